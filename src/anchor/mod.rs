@@ -1,0 +1,1 @@
+//! Locating quotes in text and re-anchoring annotations after the text changes.

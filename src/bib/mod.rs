@@ -1,0 +1,1 @@
+//! The only user of the BibTeX crate: parse, resolve @string and crossref, write back.

@@ -1,0 +1,6 @@
+//! glose: annotate sources, tie claims to references, keep notes in git, export the bibliography.
+
+pub mod anchor;
+pub mod bib;
+pub mod model;
+pub mod store;

@@ -1,0 +1,13 @@
+//! Pure types and rules: sources, annotations, anchors, citations and locators.
+
+mod anchor;
+mod annotation;
+mod citation;
+mod locator;
+mod source;
+
+pub use anchor::{Anchor, AnchorState};
+pub use annotation::{Annotation, AnnotationId, Kind};
+pub use citation::{Citation, Relation};
+pub use locator::{Locator, LocatorKind};
+pub use source::{Source, SourceFormat, SourceId, SourceIdError};

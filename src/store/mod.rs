@@ -1,0 +1,1 @@
+//! The only code that touches files and git: load, save atomically, commit, history.
