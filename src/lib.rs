@@ -2,5 +2,7 @@
 
 pub mod anchor;
 pub mod bib;
+pub mod cli;
 pub mod model;
+pub mod ops;
 pub mod store;

@@ -2,11 +2,13 @@
 
 mod anchor;
 mod annotation;
+mod changes;
 mod citation;
 mod locator;
 mod source;
 
 pub use anchor::{Anchor, AnchorState};
+pub use changes::{Change, diff_annotations, summarize};
 pub use annotation::{Annotation, AnnotationId, Kind};
 pub use citation::{Citation, Relation};
 pub use locator::{Locator, LocatorKind};

@@ -1,0 +1,40 @@
+use std::path::PathBuf;
+
+use super::Outcome;
+use crate::ops::{self, ClaimFilter, Context, RunOptions};
+
+/// Write the example workspace into a new folder, with its git history, and open it.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A new or empty folder (default: a new folder under the system's temporary directory).
+    pub dir: Option<PathBuf>,
+}
+
+pub fn run(args: Args, options: RunOptions) -> anyhow::Result<Outcome> {
+    let dir = match args.dir {
+        Some(dir) => dir,
+        None => ops::temporary_dir()?,
+    };
+    let made = ops::demo(&dir)?;
+    let cx = Context::open(made.root.clone(), options)?;
+    let claims = ops::claims(&cx, &ClaimFilter::default())?;
+    let unsupported = claims.iter().filter(|c| c.unsupported).count();
+    println!("The demo workspace is in {}", made.root.display());
+    println!("{} commits by a student and a supervisor; {} claims, {} without a source.", made.commits, claims.len(), unsupported);
+    println!();
+    println!("Try, in that folder:");
+    println!("  glose claims --unsupported");
+    println!("  glose show berdeil-2023");
+    println!("  glose check");
+    println!("  git log --stat");
+    Ok(Outcome::Success)
+}
+
+pub fn print_usage() -> anyhow::Result<Outcome> {
+    println!("glose: annotate sources, tie every claim to its references, keep the notes in git.");
+    println!();
+    println!("  glose demo          open the example workspace");
+    println!("  glose init [DIR]    make a workspace");
+    println!("  glose --help        every command");
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,30 @@
+use std::path::{Path, PathBuf};
+
+use super::Outcome;
+use crate::ops::{self, RunOptions};
+
+/// Make a workspace: glose.toml, library/, notes/, and a git repository if needed.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder to make the workspace in (default: the current folder).
+    pub dir: Option<PathBuf>,
+}
+
+pub fn run(start: &Path, args: Args, options: RunOptions) -> anyhow::Result<Outcome> {
+    let dir = match args.dir {
+        Some(dir) if dir.is_absolute() => dir,
+        Some(dir) => start.join(dir),
+        None => start.to_path_buf(),
+    };
+    let now = options.now.unwrap_or_else(jiff::Timestamp::now);
+    let done = ops::init(&dir, options.author, now)?;
+    println!("Made a glose workspace in {}", done.root.display());
+    if done.created_repository {
+        println!("Made a git repository there (branch main).");
+    }
+    if let Some(reason) = done.not_committed {
+        println!("The new files are not committed yet: {reason}");
+    }
+    println!("Next: `glose bib add FILE.bib` for your references, `glose add ARTICLE.txt` for a source.");
+    Ok(Outcome::Success)
+}

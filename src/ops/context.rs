@@ -1,0 +1,68 @@
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::OpsError;
+use crate::model::AnnotationId;
+use crate::store::git::{Identity, Repo};
+use crate::store::{self, Config, Workspace};
+
+/// Everything a verb needs: the workspace, its settings, the clock and who is acting.
+pub struct Context {
+    pub ws: Workspace,
+    pub config: Config,
+    pub now: Timestamp,
+    pub author: Option<Identity>,
+    rng: fastrand::Rng,
+}
+
+/// Options the caller chooses once per run (the CLI reads them from flags and the environment).
+#[derive(Default)]
+pub struct RunOptions {
+    pub now: Option<Timestamp>,
+    pub author: Option<Identity>,
+    pub seed: Option<u64>,
+}
+
+impl Context {
+    /// Opens the workspace that contains `start` (walking up like git does).
+    pub fn discover(start: &Path, options: RunOptions) -> Result<Context, OpsError> {
+        let root = store::discover(start)?;
+        Context::open(root, options)
+    }
+
+    pub fn open(root: PathBuf, options: RunOptions) -> Result<Context, OpsError> {
+        let ws = Workspace { root };
+        let config = Config::load(&ws.config_path())?;
+        let rng = match options.seed {
+            Some(seed) => fastrand::Rng::with_seed(seed),
+            None => fastrand::Rng::new(),
+        };
+        Ok(Context {
+            ws,
+            config,
+            now: options.now.unwrap_or_else(Timestamp::now),
+            author: options.author,
+            rng,
+        })
+    }
+
+    pub fn new_annotation_id(&mut self) -> AnnotationId {
+        AnnotationId::random(&mut self.rng)
+    }
+
+    /// The repository, ready for a commit, and the identity the commit will carry.
+    pub fn prepare_commit(&self) -> Result<(Repo, Identity), OpsError> {
+        let repo = Repo::open(&self.ws.root)?;
+        repo.check_ready()?;
+        let identity = match &self.author {
+            Some(identity) => identity.clone(),
+            None => repo.identity()?,
+        };
+        Ok((repo, identity))
+    }
+
+    pub fn timestamp(&self) -> String {
+        self.now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+}

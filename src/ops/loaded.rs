@@ -1,0 +1,97 @@
+use std::path::PathBuf;
+
+use super::{Context, OpsError};
+use crate::bib::{self, BibSource, Library};
+use crate::model::{Annotation, SourceId};
+use crate::store::{self, NotesFile, NotesParseError};
+
+/// The library and every notes file of a workspace, read once per command.
+pub struct Loaded {
+    pub library: Library,
+    pub notes: Vec<NotesFile>,
+    pub broken_notes: Vec<(PathBuf, NotesParseError)>,
+}
+
+impl Loaded {
+    pub fn read(cx: &Context) -> Result<Loaded, OpsError> {
+        let library = read_library(cx)?;
+        let mut notes = Vec::new();
+        let mut broken_notes = Vec::new();
+        for (path, parsed) in store::load_notes_dir(&cx.ws) {
+            match parsed {
+                Ok(file) => notes.push(file),
+                Err(error) => broken_notes.push((cx.ws.relative(&path), error)),
+            }
+        }
+        Ok(Loaded { library, notes, broken_notes })
+    }
+
+    pub fn source(&self, id: &str) -> Result<&NotesFile, OpsError> {
+        self.notes
+            .iter()
+            .find(|n| n.source.id.as_str() == id)
+            .ok_or_else(|| self.unknown_source(id))
+    }
+
+    pub fn unknown_source(&self, id: &str) -> OpsError {
+        let ids = self.notes.iter().map(|n| n.source.id.as_str());
+        OpsError::UnknownSource { id: id.to_string(), suggestions: closest(id, ids) }
+    }
+
+    /// Finds an annotation by its id or a unique prefix of it.
+    pub fn annotation(&self, prefix: &str) -> Result<(&NotesFile, &Annotation), OpsError> {
+        let prefix = prefix.trim().to_lowercase();
+        let matches: Vec<(&NotesFile, &Annotation)> = self
+            .notes
+            .iter()
+            .flat_map(|n| n.annotations.iter().map(move |a| (n, a)))
+            .filter(|(_, a)| a.id.0.starts_with(&prefix))
+            .collect();
+        if let Some(exact) = matches.iter().find(|(_, a)| a.id.0 == prefix) {
+            return Ok(*exact);
+        }
+        match matches.as_slice() {
+            [] => Err(OpsError::UnknownAnnotation(prefix)),
+            [one] => Ok(*one),
+            many if prefix.is_empty() => Err(OpsError::UnknownAnnotation(format!("{} annotations", many.len()))),
+            many => Err(OpsError::AmbiguousAnnotation {
+                prefix,
+                matches: many.iter().map(|(_, a)| a.id.to_string()).collect(),
+            }),
+        }
+    }
+
+    /// Fails with suggestions when `key` is not in the library.
+    pub fn require_key(&self, key: &str) -> Result<(), OpsError> {
+        if self.library.get(key).is_some() {
+            return Ok(());
+        }
+        let suggestions = self.library.closest_keys(key, 3).into_iter().map(String::from).collect();
+        Err(OpsError::UnknownKey { key: key.to_string(), suggestions })
+    }
+
+    pub fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
+        self.notes.iter().map(|n| &n.source.id)
+    }
+}
+
+pub fn read_library(cx: &Context) -> Result<Library, OpsError> {
+    let mut files = Vec::new();
+    for path in cx.ws.bib_paths()? {
+        let text = store::read_text(&path)?;
+        files.push((cx.ws.relative(&path), text));
+    }
+    let sources: Vec<BibSource<'_>> =
+        files.iter().map(|(path, text)| BibSource { path, text }).collect();
+    Ok(bib::load(&sources))
+}
+
+/// Up to three candidates close to `wanted`, best first.
+pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| (strsim::jaro_winkler(wanted, c), c))
+        .filter(|(score, _)| *score > 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
+}

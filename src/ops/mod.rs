@@ -1,0 +1,30 @@
+//! The verbs shared by the CLI and the TUI; each mutating verb is one git commit.
+
+mod add_source;
+mod annotate;
+mod bib_add;
+mod check;
+mod commit;
+mod context;
+mod demo;
+mod error;
+mod init;
+mod loaded;
+mod message;
+mod modify;
+mod queries;
+mod reanchor;
+
+pub use add_source::{AddSourceRequest, SourceAdded, add_source};
+pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
+pub use bib_add::{ReferencesAdded, bib_add};
+pub use check::{Finding, Severity, check};
+pub use commit::Committed;
+pub use context::{Context, RunOptions};
+pub use demo::{DemoCreated, demo, temporary_dir};
+pub use error::OpsError;
+pub use init::{Initialized, init};
+pub use loaded::{Loaded, read_library};
+pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
+pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
+pub use reanchor::{Reanchoring, current_text};
