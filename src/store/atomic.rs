@@ -160,6 +160,22 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_rename_leaves_the_target_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("notes");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("kept.toml"), b"old").unwrap();
+        let err = write_atomic(&target, b"new").unwrap_err().to_string();
+        assert!(err.contains("could not replace"), "{err}");
+        assert_eq!(fs::read(target.join("kept.toml")).unwrap(), b"old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary removed"
+        );
+    }
+
+    #[test]
     fn a_missing_folder_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nope").join("x.toml");

@@ -12,6 +12,8 @@ mod read;
 mod write;
 
 #[cfg(test)]
+mod merge_tests;
+#[cfg(test)]
 mod tests;
 
 pub use read::parse_notes;

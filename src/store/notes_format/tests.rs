@@ -6,7 +6,7 @@ use crate::model::{
     Source, SourceFormat, SourceId,
 };
 
-fn source() -> Source {
+pub(super) fn source() -> Source {
     Source {
         id: SourceId::new("berdeil-2023").unwrap(),
         title: "La prostitution et Internet".to_string(),
@@ -17,7 +17,7 @@ fn source() -> Source {
     }
 }
 
-fn annotation(id: &str, start: usize, body: &str) -> Annotation {
+pub(super) fn annotation(id: &str, start: usize, body: &str) -> Annotation {
     Annotation {
         id: AnnotationId(id.to_string()),
         kind: Kind::Claim,
