@@ -1,1 +1,17 @@
 //! The only code that touches files and git: load, save atomically, commit, history.
+
+mod atomic;
+mod config;
+mod decode;
+mod error;
+mod notes_format;
+mod notes_io;
+mod workspace;
+
+pub use atomic::{remove_stale_temporaries, write_atomic};
+pub use config::Config;
+pub use decode::{Decoded, content_hash, decode_source};
+pub use error::StoreError;
+pub use notes_format::{NotesFile, NotesParseError, notes_to_string, parse_notes};
+pub use notes_io::{load_notes, load_notes_dir, read_source, save_notes};
+pub use workspace::{InitReport, Workspace, discover, init_layout};

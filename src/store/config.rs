@@ -1,0 +1,89 @@
+//! Workspace settings read from `glose.toml`.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::StoreError;
+use super::notes_format::line_column;
+
+/// The settings of `glose.toml`; unknown keys are ignored so newer files still load.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// CSL style name for Markdown exports; `None` means the exporter's default.
+    pub style: Option<String>,
+    /// BCP 47 language tag of exported bibliographies.
+    pub locale: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            style: None,
+            locale: "fr-FR".to_string(),
+        }
+    }
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, StoreError> {
+        let text = fs::read_to_string(path).map_err(|e| StoreError::io("read", path, e))?;
+        Config::parse(&text).map_err(|(line, column, message)| StoreError::Config {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        })
+    }
+
+    fn parse(text: &str) -> Result<Config, (usize, usize, String)> {
+        toml::from_str(text).map_err(|e| {
+            let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
+            (line, column, e.message().trim().to_string())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_settings_and_ignores_unknown_keys() {
+        let config = Config::parse("style = \"apa\"\nlocale = \"en-GB\"\nfuture = 3\n").unwrap();
+        assert_eq!(config.style.as_deref(), Some("apa"));
+        assert_eq!(config.locale, "en-GB");
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_syntax_error_names_file_line_and_fix() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("glose.toml");
+        fs::write(&path, "# settings\nlocale = \"fr-FR\"\nstyle = apa\n").unwrap();
+        let err = Config::load(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Config { line: 3, .. }), "{err:?}");
+        let message = err.to_string();
+        assert!(
+            message.contains("glose.toml:3:") && message.contains("fix glose.toml"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_is_reported_too() {
+        let (line, _, message) = Config::parse("\nlocale = 3\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("string"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_file_names_the_path() {
+        let err = Config::load(Path::new("no/such/glose.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no/such/glose.toml"), "{err}");
+    }
+}

@@ -1,0 +1,158 @@
+//! The reader: any valid TOML with the expected keys, in any order and spacing.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{NotesFile, NotesParseError, line_column};
+use crate::model::{
+    Anchor, AnchorState, Annotation, AnnotationId, Citation, Kind, Locator, LocatorKind, Relation,
+    Source, SourceFormat, SourceId,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    source: RawSource,
+    #[serde(default)]
+    annotation: Vec<RawAnnotation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: SourceId,
+    #[serde(default)]
+    title: String,
+    file: String,
+    #[serde(default)]
+    format: SourceFormat,
+    #[serde(default)]
+    hash: String,
+    cite: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnnotation {
+    id: Spanned<String>,
+    kind: Kind,
+    #[serde(default)]
+    state: AnchorState,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    created: String,
+    #[serde(default)]
+    updated: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    start: usize,
+    end: Spanned<usize>,
+    quote: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    citation: Vec<RawCitation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCitation {
+    key: String,
+    locator: Option<String>,
+    locator_kind: Option<LocatorKind>,
+    #[serde(default)]
+    relation: Relation,
+}
+
+/// Reads a notes file in any key order; unknown keys are refused so that no typo is lost on the next save.
+pub fn parse_notes(text: &str) -> Result<NotesFile, NotesParseError> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        at(text, e.span().map_or(0, |s| s.start), message)
+    })?;
+    let mut seen = HashSet::new();
+    let mut annotations = Vec::with_capacity(raw.annotation.len());
+    for a in raw.annotation {
+        let id_span = a.id.span();
+        let id = a.id.into_inner();
+        if !seen.insert(id.clone()) {
+            return Err(at(
+                text,
+                id_span.start,
+                format!("two annotations have the id {id}: give one of them another id"),
+            ));
+        }
+        let end_span = a.end.span();
+        let end = a.end.into_inner();
+        if end < a.start {
+            return Err(at(
+                text,
+                end_span.start,
+                format!(
+                    "end ({end}) is before start ({}) in annotation {id}",
+                    a.start
+                ),
+            ));
+        }
+        annotations.push(Annotation {
+            id: AnnotationId(id),
+            kind: a.kind,
+            anchor: Anchor {
+                exact: a.quote,
+                prefix: a.prefix,
+                suffix: a.suffix,
+                start: a.start,
+                end,
+            },
+            state: a.state,
+            body: a.body,
+            tags: a.tags,
+            author: a.author,
+            created: a.created,
+            updated: a.updated,
+            citations: a.citation.into_iter().map(citation).collect(),
+        });
+    }
+    let source = raw.source;
+    let mut notes = NotesFile {
+        source: Source {
+            id: source.id,
+            title: source.title,
+            file: source.file,
+            format: source.format,
+            hash: source.hash,
+            cite: source.cite,
+        },
+        annotations,
+    };
+    notes.sort();
+    Ok(notes)
+}
+
+/// A locator written without its kind counts as `other`.
+fn citation(raw: RawCitation) -> Citation {
+    Citation {
+        key: raw.key,
+        locator: raw.locator.map(|text| Locator {
+            kind: raw.locator_kind.unwrap_or(LocatorKind::Other),
+            text,
+        }),
+        relation: raw.relation,
+    }
+}
+
+fn at(text: &str, offset: usize, message: String) -> NotesParseError {
+    let (line, column) = line_column(text, offset);
+    NotesParseError {
+        line,
+        column,
+        message,
+    }
+}
