@@ -1,6 +1,7 @@
 //! The only code that touches files and git: load, save atomically, commit, history.
 
 mod atomic;
+pub mod git;
 mod config;
 mod decode;
 mod error;
