@@ -202,3 +202,164 @@ fn join(target: &str, chunks: &[&str]) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bib::{BibSource, load};
+    use proptest::prelude::*;
+
+    const TARGET: &str = "% my refs\n@string{jfr = {J. Fr.}}\n\n@article{old,\n  title   = {Old},\n  journal = jfr,\n  doi     = {10.1/OLD},\n}\n";
+
+    fn add(target: &str, incoming: &str) -> Appended {
+        let library = load(&[BibSource {
+            path: Path::new("library/references.bib"),
+            text: target,
+        }]);
+        append_entries(
+            Path::new("library/references.bib"),
+            target,
+            &library,
+            Path::new("new.bib"),
+            incoming,
+        )
+    }
+
+    #[test]
+    fn existing_bytes_are_an_exact_prefix_and_new_bytes_are_copied() {
+        let incoming = "@book{new1,\n  title = {N{\\'e}w},   % keep\n}\n\n@misc{new2, note={x}}";
+        let out = add(TARGET, incoming);
+        assert_eq!(out.added, ["new1", "new2"]);
+        assert!(out.text.starts_with(TARGET));
+        assert_eq!(
+            &out.text[TARGET.len()..],
+            "\n@book{new1,\n  title = {N{\\'e}w},   % keep\n}\n\n@misc{new2, note={x}}\n"
+        );
+    }
+
+    #[test]
+    fn duplicates_by_key_and_by_doi_are_skipped() {
+        let incoming = "@misc{old, title={Again}}\n@misc{same, doi={https://doi.org/10.1/old}}\n@misc{twice, doi={10.2/t}}\n@misc{twice2, doi={10.2/T}}";
+        let out = add(TARGET, incoming);
+        assert_eq!(out.added, ["twice"]);
+        assert_eq!(
+            out.skipped,
+            [
+                Skipped {
+                    key: "old".into(),
+                    reason: SkipReason::DuplicateKey
+                },
+                Skipped {
+                    key: "same".into(),
+                    reason: SkipReason::DuplicateDoi {
+                        existing_key: "old".into()
+                    }
+                },
+                Skipped {
+                    key: "twice2".into(),
+                    reason: SkipReason::DuplicateDoi {
+                        existing_key: "twice".into()
+                    }
+                },
+            ]
+        );
+        assert!(!out.text.contains("Again"));
+    }
+
+    #[test]
+    fn a_string_used_by_new_entries_is_appended_once() {
+        let incoming = "@string{jfr = {Other}}\n@string{pub = {Presses}}\n@string{city = pub # { Paris}}\n@string{unused = {U}}\n@book{a, publisher = city, journal = jfr}\n@book{b, publisher = pub}\n";
+        let out = add(TARGET, incoming);
+        let tail = &out.text[TARGET.len()..];
+        assert_eq!(tail.matches("@string{pub").count(), 1);
+        assert_eq!(tail.matches("@string{city").count(), 1);
+        assert!(!tail.contains("unused") && !tail.contains("Other"));
+        assert!(tail.find("@string{pub").unwrap_or(usize::MAX) < tail.find("@book{a").unwrap_or(0));
+        let again = load(&[BibSource {
+            path: Path::new("r.bib"),
+            text: &out.text,
+        }]);
+        assert!(again.diagnostics().is_empty(), "{:?}", again.diagnostics());
+        assert_eq!(
+            again.get("a").and_then(|e| e.get("publisher")),
+            Some("Presses Paris")
+        );
+    }
+
+    #[test]
+    fn broken_incoming_entries_are_reported_not_added() {
+        let out = add(
+            TARGET,
+            "@misc{bad,\n  title = {x}\n  year = 2\n}\n@misc{good, title={G}}\n",
+        );
+        assert_eq!(out.added, ["good"]);
+        assert_eq!(out.diagnostics.len(), 1);
+        assert_eq!(out.diagnostics[0].file, Path::new("new.bib"));
+        assert_eq!(
+            (out.diagnostics[0].line, out.diagnostics[0].severity),
+            (3, Severity::Error)
+        );
+        assert!(!out.text.contains("bad"));
+    }
+
+    #[test]
+    fn separators_fit_the_target_ending() {
+        assert_eq!(join("", &["@a{x}"]), "@a{x}\n");
+        assert_eq!(join("@a{y}", &["@a{x}"]), "@a{y}\n\n@a{x}\n");
+        assert_eq!(join("@a{y}\n\n", &["@a{x}"]), "@a{y}\n\n@a{x}\n");
+        assert_eq!(join("@a{y}\r\n", &["@a{x}"]), "@a{y}\r\n\r\n@a{x}\r\n");
+        assert_eq!(join("@a{y}\n", &[]), "@a{y}\n");
+    }
+
+    fn balanced(value: &str) -> bool {
+        let mut depth = 0i32;
+        for c in value.chars() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth < 0 {
+                return false;
+            }
+        }
+        depth == 0
+    }
+
+    fn generated_entry() -> impl Strategy<Value = String> {
+        let key = prop_oneof!["[a-c][0-2]", "[a-z][a-z0-9:&+/'?-]{0,12}", "[а-я]{1,6}"];
+        let value = "[A-Za-zéü ,.{}'%-]{0,30}".prop_filter("balanced braces", |v| balanced(v));
+        let doi = proptest::option::of("10\\.[0-9]{1}/[a-c]{1}");
+        (key, value, doi, proptest::bool::ANY).prop_map(|(key, value, doi, percent)| {
+            let doi = doi
+                .map(|d| format!("  doi = {{{d}}},\n"))
+                .unwrap_or_default();
+            let comment = if percent {
+                "  %abstract = {gone},\n"
+            } else {
+                ""
+            };
+            format!("@article{{{key},\n  title = {{{value}}},\n{comment}{doi}  year = 2020\n}}")
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn appending_keeps_the_prefix_and_reloads(target in proptest::collection::vec(generated_entry(), 0..5),
+                                                  incoming in proptest::collection::vec(generated_entry(), 0..8)) {
+            let target = target.join("\n\n");
+            let incoming = incoming.join("\n");
+            let before = load(&[BibSource { path: Path::new("t.bib"), text: &target }]);
+            let out = append_entries(Path::new("t.bib"), &target, &before, Path::new("i.bib"), &incoming);
+            prop_assert!(out.text.starts_with(&target));
+            prop_assert!(out.diagnostics.is_empty());
+            prop_assert_eq!(out.added.len() + out.skipped.len(), incoming.matches("@article").count());
+            let after = load(&[BibSource { path: Path::new("t.bib"), text: &out.text }]);
+            prop_assert_eq!(after.entries().len(), before.entries().len() + out.added.len());
+            for key in &out.added {
+                prop_assert!(after.get(key).is_some());
+            }
+        }
+    }
+}

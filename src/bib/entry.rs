@@ -54,7 +54,7 @@ impl Entry {
 
     /// Authors as "Family, Given", or the editors when there is no author.
     pub fn authors(&self) -> Vec<String> {
-        self.people().into_iter().map(|p| p.sorted).collect()
+        self.people().0.into_iter().map(|p| p.sorted).collect()
     }
 
     pub fn year(&self) -> Option<String> {
@@ -76,13 +76,14 @@ impl Entry {
 
     /// "Quéméner & Charpenel (2010) Cybercriminalité : droit pénal appliqué".
     pub fn summary(&self) -> String {
-        let families: Vec<String> = self.people().into_iter().map(|p| p.family).collect();
+        let (people, others) = self.people();
+        let families: Vec<String> = people.into_iter().map(|p| p.family).collect();
         let mut parts = Vec::new();
-        match families.as_slice() {
-            [] => {}
-            [one] => parts.push(one.clone()),
-            [a, b] => parts.push(format!("{a} & {b}")),
-            [a, ..] => parts.push(format!("{a} et al.")),
+        match (families.as_slice(), others) {
+            ([], _) => {}
+            ([one], false) => parts.push(one.clone()),
+            ([a, b], false) => parts.push(format!("{a} & {b}")),
+            ([a, ..], _) => parts.push(format!("{a} et al.")),
         }
         if let Some(year) = self.year() {
             parts.push(format!("({year})"));
@@ -91,17 +92,23 @@ impl Entry {
         parts.join(" ")
     }
 
-    fn people(&self) -> Vec<Person> {
+    /// The author (or editor) list, and whether it ends with `and others`.
+    fn people(&self) -> (Vec<Person>, bool) {
         let field = self
             .field("author")
             .filter(|f| !f.expanded.trim().is_empty())
             .or_else(|| self.field("editor"));
-        field.map_or_else(Vec::new, |f| people(&f.expanded))
+        field.map_or_else(|| (Vec::new(), false), |f| people(&f.expanded))
     }
 }
 
-fn people(tex: &str) -> Vec<Person> {
-    bibtex_parser::parse_names(tex)
+fn people(tex: &str) -> (Vec<Person>, bool) {
+    let mut names = bibtex_parser::parse_names(tex);
+    let others = names.last().is_some_and(|n| n.raw == "others");
+    if others {
+        names.pop();
+    }
+    let people = names
         .into_iter()
         .map(|name| {
             if let Some(literal) = &name.literal {
@@ -123,7 +130,8 @@ fn people(tex: &str) -> Vec<Person> {
             Person { family, sorted }
         })
         .filter(|p| !p.sorted.is_empty())
-        .collect()
+        .collect();
+    (people, others)
 }
 
 /// Lowercase DOI without a resolver prefix, or `None` when nothing is left.
@@ -196,6 +204,19 @@ pub(crate) mod tests {
             ["Conseil de l'Europe", "van der Berg, Jr., Piet", "C"]
         );
         assert_eq!(e.summary(), "Conseil de l'Europe et al. e");
+    }
+
+    #[test]
+    fn and_others_is_et_al() {
+        let e = entry(
+            "o",
+            &[
+                ("author", "Madelung, O. and Rössler, U. and others"),
+                ("year", "1998"),
+            ],
+        );
+        assert_eq!(e.authors(), ["Madelung, O.", "Rössler, U."]);
+        assert_eq!(e.summary(), "Madelung et al. (1998) o");
     }
 
     #[test]

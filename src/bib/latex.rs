@@ -158,12 +158,14 @@ fn command(chars: &[char], i: usize, out: &mut String) -> usize {
         let unicode = bibtex_parser::latex_unicode::latex_to_unicode(&format!("\\{name}"));
         if !unicode.starts_with('\\') {
             out.push_str(&unicode);
+            return skip_command_space(chars, end, false);
         }
     }
-    skip_command_space(chars, end, false)
+    end
 }
 
 /// After a control word TeX ignores spaces; logos keep a following space as a word break.
+/// Unknown commands are dropped with their spaces kept, so words around them stay apart.
 fn skip_command_space(chars: &[char], mut i: usize, keep: bool) -> usize {
     if keep {
         return i;
@@ -320,6 +322,7 @@ mod tests {
             "The TeXbook and LaTeX tricks"
         );
         assert_eq!(display(r"$\alpha$-decay"), "α-decay");
+        assert_eq!(display(r"{\sl VFComb} 1.3\Dash the"), "VFComb 1.3 the");
     }
 
     #[test]
