@@ -1,0 +1,399 @@
+//! Loading several .bib files into one library: macros, display values, inheritance, checks.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::diagnostic::{self, Diagnostic, DiagnosticKind, Severity};
+use super::entry::{Entry, Field, normalize_doi};
+use super::latex;
+use super::macros::Macros;
+use super::parse::{self, ParsedFile, RawEntry};
+use super::position::LineIndex;
+use super::resolve;
+
+/// A .bib file's text and the path shown to users (e.g. `library/references.bib`).
+#[derive(Debug, Clone, Copy)]
+pub struct BibSource<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+/// Every entry of the loaded files, in file order, and what was wrong with them.
+#[derive(Debug)]
+pub struct Library {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) first_by_key: HashMap<String, usize>,
+    pub(crate) macros: Macros,
+    pub(crate) search_index: OnceLock<Vec<String>>,
+}
+
+/// Fields shown as written, without TeX conversion.
+const VERBATIM: &[&str] = &[
+    "url", "doi", "file", "eprint", "pdf", "urlraw", "verba", "verbb",
+];
+
+/// Loads the files in order; they share @string macros. Never fails: problems become diagnostics.
+pub fn load(files: &[BibSource<'_>]) -> Library {
+    let parsed: Vec<ParsedFile> = files.iter().map(|f| parse::parse(f.text)).collect();
+    let indexes: Vec<LineIndex<'_>> = files.iter().map(|f| LineIndex::new(f.text)).collect();
+    let mut diagnostics = Vec::new();
+    let mut macros = Macros::default();
+    for ((file, parsed), index) in files.iter().zip(&parsed).zip(&indexes) {
+        for problem in &parsed.problems {
+            let message = diagnostic::syntax_message(&problem.code, problem.key.as_deref());
+            diagnostics.push(diagnostic::at(
+                file.path,
+                index,
+                problem.offset,
+                Severity::Error,
+                DiagnosticKind::Syntax,
+                message,
+                problem.key.as_deref(),
+            ));
+        }
+        for string in &parsed.strings {
+            for name in macros.define(&string.name, &string.atoms) {
+                let message = undefined_message(&name, &format!("@string `{}`", string.name));
+                diagnostics.push(diagnostic::at(
+                    file.path,
+                    index,
+                    string.span.start,
+                    Severity::Warning,
+                    DiagnosticKind::UndefinedMacro,
+                    message,
+                    None,
+                ));
+            }
+        }
+    }
+    let mut entries = Vec::with_capacity(parsed.iter().map(|p| p.entries.len()).sum());
+    let mut origin = Vec::with_capacity(entries.capacity());
+    for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
+        for raw in parsed.entries {
+            let entry = build_entry(raw, file.path, &indexes[i], &macros, &mut diagnostics);
+            entries.push(entry);
+            origin.push(i);
+        }
+    }
+    let first_by_key = index_keys(&entries, &origin, files, &indexes, &mut diagnostics);
+    for issue in resolve::resolve(&mut entries, &first_by_key) {
+        let entry = &entries[issue.entry];
+        let offset = entry
+            .field(issue.field)
+            .map_or(entry.span.start, |f| f.value_span.start);
+        diagnostics.push(diagnostic::at(
+            &entry.file,
+            &indexes[origin[issue.entry]],
+            offset,
+            issue.severity,
+            issue.kind,
+            issue.message,
+            Some(&entry.key),
+        ));
+    }
+    check_dois(&entries, &origin, &indexes, &mut diagnostics);
+    let file_order: HashMap<&Path, usize> =
+        files.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+    diagnostics.sort_by_key(|d| (file_order.get(d.file.as_path()).copied(), d.line, d.column));
+    Library {
+        entries,
+        diagnostics,
+        first_by_key,
+        macros,
+        search_index: OnceLock::new(),
+    }
+}
+
+fn undefined_message(name: &str, place: &str) -> String {
+    format!(
+        "{place} uses the @string `{name}`, which no loaded file defines: define it or put the value in braces"
+    )
+}
+
+fn build_entry(
+    raw: RawEntry,
+    path: &Path,
+    index: &LineIndex<'_>,
+    macros: &Macros,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Entry {
+    let mut undefined = Vec::new();
+    let fields = raw
+        .fields
+        .into_iter()
+        .map(|field| {
+            let expanded = macros.expand(&field.atoms, &mut undefined);
+            for name in undefined.drain(..) {
+                let place = format!("field `{}` of entry `{}`", field.name, raw.key);
+                diagnostics.push(diagnostic::at(
+                    path,
+                    index,
+                    field.value_start,
+                    Severity::Warning,
+                    DiagnosticKind::UndefinedMacro,
+                    undefined_message(&name, &place),
+                    Some(&raw.key),
+                ));
+            }
+            let value = if VERBATIM.contains(&field.name.as_str()) {
+                latex::verbatim(&expanded)
+            } else {
+                latex::display(&expanded)
+            };
+            Field {
+                value_span: field.value_start..field.value_start + field.raw.len(),
+                name: field.name,
+                raw: field.raw,
+                expanded,
+                value,
+                inherited_from: None,
+            }
+        })
+        .collect();
+    Entry {
+        line: index.line(raw.span.start),
+        key: raw.key,
+        entry_type: raw.entry_type,
+        file: path.to_path_buf(),
+        span: raw.span,
+        fields,
+    }
+}
+
+/// The first entry of each key; later ones are reported with both locations.
+fn index_keys(
+    entries: &[Entry],
+    origin: &[usize],
+    files: &[BibSource<'_>],
+    indexes: &[LineIndex<'_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashMap<String, usize> {
+    let mut first = HashMap::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        match first.entry(entry.key.clone()) {
+            Slot::Vacant(slot) => {
+                slot.insert(i);
+            }
+            Slot::Occupied(slot) => {
+                let kept = &entries[*slot.get()];
+                let message = format!(
+                    "duplicate key `{}`: also at {}:{}, which is the one used: rename or delete one of them",
+                    entry.key,
+                    kept.file.display(),
+                    kept.line
+                );
+                diagnostics.push(diagnostic::at(
+                    files[origin[i]].path,
+                    &indexes[origin[i]],
+                    entry.span.start,
+                    Severity::Warning,
+                    DiagnosticKind::DuplicateKey,
+                    message,
+                    Some(&entry.key),
+                ));
+            }
+        }
+    }
+    first
+}
+
+fn check_dois(
+    entries: &[Entry],
+    origin: &[usize],
+    indexes: &[LineIndex<'_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(field) = entry.field("doi").filter(|f| f.inherited_from.is_none()) else {
+            continue;
+        };
+        let Some(doi) = normalize_doi(&field.value) else {
+            continue;
+        };
+        match seen.entry(doi) {
+            Slot::Vacant(slot) => {
+                slot.insert(i);
+            }
+            Slot::Occupied(slot) => {
+                let kept = &entries[*slot.get()];
+                if kept.key == entry.key {
+                    continue;
+                }
+                let message = format!(
+                    "entry `{}` has the same DOI {} as `{}` ({}:{}): if they are the same work, keep one",
+                    entry.key,
+                    slot.key(),
+                    kept.key,
+                    kept.file.display(),
+                    kept.line
+                );
+                diagnostics.push(diagnostic::at(
+                    &entry.file,
+                    &indexes[origin[i]],
+                    field.value_span.start,
+                    Severity::Warning,
+                    DiagnosticKind::DuplicateDoi,
+                    message,
+                    Some(&entry.key),
+                ));
+            }
+        }
+    }
+}
+
+impl Library {
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The first entry with this key.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.first_by_key.get(key).map(|&i| &self.entries[i])
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    pub fn find_doi(&self, doi: &str) -> Option<&Entry> {
+        let doi = normalize_doi(doi)?;
+        self.entries
+            .iter()
+            .find(|e| e.doi().as_deref() == Some(doi.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Library {
+        load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }])
+    }
+
+    #[test]
+    fn odd_keys_and_percent_fields_load_fully() {
+        let lib = one(
+            "@article{2005A&A...1+/x'y?, title={T}}\n@book{назаренко2007,\n  %abstract = {x\n  y},\n  author = {Nazarenko, V.},\n  year = 2007,\n}",
+        );
+        assert!(lib.diagnostics().is_empty(), "{:?}", lib.diagnostics());
+        assert_eq!(
+            lib.get("2005A&A...1+/x'y?").and_then(Entry::title),
+            Some("T")
+        );
+        let book = lib
+            .get("назаренко2007")
+            .map(|e| (e.year(), e.authors(), e.fields.len()));
+        assert_eq!(
+            book,
+            Some((Some("2007".into()), vec!["Nazarenko, V.".into()], 2))
+        );
+    }
+
+    #[test]
+    fn broken_entry_has_line_and_column_and_the_rest_loads() {
+        let lib = one(
+            "@misc{a, title={A}}\n\n@article{bad,\n  title = {x}\n  year = {2}\n}\n@book{good, title={G}}\n",
+        );
+        let errors: Vec<_> = lib
+            .diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].key.as_deref()), (5, Some("bad")));
+        assert!(errors[0].column > 1);
+        assert!(errors[0].to_string().starts_with("refs.bib:5:"));
+        assert!(lib.get("a").is_some() && lib.get("good").is_some());
+    }
+
+    #[test]
+    fn duplicate_keys_name_both_lines() {
+        let lib = one("@misc{k, title={First}}\n@misc{other}\n@misc{k, title={Second}}\n");
+        assert_eq!(lib.get("k").and_then(Entry::title), Some("First"));
+        let d = &lib.diagnostics()[0];
+        assert_eq!((d.kind, d.line), (DiagnosticKind::DuplicateKey, 3));
+        assert!(d.message.contains("refs.bib:1"), "{}", d.message);
+    }
+
+    #[test]
+    fn macros_are_shared_across_files_in_order() {
+        let defs =
+            "@string{jfr = {Journal Fran{\\c c}ais}}\n@string{coe = \"{Conseil de l'Europe}\"}";
+        let refs =
+            "@article{a, journal = jfr # \" (suppl.)\", author = coe, month = jun, note = nowhere}";
+        let lib = load(&[
+            BibSource {
+                path: Path::new("defs.bib"),
+                text: defs,
+            },
+            BibSource {
+                path: Path::new("refs.bib"),
+                text: refs,
+            },
+        ]);
+        let a = lib.get("a");
+        assert_eq!(
+            a.and_then(|e| e.get("journal")),
+            Some("Journal Français (suppl.)")
+        );
+        assert_eq!(
+            a.map(Entry::authors),
+            Some(vec!["Conseil de l'Europe".to_string()])
+        );
+        assert_eq!(a.and_then(|e| e.get("month")), Some("June"));
+        assert_eq!(
+            a.and_then(|e| e.field("journal")).map(|f| f.raw.as_str()),
+            Some("jfr # \" (suppl.)\"")
+        );
+        let warnings: Vec<_> = lib
+            .diagnostics()
+            .iter()
+            .map(|d| (d.kind, d.file.clone()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [(DiagnosticKind::UndefinedMacro, "refs.bib".into())]
+        );
+    }
+
+    #[test]
+    fn duplicate_dois_and_crossref_diagnostics() {
+        let lib = one(
+            "@misc{a, doi={10.1/X}}\n@misc{b, doi={https://doi.org/10.1/x}}\n@inproceedings{c, crossref={p}}\n@proceedings{p, title={P}}\n",
+        );
+        let kinds: Vec<_> = lib.diagnostics().iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [DiagnosticKind::DuplicateDoi]);
+        assert_eq!(lib.get("c").and_then(|e| e.get("booktitle")), Some("P"));
+        assert_eq!(
+            lib.find_doi("DOI:10.1/x").map(|e| e.key.as_str()),
+            Some("a")
+        );
+    }
+
+    #[test]
+    fn comments_and_preambles_are_not_diagnostics() {
+        let lib = one(
+            "% x\n@comment{jabref-meta: y}\n@Comment Len Schubert\n@preamble{\"\\x\"}\n@misc{a}\n",
+        );
+        assert!(lib.diagnostics().is_empty(), "{:?}", lib.diagnostics());
+        assert_eq!(lib.entries().len(), 1);
+    }
+
+    #[test]
+    fn entry_span_and_line() {
+        let text = "% c\n\n@book{k,\n  title = {T},\n}\n";
+        let lib = one(text);
+        let e = &lib.entries()[0];
+        assert_eq!(e.line, 3);
+        assert_eq!(&text[e.span.clone()], "@book{k,\n  title = {T},\n}");
+        assert_eq!(&text[e.fields[0].value_span.clone()], "{T}");
+    }
+}

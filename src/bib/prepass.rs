@@ -1,0 +1,230 @@
+//! Equal-length rewrite of a .bib text so bibtex-parser reads every entry: byte offsets stay valid.
+
+/// A copy of the text the parser can read, and where each top-level block starts.
+pub(crate) struct Shadow {
+    pub text: String,
+    pub block_starts: Vec<usize>,
+}
+
+/// Replaces key bytes the parser rejects with `_` and blanks `%` comments inside entries.
+pub(crate) fn shadow(text: &str) -> Shadow {
+    let mut out = text.as_bytes().to_vec();
+    let mut block_starts = Vec::new();
+    let mut pos = 0;
+    while let Some(at) = memchr_at(&out, pos) {
+        let Some(body) = header(&out, at) else {
+            pos = at + 1;
+            continue;
+        };
+        block_starts.push(at);
+        pos = match body.kind {
+            Kind::Entry => {
+                mangle_key(&mut out, body.open + 1);
+                scan_body(&mut out, body.open, true)
+            }
+            Kind::Other => scan_body(&mut out, body.open, false),
+        };
+    }
+    // Every byte written is ASCII and replaces a whole character, so the copy is valid UTF-8.
+    let text =
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into());
+    Shadow { text, block_starts }
+}
+
+enum Kind {
+    Entry,
+    Other,
+}
+
+struct Header {
+    kind: Kind,
+    open: usize,
+}
+
+fn memchr_at(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'@')
+        .map(|i| i + from)
+}
+
+/// Reads `@type{` or `@type(` starting at `at`; `None` when it is not a block header.
+fn header(bytes: &[u8], at: usize) -> Option<Header> {
+    let mut i = at + 1;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || b"_-:.".contains(&bytes[i])) {
+        i += 1;
+    }
+    let name = &bytes[at + 1..i];
+    if name.is_empty() {
+        return None;
+    }
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n') {
+        i += 1;
+    }
+    if !matches!(bytes.get(i), Some(b'{' | b'(')) {
+        return None;
+    }
+    let special = ["string", "preamble", "comment"]
+        .iter()
+        .any(|s| name.eq_ignore_ascii_case(s.as_bytes()));
+    let kind = if special { Kind::Other } else { Kind::Entry };
+    Some(Header { kind, open: i })
+}
+
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"_.:-".contains(&b)
+}
+
+/// Rewrites the citation key after the opening delimiter when it ends with `,` or the close.
+fn mangle_key(bytes: &mut [u8], from: usize) {
+    let mut start = from;
+    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\r' | b'\n') {
+        start += 1;
+    }
+    let mut end = start;
+    while end < bytes.len() && !b",{}() \t\r\n=\"#".contains(&bytes[end]) {
+        end += 1;
+    }
+    let mut after = end;
+    while after < bytes.len() && matches!(bytes[after], b' ' | b'\t' | b'\r' | b'\n') {
+        after += 1;
+    }
+    if !matches!(bytes.get(after), Some(b',' | b'}' | b')')) {
+        return;
+    }
+    for b in &mut bytes[start..end] {
+        if !is_key_byte(*b) {
+            *b = b'_';
+        }
+    }
+}
+
+/// Scans a block body from its opening delimiter; returns the offset just after it.
+fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> usize {
+    let parens = bytes[open] == b'(';
+    let base = usize::from(!parens);
+    let mut depth = base;
+    let mut quoted = false;
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'@' if at_line_start(bytes, i) && header(bytes, i).is_some() => return i,
+            b'{' => depth += 1,
+            b'}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && !parens {
+                    return i + 1;
+                }
+            }
+            b')' if parens && depth == 0 && !quoted => return i + 1,
+            b'"' if depth == base => quoted = !quoted,
+            b'%' if blank_comments && depth == base && !quoted => {
+                i = blank_comment(bytes, i);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    i
+}
+
+fn at_line_start(bytes: &[u8], i: usize) -> bool {
+    bytes[..i]
+        .iter()
+        .rev()
+        .take_while(|&&b| b != b'\n')
+        .all(|&b| b == b' ' || b == b'\t' || b == b'\r')
+}
+
+/// Blanks a `%` comment to the end of its line, and on until the braces it opened close.
+fn blank_comment(bytes: &mut [u8], from: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' if depth == 0 => return i,
+            b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'{' => depth += 1,
+            b'}' if depth > 0 => depth -= 1,
+            b'}' => return i,
+            _ => {}
+        }
+        bytes[i] = b' ';
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_length_and_offsets() {
+        let text = "@article{Dobrovol'skii_1963, title={Été}}\n@book{назаренко2007, year=2007}\n";
+        let s = shadow(text);
+        assert_eq!(s.text.len(), text.len());
+        assert_eq!(s.block_starts, vec![0, text.find("@book").unwrap_or(0)]);
+        assert!(
+            s.text
+                .starts_with("@article{Dobrovol_skii_1963, title={Été}}")
+        );
+        let book = &s.text[s.block_starts[1]..];
+        assert!(book.starts_with("@book{"));
+        assert!(book[6..].starts_with(&"_".repeat("назаренко".len())));
+    }
+
+    #[test]
+    fn mangles_only_key_bytes() {
+        let text = "@misc{a&b/c+d'e?f, note = {a&b/c}}";
+        let s = shadow(text);
+        assert_eq!(s.text, "@misc{a_b_c_d_e_f, note = {a&b/c}}");
+    }
+
+    #[test]
+    fn leaves_strings_and_keyless_headers_alone() {
+        let text = "@string{a+b = {x}}\n@article{title = {x}}";
+        assert_eq!(shadow(text).text, text);
+    }
+
+    #[test]
+    fn blanks_percent_lines_inside_entries() {
+        let text =
+            "@article{k,\n  %abstract = {multi\n  line}, \n  year = {2020},\n  note = {}%{0}\n}";
+        let s = shadow(text);
+        assert_eq!(s.text.len(), text.len());
+        assert!(!s.text.contains('%'));
+        assert!(!s.text.contains("multi"));
+        assert!(!s.text.contains("line}"));
+        assert!(s.text.contains("year = {2020}"));
+        assert!(s.text.contains("note = {}"));
+        assert!(s.text.ends_with("\n}"));
+    }
+
+    #[test]
+    fn keeps_percent_inside_values_and_between_entries() {
+        let text = "% top {\n@article{k, title = {50\\% of it}, note = \"a % b\"}";
+        assert_eq!(shadow(text).text, text);
+    }
+
+    #[test]
+    fn resyncs_after_an_unclosed_entry() {
+        let text = "@article{a, title = {x},\n@book{b+c, year = 1}";
+        let s = shadow(text);
+        assert!(s.text.ends_with("@book{b_c, year = 1}"));
+        assert_eq!(s.block_starts.len(), 2);
+    }
+
+    #[test]
+    fn parenthesis_entries() {
+        let text = "@article(a/b, title = {x (y)})\n@book{c}";
+        let s = shadow(text);
+        assert!(s.text.starts_with("@article(a_b,"));
+        assert_eq!(s.block_starts.len(), 2);
+    }
+}
