@@ -12,4 +12,6 @@ pub use find::{Nearest, QuoteMatch, find_quote};
 pub use reanchor::{MAX_ERRORS, Reanchored, max_errors, reanchor, reanchor_annotation};
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod reanchor_tests;

@@ -2,8 +2,9 @@
 //! context and position, else an approximate match with bounded edits, else an orphan.
 //!
 //! Candidates are scored as Hypothesis does: 50 quote + 20 prefix + 20 suffix + 2 position.
-//! A candidate is taken only if its context agrees with the anchor's; without any agreeing
-//! context, only a long quote may attach, and only as fuzzy, never a word or two.
+//! An exact occurrence whose context agrees on both sides is taken at once; otherwise exact and
+//! approximate candidates whose context agrees (one side for a long quote, both for a short one)
+//! compete on score. Without agreeing context, only a long quote may attach, and only as fuzzy.
 
 use std::ops::Range;
 
@@ -35,10 +36,12 @@ pub fn max_errors(quote_chars: usize) -> usize {
     (quote_chars / 4).clamp(1, MAX_ERRORS)
 }
 
-/// Quotes shorter than this (in characters) never attach without agreeing context.
+/// Quotes shorter than this (in characters) need context agreeing on both sides.
 const DISTINCTIVE_CHARS: usize = 20;
 /// The similarity (0 to 1) at which a prefix or suffix is taken to agree.
 const AGREEMENT: f32 = 0.6;
+/// The similarity at which both sides together make an exact occurrence certain.
+const SURE: f32 = 0.8;
 /// How many exact occurrences and approximate matches are scored in full.
 const MAX_SCORED: usize = 64;
 /// The search near the old position spans at least this many bytes each side.
@@ -47,7 +50,10 @@ const NEAR_BYTES: usize = 4096;
 struct Candidate {
     range: Range<usize>,
     distance: usize,
+    /// The context agrees: one side for a long quote, both sides for a short one.
     agrees: bool,
+    /// Both sides agree well: an exact occurrence like this is taken without looking further.
+    sure: bool,
     score: f32,
 }
 
@@ -66,18 +72,19 @@ pub fn reanchor(anchor: &Anchor, text: &str) -> Reanchored {
     }
     let chars = quote.chars().count();
     let exact = exact_candidates(anchor, text, chars);
-    if let Some(best) = best(exact.iter().filter(|c| c.agrees)) {
+    if let Some(best) = best(exact.iter().filter(|c| c.sure)) {
         return exact_or_moved(anchor, best.range.clone());
     }
     let matcher = Matcher::new(quote);
     let k = max_errors(chars);
     let near = near(anchor, text);
     let mut fuzzy = approximate_candidates(anchor, text, &matcher, near.clone(), k);
-    if best(fuzzy.iter().filter(|c| c.agrees)).is_none() && near != (0..text.len()) {
+    let agreeing = |cs: &[Candidate]| cs.iter().any(|c| c.agrees);
+    if !agreeing(&exact) && !agreeing(&fuzzy) && near != (0..text.len()) {
         fuzzy = approximate_candidates(anchor, text, &matcher, 0..text.len(), k);
     }
-    if let Some(best) = best(fuzzy.iter().filter(|c| c.agrees)) {
-        return fuzzy_at(best);
+    if let Some(best) = best(exact.iter().chain(&fuzzy).filter(|c| c.agrees)) {
+        return found(anchor, best);
     }
     if chars >= DISTINCTIVE_CHARS {
         let close = exact
@@ -119,6 +126,14 @@ fn exact_or_moved(anchor: &Anchor, range: Range<usize>) -> Reanchored {
     }
 }
 
+fn found(anchor: &Anchor, candidate: &Candidate) -> Reanchored {
+    if candidate.distance == 0 {
+        exact_or_moved(anchor, candidate.range.clone())
+    } else {
+        fuzzy_at(candidate)
+    }
+}
+
 fn fuzzy_at(candidate: &Candidate) -> Reanchored {
     Reanchored::Fuzzy {
         range: candidate.range.clone(),
@@ -148,7 +163,12 @@ fn score(
     Candidate {
         range,
         distance,
-        agrees: prefix.max(suffix) >= AGREEMENT,
+        agrees: if chars >= DISTINCTIVE_CHARS {
+            prefix.max(suffix) >= AGREEMENT
+        } else {
+            prefix.min(suffix) >= AGREEMENT
+        },
+        sure: prefix.min(suffix) >= SURE,
         score: (50.0 * quote + 20.0 * prefix + 20.0 * suffix + 2.0 * position) / 92.0,
     }
 }
