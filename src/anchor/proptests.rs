@@ -183,7 +183,7 @@ fn check_promises(anchor: &Anchor, text: &str, outcome: &Reanchored) -> Result<(
     }
     match outcome {
         Reanchored::Exact(r) | Reanchored::Moved(r) => {
-            prop_assert_eq!(&text[r.clone()], anchor.exact.as_str())
+            prop_assert_eq!(&text[r.clone()], anchor.exact.as_str());
         }
         Reanchored::Fuzzy { range, distance } => {
             let found = &text[range.clone()];
@@ -307,7 +307,7 @@ proptest! {
         let i = first.index(spans.len());
         let j = (i + len).min(spans.len()) - 1;
         let anchor = anchor_at(&text, spans[i].start..spans[j].end);
-        let mut edited = text.clone();
+        let mut edited = text;
         for (place, kind, size) in edits {
             let at = place.index(edited.len() + 1);
             edited = edit_at(&edited, at, kind, size, "texte ajouté ").apply(&edited);
