@@ -79,14 +79,29 @@ impl Workspace {
         }
     }
 
+    /// `library/references.bib`, where new entries are appended.
+    pub fn references_path(&self) -> PathBuf {
+        self.library_dir().join(DEFAULT_BIB)
+    }
+
+    /// The paths glose commits, relative to the root.
+    pub fn own_paths(&self) -> Vec<PathBuf> {
+        [CONFIG, LIBRARY, NOTES].iter().map(PathBuf::from).collect()
+    }
+
+    /// Every visible file in `library/sources/`, sorted by name.
+    pub fn source_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        files_with_extension(&self.sources_dir(), None)
+    }
+
     /// Every `library/*.bib`, sorted by name.
     pub fn bib_paths(&self) -> Result<Vec<PathBuf>, StoreError> {
-        files_with_extension(&self.library_dir(), "bib")
+        files_with_extension(&self.library_dir(), Some("bib"))
     }
 
     /// Every `notes/*.toml`, sorted by name.
     pub fn notes_paths(&self) -> Result<Vec<PathBuf>, StoreError> {
-        files_with_extension(&self.notes_dir(), "toml")
+        files_with_extension(&self.notes_dir(), Some("toml"))
     }
 
     /// `path` relative to the root, for messages and git; paths outside the root come back unchanged.
@@ -96,7 +111,7 @@ impl Workspace {
     }
 }
 
-fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, StoreError> {
+fn files_with_extension(dir: &Path, ext: Option<&str>) -> Result<Vec<PathBuf>, StoreError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -109,7 +124,8 @@ fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, StoreErro
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| !n.starts_with('.'));
-        if visible && path.extension().is_some_and(|e| e == ext) && path.is_file() {
+        let wanted = ext.is_none_or(|ext| path.extension().is_some_and(|e| e == ext));
+        if visible && wanted && path.is_file() {
             paths.push(path);
         }
     }
