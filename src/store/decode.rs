@@ -1,7 +1,4 @@
-//! Turning a source file's bytes into text, and fingerprinting that text.
-//!
-//! The text is kept exactly as decoded (line endings included, only a byte-order mark removed):
-//! annotation offsets point into this exact text.
+//! Source bytes to text, kept exactly as decoded (line endings too, only a BOM dropped) because anchors point into it.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use sha2::{Digest, Sha256};

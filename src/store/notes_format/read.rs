@@ -72,7 +72,16 @@ struct RawCitation {
 }
 
 /// Reads a notes file in any key order; unknown keys are refused so that no typo is lost on the next save.
+///
+/// The writer never puts a raw CR in a file, so CRLF line endings (from git's `autocrlf`) are read as LF.
 pub fn parse_notes(text: &str) -> Result<NotesFile, NotesParseError> {
+    let unix;
+    let text = if text.contains('\r') {
+        unix = text.replace("\r\n", "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_string();
         at(text, e.span().map_or(0, |s| s.start), message)

@@ -344,3 +344,24 @@ proptest! {
         prop_assert_eq!(notes_to_string(&reversed), notes_to_string(&notes));
     }
 }
+
+#[test]
+fn bom_and_crlf_files_load() {
+    let text = notes_to_string(&NotesFile::new(source()));
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(parse_notes(&crlf).unwrap().source, source());
+    let bom = format!("\u{feff}{text}");
+    assert_eq!(parse_notes(&bom).unwrap().source, source());
+}
+
+#[test]
+fn a_file_checked_out_with_crlf_gives_the_same_notes() {
+    let mut notes = NotesFile::new(source());
+    notes.annotations.push(annotation("aaaaaaaa", 0, "a\nb\n"));
+    notes
+        .annotations
+        .push(annotation("bbbbbbbb", 5, "crlf\r\nkept\r\n"));
+    let text = notes_to_string(&notes);
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(parse_notes(&crlf).unwrap(), notes);
+}
