@@ -61,14 +61,12 @@ impl Repo {
             Some(id.to_string())
         };
         sync_index(&mut index, &snapshot).map_err(|e| match (&commit, e.code()) {
-            (_, ErrorCode::Locked) => GitError::IndexLocked {
-                lock: self.repo.path().join("index.lock"),
-            },
             (Some(commit), _) => GitError::IndexNotUpdated {
                 commit: commit.clone(),
                 paths: snapshot.scopes.join(" "),
                 reason: e.message().to_owned(),
             },
+            (None, ErrorCode::Locked) => GitError::IndexLocked { lock },
             (None, _) => GitError::Git {
                 action: "updating the index",
                 source: e,
