@@ -86,7 +86,7 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
     let range = locate(&text, &request, notes.source.id.as_str())?;
     let stamp = cx.timestamp();
     let annotation = Annotation {
-        id: cx.new_annotation_id(),
+        id: cx.new_annotation_id(&loaded),
         kind,
         anchor: anchor::anchor_at(&text, range),
         state: AnchorState::Exact,

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::OpsError;
+use super::{Loaded, OpsError};
 use crate::model::AnnotationId;
 use crate::store::git::{Identity, Repo};
 use crate::store::{self, Config, Workspace};
@@ -47,8 +47,14 @@ impl Context {
         })
     }
 
-    pub fn new_annotation_id(&mut self) -> AnnotationId {
-        AnnotationId::random(&mut self.rng)
+    /// A random id that no annotation of the workspace has yet.
+    pub fn new_annotation_id(&mut self, loaded: &Loaded) -> AnnotationId {
+        loop {
+            let id = AnnotationId::random(&mut self.rng);
+            if !loaded.has_annotation_id(&id) {
+                return id;
+            }
+        }
     }
 
     /// The repository, ready for a commit, and the identity the commit will carry.

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use super::{Context, OpsError};
 use crate::bib::{self, BibSource, Library};
-use crate::model::{Annotation, SourceId};
+use crate::model::{Annotation, AnnotationId, SourceId};
 use crate::store::{self, NotesFile, NotesParseError};
 
 /// The library and every notes file of a workspace, read once per command.
@@ -33,7 +33,14 @@ impl Loaded {
             .ok_or_else(|| self.unknown_source(id))
     }
 
+    /// Unknown, or known but its notes file does not parse: the error says which.
     pub fn unknown_source(&self, id: &str) -> OpsError {
+        let broken = self.broken_notes.iter().find(|(path, _)| {
+            path.file_stem().is_some_and(|stem| stem.to_string_lossy() == id)
+        });
+        if let Some((path, error)) = broken {
+            return OpsError::BrokenNotes { path: path.clone(), message: error.to_string() };
+        }
         let ids = self.notes.iter().map(|n| n.source.id.as_str());
         OpsError::UnknownSource { id: id.to_string(), suggestions: closest(id, ids) }
     }
@@ -68,6 +75,10 @@ impl Loaded {
         }
         let suggestions = self.library.closest_keys(key, 3).into_iter().map(String::from).collect();
         Err(OpsError::UnknownKey { key: key.to_string(), suggestions })
+    }
+
+    pub fn has_annotation_id(&self, id: &AnnotationId) -> bool {
+        self.notes.iter().any(|n| n.annotations.iter().any(|a| a.id == *id))
     }
 
     pub fn source_ids(&self) -> impl Iterator<Item = &SourceId> {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use git2::build::TreeUpdateBuilder;
-use git2::{ErrorCode, FileMode, Index, IndexEntry, IndexTime, Signature, Time};
+use git2::{Commit, ErrorCode, FileMode, Index, IndexEntry, IndexTime, Signature, Time, Tree};
 
 use super::Repo;
 use super::error::{During, GitError};
@@ -26,14 +26,7 @@ impl Repo {
         if lock.exists() {
             return Err(GitError::IndexLocked { lock });
         }
-        let head = self.head_commit()?;
-        let head_tree = head
-            .as_ref()
-            .map(|c| c.tree())
-            .transpose()
-            .during("reading HEAD")?;
-        let mut index = self.fresh_index()?;
-        let snapshot = Snapshot::take(&self.repo, &self.layout, head_tree.as_ref(), &index, paths)?;
+        let (head, head_tree, mut index, snapshot) = self.look(paths)?;
 
         let commit = if snapshot.changed_paths().next().is_none() {
             None
@@ -61,14 +54,12 @@ impl Repo {
             Some(id.to_string())
         };
         sync_index(&mut index, &snapshot).map_err(|e| match (&commit, e.code()) {
-            (_, ErrorCode::Locked) => GitError::IndexLocked {
-                lock: self.repo.path().join("index.lock"),
-            },
             (Some(commit), _) => GitError::IndexNotUpdated {
                 commit: commit.clone(),
                 paths: snapshot.scopes.join(" "),
                 reason: e.message().to_owned(),
             },
+            (None, ErrorCode::Locked) => GitError::IndexLocked { lock },
             (None, _) => GitError::Git {
                 action: "updating the index",
                 source: e,
@@ -79,14 +70,7 @@ impl Repo {
 
     /// glose's paths whose files differ from HEAD, relative to the workspace.
     pub fn pending_paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, GitError> {
-        let head = self.head_commit()?;
-        let head_tree = head
-            .as_ref()
-            .map(|c| c.tree())
-            .transpose()
-            .during("reading HEAD")?;
-        let index = self.fresh_index()?;
-        let snapshot = Snapshot::take(&self.repo, &self.layout, head_tree.as_ref(), &index, paths)?;
+        let (_, _, _, snapshot) = self.look(paths)?;
         let mut pending: Vec<PathBuf> = snapshot
             .changed_paths()
             .map(|rp| self.layout.workspace_path(rp))
@@ -95,17 +79,28 @@ impl Repo {
         Ok(pending)
     }
 
-    fn fresh_index(&self) -> Result<Index, GitError> {
+    /// HEAD, its tree, the freshly read index, and `paths` on disk compared with HEAD.
+    fn look(
+        &self,
+        paths: &[PathBuf],
+    ) -> Result<(Option<Commit<'_>>, Option<Tree<'_>>, Index, Snapshot), GitError> {
+        let head = self.head_commit()?;
+        let head_tree = head
+            .as_ref()
+            .map(|c| c.tree())
+            .transpose()
+            .during("reading HEAD")?;
         let mut index = self.repo.index().during("reading the index")?;
         index.read(false).during("reading the index")?;
-        Ok(index)
+        let snapshot = Snapshot::take(&self.repo, &self.layout, head_tree.as_ref(), &index, paths)?;
+        Ok((head, head_tree, index, snapshot))
     }
 
     fn updated_tree(
         &self,
         snapshot: &Snapshot,
-        head_tree: Option<&git2::Tree<'_>>,
-    ) -> Result<git2::Tree<'_>, GitError> {
+        head_tree: Option<&Tree<'_>>,
+    ) -> Result<Tree<'_>, GitError> {
         let empty;
         let base = match head_tree {
             Some(tree) => tree,

@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use super::GitError;
-use super::test_repo::{TestRepo, commit};
+use super::test_repo::{TestRepo, commit, try_commit};
 
 #[test]
 fn first_commit_on_an_unborn_branch() {
@@ -151,13 +151,7 @@ fn paths_outside_the_workspace_are_refused() {
     t.write("ws/notes/a.md", "a\n");
     t.write("secret.txt", "s\n");
     let repo = super::Repo::open(&t.dir().join("ws")).unwrap();
-    let paths = [PathBuf::from("../secret.txt")];
-    let err = repo.commit_paths(
-        &paths,
-        "m",
-        &TestRepo::author(),
-        jiff::Timestamp::UNIX_EPOCH,
-    );
+    let err = try_commit(&repo, &["../secret.txt"], "m");
     assert!(matches!(err, Err(GitError::PathOutsideWorkspace { .. })));
     assert_eq!(t.git(&["rev-list", "--all", "--count"]).trim(), "0");
 }
@@ -169,13 +163,7 @@ fn a_merge_in_progress_is_refused() {
     let head = t.git(&["rev-parse", "HEAD"]);
     std::fs::write(t.dir().join(".git/MERGE_HEAD"), head).unwrap();
     t.write("notes/a.md", "a\n");
-    let err = t.repo().commit_paths(
-        &[PathBuf::from("notes")],
-        "m",
-        &TestRepo::author(),
-        jiff::Timestamp::UNIX_EPOCH,
-    );
-    let err = err.unwrap_err();
+    let err = try_commit(&t.repo(), &["notes"], "m").unwrap_err();
     assert!(matches!(err, GitError::OperationInProgress { .. }));
     assert!(err.to_string().contains("git merge --abort"), "{err}");
     assert_eq!(t.head_files(), ["a.txt"]);
@@ -200,13 +188,7 @@ fn a_stale_index_lock_is_reported() {
     let t = TestRepo::new();
     t.write("notes/a.md", "a\n");
     std::fs::write(t.dir().join(".git/index.lock"), "").unwrap();
-    let err = t.repo().commit_paths(
-        &[PathBuf::from("notes")],
-        "m",
-        &TestRepo::author(),
-        jiff::Timestamp::UNIX_EPOCH,
-    );
-    let err = err.unwrap_err();
+    let err = try_commit(&t.repo(), &["notes"], "m").unwrap_err();
     assert!(matches!(err, GitError::IndexLocked { .. }));
     assert!(
         err.to_string()

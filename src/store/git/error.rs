@@ -13,6 +13,11 @@ pub enum GitError {
     BareRepository { path: PathBuf },
 
     #[error(
+        "the workspace {path} is outside the repository's working folder {workdir} (see core.worktree): run glose inside {workdir}"
+    )]
+    WorkspaceOutsideWorkdir { path: PathBuf, workdir: PathBuf },
+
+    #[error(
         "the workspace {path} is inside the repository's .git folder: run glose from the working folder"
     )]
     WorkspaceInGitDir { path: PathBuf },
@@ -45,7 +50,7 @@ pub enum GitError {
     IndexLocked { lock: PathBuf },
 
     #[error(
-        "glose made commit {commit} but could not update the git index ({reason}): run `git reset -- {paths}` to bring `git status` in line"
+        "glose made commit {commit} but could not update the git index ({reason}): run `git reset -q -- {paths}` at the repository root to bring `git status` in line"
     )]
     IndexNotUpdated {
         commit: String,

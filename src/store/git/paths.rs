@@ -15,9 +15,12 @@ pub(crate) struct Layout {
 
 impl Layout {
     pub fn new(root: PathBuf, workdir: &Path) -> Result<Layout, GitError> {
-        let relative = root
-            .strip_prefix(workdir)
-            .map_err(|_| GitError::PathOutsideWorkspace { path: root.clone() })?;
+        let relative =
+            root.strip_prefix(workdir)
+                .map_err(|_| GitError::WorkspaceOutsideWorkdir {
+                    path: root.clone(),
+                    workdir: workdir.to_path_buf(),
+                })?;
         let prefix = components(relative)?;
         if prefix.first().is_some_and(|c| c == ".git") {
             return Err(GitError::WorkspaceInGitDir { path: root });
@@ -111,6 +114,12 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn refuses_a_workspace_outside_the_working_folder() {
+        let err = Layout::new(PathBuf::from("/elsewhere"), Path::new("/repo")).unwrap_err();
+        assert!(matches!(err, GitError::WorkspaceOutsideWorkdir { .. }));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{Identity, Repo};
+use super::{GitError, Identity, Repo};
 
 pub struct TestRepo {
     dir: tempfile::TempDir,
@@ -84,12 +84,16 @@ impl TestRepo {
     }
 }
 
-/// Commits `paths` (relative to `workspace`) at a fixed time, as [`TestRepo::author`].
-pub fn commit(repo: &Repo, paths: &[&str], message: &str) -> Option<String> {
+/// Commits `paths` (relative to the workspace) at a fixed time, as [`TestRepo::author`].
+pub fn try_commit(repo: &Repo, paths: &[&str], message: &str) -> Result<Option<String>, GitError> {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let when = jiff::Timestamp::from_second(1_700_000_000).unwrap();
     repo.commit_paths(&paths, message, &TestRepo::author(), when)
-        .unwrap()
+}
+
+/// Like [`try_commit`], for commits that must succeed.
+pub fn commit(repo: &Repo, paths: &[&str], message: &str) -> Option<String> {
+    try_commit(repo, paths, message).unwrap()
 }
 
 /// An environment holding only `vars`, with git's user and system config switched off.
