@@ -26,7 +26,9 @@ fn main() {
 
 #[divan::bench(sample_count = 10)]
 fn notes_only() -> usize {
-    let ws = Workspace { root: WORKSPACE.1.clone() };
+    let ws = Workspace {
+        root: WORKSPACE.1.clone(),
+    };
     store::load_notes_dir(&ws).len()
 }
 
@@ -38,5 +40,7 @@ fn library_and_notes() -> usize {
 
 #[divan::bench(sample_count = 10)]
 fn claims_with_anchor_check() -> usize {
-    glose::ops::claims(&context(), &ClaimFilter::default()).expect("claims").len()
+    glose::ops::claims(&context(), &ClaimFilter::default())
+        .expect("claims")
+        .len()
 }

@@ -15,11 +15,15 @@ fn main() -> ExitCode {
         eprintln!("usage: generate DIR [SOURCES] [ANNOTATIONS] [ENTRIES] [SEED]");
         return ExitCode::from(2);
     };
-    let number = |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
+    let number =
+        |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     let (sources, annotations, entries) = (number(1, 1000), number(2, 100_000), number(3, 100_000));
     match generator::generate(&dir, sources, annotations, entries, number(4, 1) as u64) {
         Ok(()) => {
-            println!("wrote {sources} sources, {annotations} annotations, {entries} references in {}", dir.display());
+            println!(
+                "wrote {sources} sources, {annotations} annotations, {entries} references in {}",
+                dir.display()
+            );
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -28,4 +32,3 @@ fn main() -> ExitCode {
         }
     }
 }
-

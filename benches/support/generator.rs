@@ -10,11 +10,51 @@ use glose::model::{
 use glose::store::{self, NotesFile, Workspace};
 
 const WORDS: &[&str] = &[
-    "la", "loi", "du", "13", "avril", "2016", "vise", "à", "renforcer", "lutte", "contre", "système",
-    "prostitutionnel", "proxénétisme", "réseau", "plateforme", "en", "ligne", "convention", "Budapest",
-    "cybercriminalité", "règlement", "européen", "services", "numériques", "contenus", "illicites",
-    "coopération", "internationale", "enquête", "Europol", "Interpol", "traite", "êtres", "humains",
-    "article", "225-5", "code", "pénal", "mineurs", "diffusion", "images", "délit", "peine", "aggravée",
+    "la",
+    "loi",
+    "du",
+    "13",
+    "avril",
+    "2016",
+    "vise",
+    "à",
+    "renforcer",
+    "lutte",
+    "contre",
+    "système",
+    "prostitutionnel",
+    "proxénétisme",
+    "réseau",
+    "plateforme",
+    "en",
+    "ligne",
+    "convention",
+    "Budapest",
+    "cybercriminalité",
+    "règlement",
+    "européen",
+    "services",
+    "numériques",
+    "contenus",
+    "illicites",
+    "coopération",
+    "internationale",
+    "enquête",
+    "Europol",
+    "Interpol",
+    "traite",
+    "êtres",
+    "humains",
+    "article",
+    "225-5",
+    "code",
+    "pénal",
+    "mineurs",
+    "diffusion",
+    "images",
+    "délit",
+    "peine",
+    "aggravée",
 ];
 
 pub fn generate(
@@ -26,7 +66,9 @@ pub fn generate(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let rng = &mut fastrand::Rng::with_seed(seed);
     store::init_layout(dir)?;
-    let ws = Workspace { root: dir.to_path_buf() };
+    let ws = Workspace {
+        root: dir.to_path_buf(),
+    };
     let mut bib = String::new();
     for i in 0..entries {
         bib.push_str(&format!(
@@ -41,7 +83,9 @@ pub fn generate(
     store::write_atomic(&ws.references_path(), bib.as_bytes())?;
     let per_source = annotations / sources.max(1);
     for s in 0..sources {
-        let text: String = (0..per_source.max(1) * 4).map(|_| sentence(rng, 14) + ".\n\n").collect();
+        let text: String = (0..per_source.max(1) * 4)
+            .map(|_| sentence(rng, 14) + ".\n\n")
+            .collect();
         let id = SourceId::new(&format!("source-{s:05}"))?;
         let file = format!("{id}.txt");
         store::write_atomic(&ws.source_path(&file)?, text.as_bytes())?;
@@ -74,7 +118,11 @@ pub fn generate(
                 kind,
                 anchor: glose::anchor::anchor_at(&text, start..end),
                 state: AnchorState::Exact,
-                body: if a % 2 == 0 { sentence(rng, 12) } else { String::new() },
+                body: if a % 2 == 0 {
+                    sentence(rng, 12)
+                } else {
+                    String::new()
+                },
                 tags: vec![WORDS[a % WORDS.len()].to_lowercase()],
                 author: "Camille Martin <camille@example.org>".to_string(),
                 created: "2026-03-02T10:00:00Z".to_string(),
@@ -88,7 +136,10 @@ pub fn generate(
 }
 
 fn sentence(rng: &mut fastrand::Rng, words: usize) -> String {
-    (0..words).map(|_| WORDS[rng.usize(..WORDS.len())]).collect::<Vec<_>>().join(" ")
+    (0..words)
+        .map(|_| WORDS[rng.usize(..WORDS.len())])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn paragraph_spans(text: &str) -> Vec<(usize, usize)> {

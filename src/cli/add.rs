@@ -18,7 +18,12 @@ pub struct Args {
 }
 
 pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
-    let request = AddSourceRequest { file: args.file, id: args.id, cite: args.cite, title: args.title };
+    let request = AddSourceRequest {
+        file: args.file,
+        id: args.id,
+        cite: args.cite,
+        title: args.title,
+    };
     let added = ops::add_source(cx, request)?;
     if let Some(notice) = &added.notice {
         println!("note: {notice}");
@@ -35,8 +40,17 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
 pub fn list(cx: &Context) -> anyhow::Result<Outcome> {
     let loaded = Loaded::read(cx)?;
     for notes in &loaded.notes {
-        let claims = notes.annotations.iter().filter(|a| a.kind == crate::model::Kind::Claim).count();
-        let cite = notes.source.cite.as_deref().map(|k| format!(" @{k}")).unwrap_or_default();
+        let claims = notes
+            .annotations
+            .iter()
+            .filter(|a| a.kind == crate::model::Kind::Claim)
+            .count();
+        let cite = notes
+            .source
+            .cite
+            .as_deref()
+            .map(|k| format!(" @{k}"))
+            .unwrap_or_default();
         println!(
             "{}\t{} annotations, {claims} claims{cite}\t{}",
             notes.source.id,

@@ -42,10 +42,18 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     };
     let done = ops::annotate(cx, request)?;
     if let Some(report) = &done.reanchoring {
-        println!("The text of {} changed; its annotations were re-anchored: {}", done.source, report.summary());
+        println!(
+            "The text of {} changed; its annotations were re-anchored: {}",
+            done.source,
+            report.summary()
+        );
     }
     let a = &done.annotation;
-    let status = if a.is_unsupported() { " (unsupported: cite a reference with `glose cite`)" } else { "" };
+    let status = if a.is_unsupported() {
+        " (unsupported: cite a reference with `glose cite`)"
+    } else {
+        ""
+    };
     println!("{} {} added to {}{status}", a.kind, a.id, done.source);
     println!("  « {} »", printable::line(&a.anchor.exact));
     Ok(Outcome::Success)

@@ -29,13 +29,19 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     for skipped in &outcome.skipped {
         let why = match &skipped.reason {
             SkipReason::DuplicateKey => "its key is already in the library".to_string(),
-            SkipReason::DuplicateDoi { existing_key } => format!("its DOI is already in the library as `{existing_key}`"),
+            SkipReason::DuplicateDoi { existing_key } => {
+                format!("its DOI is already in the library as `{existing_key}`")
+            }
         };
         println!("skipped {}: {why}", printable::clean(&skipped.key));
     }
     match outcome.added.len() {
         0 => println!("No new entry added."),
-        n => println!("Added {n} entr{}: {}", if n == 1 { "y" } else { "ies" }, printable::clean(&outcome.added.join(", "))),
+        n => println!(
+            "Added {n} entr{}: {}",
+            if n == 1 { "y" } else { "ies" },
+            printable::clean(&outcome.added.join(", "))
+        ),
     }
     Ok(Outcome::Success)
 }

@@ -10,7 +10,10 @@ pub struct Args {
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let findings = ops::check(cx)?;
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = findings.len() - errors;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&findings)?);
@@ -22,10 +25,19 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
             }
             println!("{title} ({}):", group.len());
             for finding in group {
-                println!("  {} [{}] {}", printable::clean(&finding.location), finding.code, printable::clean(&finding.message));
+                println!(
+                    "  {} [{}] {}",
+                    printable::clean(&finding.location),
+                    finding.code,
+                    printable::clean(&finding.message)
+                );
             }
         }
         println!("{errors} error(s), {warnings} warning(s)");
     }
-    Ok(if errors > 0 { Outcome::Problems } else { Outcome::Success })
+    Ok(if errors > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Success
+    })
 }

@@ -43,7 +43,16 @@ pub fn run_cite(cx: &mut Context, args: CiteArgs) -> anyhow::Result<Outcome> {
 
 pub fn run_uncite(cx: &mut Context, args: UnciteArgs) -> anyhow::Result<Outcome> {
     let done = ops::uncite(cx, &args.id, &args.key)?;
-    let left = if done.annotation.is_unsupported() { " (it is now unsupported)" } else { "" };
-    println!("{} {} no longer cites {}{left}", done.annotation.kind, done.annotation.id, printable::clean(&args.key));
+    let left = if done.annotation.is_unsupported() {
+        " (it is now unsupported)"
+    } else {
+        ""
+    };
+    println!(
+        "{} {} no longer cites {}{left}",
+        done.annotation.kind,
+        done.annotation.id,
+        printable::clean(&args.key)
+    );
     Ok(Outcome::Success)
 }

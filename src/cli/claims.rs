@@ -15,7 +15,10 @@ pub struct Args {
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
-    let filter = ClaimFilter { unsupported_only: args.unsupported, source: args.source };
+    let filter = ClaimFilter {
+        unsupported_only: args.unsupported,
+        source: args.source,
+    };
     let rows = ops::claims(cx, &filter)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);

@@ -20,7 +20,12 @@ pub fn run(args: Args, options: RunOptions) -> anyhow::Result<Outcome> {
     let claims = ops::claims(&cx, &ClaimFilter::default())?;
     let unsupported = claims.iter().filter(|c| c.unsupported).count();
     println!("The demo workspace is in {}", made.root.display());
-    println!("{} commits by a student and a supervisor; {} claims, {} without a source.", made.commits, claims.len(), unsupported);
+    println!(
+        "{} commits by a student and a supervisor; {} claims, {} without a source.",
+        made.commits,
+        claims.len(),
+        unsupported
+    );
     println!();
     println!("Try, in that folder:");
     println!("  glose claims --unsupported");

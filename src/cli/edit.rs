@@ -35,12 +35,18 @@ pub fn run_edit(cx: &mut Context, args: EditArgs) -> anyhow::Result<Outcome> {
         confirm: args.confirm,
     };
     let done = ops::edit(cx, &args.id, request)?;
-    println!("{}", done.committed.message.lines().next().unwrap_or_default());
+    println!(
+        "{}",
+        done.committed.message.lines().next().unwrap_or_default()
+    );
     Ok(Outcome::Success)
 }
 
 pub fn run_rm(cx: &mut Context, args: RmArgs) -> anyhow::Result<Outcome> {
     let done = ops::remove(cx, &args.id)?;
-    println!("{}", done.committed.message.lines().next().unwrap_or_default());
+    println!(
+        "{}",
+        done.committed.message.lines().next().unwrap_or_default()
+    );
     Ok(Outcome::Success)
 }

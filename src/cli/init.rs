@@ -25,6 +25,8 @@ pub fn run(start: &Path, args: Args, options: RunOptions) -> anyhow::Result<Outc
     if let Some(reason) = done.not_committed {
         println!("The new files are not committed yet: {reason}");
     }
-    println!("Next: `glose bib add FILE.bib` for your references, `glose add ARTICLE.txt` for a source.");
+    println!(
+        "Next: `glose bib add FILE.bib` for your references, `glose add ARTICLE.txt` for a source."
+    );
     Ok(Outcome::Success)
 }

@@ -4,8 +4,8 @@ mod add;
 mod annotate;
 mod bib;
 mod check;
-mod claims;
 mod cite;
+mod claims;
 mod demo;
 mod edit;
 mod init;
@@ -23,7 +23,11 @@ use crate::ops::{Context, OpsError, RunOptions};
 use crate::store::git::Identity;
 
 #[derive(Debug, Parser)]
-#[command(name = "glose", version, about = "Annotate sources, tie every claim to its references, keep the notes in git.")]
+#[command(
+    name = "glose",
+    version,
+    about = "Annotate sources, tie every claim to its references, keep the notes in git."
+)]
 pub struct Cli {
     /// Run as if glose was started in DIR.
     #[arg(short = 'C', global = true, value_name = "DIR")]
@@ -69,7 +73,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     };
     let author = cli.author.as_deref().map(Identity::parse).transpose()?;
     let options = || -> anyhow::Result<RunOptions> {
-        Ok(RunOptions { now: clock()?, author: author.clone(), seed: seed()? })
+        Ok(RunOptions {
+            now: clock()?,
+            author: author.clone(),
+            seed: seed()?,
+        })
     };
     let open = || -> anyhow::Result<Context> { Ok(Context::discover(&start, options()?)?) };
     let Some(command) = cli.command else {
@@ -98,7 +106,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 fn clock() -> anyhow::Result<Option<Timestamp>> {
     match std::env::var("GLOSE_NOW") {
         Ok(text) => Ok(Some(text.parse().map_err(|e| {
-            anyhow::anyhow!("GLOSE_NOW=`{text}` is not an RFC 3339 time like 2026-01-31T12:00:00Z: {e}")
+            anyhow::anyhow!(
+                "GLOSE_NOW=`{text}` is not an RFC 3339 time like 2026-01-31T12:00:00Z: {e}"
+            )
         })?)),
         Err(_) => Ok(None),
     }
@@ -107,7 +117,11 @@ fn clock() -> anyhow::Result<Option<Timestamp>> {
 /// `GLOSE_SEED` makes annotation ids reproducible.
 fn seed() -> anyhow::Result<Option<u64>> {
     match std::env::var("GLOSE_SEED") {
-        Ok(text) => Ok(Some(text.parse().map_err(|_| anyhow::anyhow!("GLOSE_SEED=`{text}` is not a number"))?)),
+        Ok(text) => {
+            Ok(Some(text.parse().map_err(|_| {
+                anyhow::anyhow!("GLOSE_SEED=`{text}` is not a number")
+            })?))
+        }
         Err(_) => Ok(None),
     }
 }

@@ -30,7 +30,11 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Success);
     }
     for entry in &entries {
-        println!("{}\t{}", printable::clean(&entry.key), printable::line(&entry.summary()));
+        println!(
+            "{}\t{}",
+            printable::clean(&entry.key),
+            printable::line(&entry.summary())
+        );
     }
     if entries.is_empty() {
         println!("No reference matches.");

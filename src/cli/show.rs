@@ -19,20 +19,38 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         println!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(Outcome::Success);
     }
-    println!("{} — {}", notes.source.id, printable::line(&notes.source.title));
+    println!(
+        "{} — {}",
+        notes.source.id,
+        printable::line(&notes.source.title)
+    );
     if let Some(report) = reanchoring {
-        println!("(the text changed since it was annotated: {}; `glose reanchor` records it)", report.summary());
+        println!(
+            "(the text changed since it was annotated: {}; `glose reanchor` records it)",
+            report.summary()
+        );
     }
     println!();
-    let placed: Vec<&Annotation> =
-        notes.annotations.iter().filter(|a| a.state != AnchorState::Orphaned).collect();
+    let placed: Vec<&Annotation> = notes
+        .annotations
+        .iter()
+        .filter(|a| a.state != AnchorState::Orphaned)
+        .collect();
     println!("{}", printable::clean(&marked_text(&text, &placed)));
     println!();
     for (number, annotation) in placed.iter().enumerate() {
         println!("[{}] {}", number + 1, describe(annotation));
     }
-    for annotation in notes.annotations.iter().filter(|a| a.state == AnchorState::Orphaned) {
-        println!("[orphaned] {}\n    « {} »", describe(annotation), printable::line(&annotation.anchor.exact));
+    for annotation in notes
+        .annotations
+        .iter()
+        .filter(|a| a.state == AnchorState::Orphaned)
+    {
+        println!(
+            "[orphaned] {}\n    « {} »",
+            describe(annotation),
+            printable::line(&annotation.anchor.exact)
+        );
     }
     Ok(Outcome::Success)
 }
@@ -66,8 +84,15 @@ pub fn describe(annotation: &Annotation) -> String {
         line.push_str(" — UNSUPPORTED");
     }
     for citation in &annotation.citations {
-        let locator = citation.locator.as_ref().map(|l| format!(", {l}")).unwrap_or_default();
-        line.push_str(&format!(" — {} @{}{locator}", citation.relation, citation.key));
+        let locator = citation
+            .locator
+            .as_ref()
+            .map(|l| format!(", {l}"))
+            .unwrap_or_default();
+        line.push_str(&format!(
+            " — {} @{}{locator}",
+            citation.relation, citation.key
+        ));
     }
     if annotation.state == AnchorState::Fuzzy {
         line.push_str(" — fuzzy anchor, check it");
@@ -76,7 +101,10 @@ pub fn describe(annotation: &Annotation) -> String {
         line.push_str(&format!(" — #{}", annotation.tags.join(" #")));
     }
     if !annotation.body.is_empty() {
-        line.push_str(&format!("\n    {}", annotation.body.trim().replace('\n', "\n    ")));
+        line.push_str(&format!(
+            "\n    {}",
+            annotation.body.trim().replace('\n', "\n    ")
+        ));
     }
     printable::clean(&line).into_owned()
 }
@@ -90,7 +118,13 @@ mod tests {
         Annotation {
             id: AnnotationId("x".into()),
             kind: Kind::Claim,
-            anchor: Anchor { exact: String::new(), prefix: String::new(), suffix: String::new(), start, end },
+            anchor: Anchor {
+                exact: String::new(),
+                prefix: String::new(),
+                suffix: String::new(),
+                start,
+                end,
+            },
             state: AnchorState::Exact,
             body: String::new(),
             tags: vec![],

@@ -8,15 +8,41 @@ use super::{Annotation, Citation};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "change", rename_all = "kebab-case")]
 pub enum Change {
-    Added { annotation: Annotation },
-    Removed { annotation: Annotation },
-    BodyEdited { annotation: Annotation, old_body: String },
-    KindChanged { annotation: Annotation, old_kind: super::Kind },
-    TagsChanged { annotation: Annotation, old_tags: Vec<String> },
-    Reanchored { annotation: Annotation, old_quote: String },
-    CitationAdded { annotation: Annotation, citation: Citation },
-    CitationRemoved { annotation: Annotation, citation: Citation },
-    CitationChanged { annotation: Annotation, old: Citation, new: Citation },
+    Added {
+        annotation: Annotation,
+    },
+    Removed {
+        annotation: Annotation,
+    },
+    BodyEdited {
+        annotation: Annotation,
+        old_body: String,
+    },
+    KindChanged {
+        annotation: Annotation,
+        old_kind: super::Kind,
+    },
+    TagsChanged {
+        annotation: Annotation,
+        old_tags: Vec<String>,
+    },
+    Reanchored {
+        annotation: Annotation,
+        old_quote: String,
+    },
+    CitationAdded {
+        annotation: Annotation,
+        citation: Citation,
+    },
+    CitationRemoved {
+        annotation: Annotation,
+        citation: Citation,
+    },
+    CitationChanged {
+        annotation: Annotation,
+        old: Citation,
+        new: Citation,
+    },
 }
 
 impl Change {
@@ -41,27 +67,43 @@ pub fn diff_annotations(old: &[Annotation], new: &[Annotation]) -> Vec<Change> {
     let mut changes = Vec::new();
     for annotation in new {
         let Some(previous) = before.get(annotation.id.0.as_str()) else {
-            changes.push(Change::Added { annotation: annotation.clone() });
+            changes.push(Change::Added {
+                annotation: annotation.clone(),
+            });
             continue;
         };
         let current = || annotation.clone();
         if previous.kind != annotation.kind {
-            changes.push(Change::KindChanged { annotation: current(), old_kind: previous.kind });
+            changes.push(Change::KindChanged {
+                annotation: current(),
+                old_kind: previous.kind,
+            });
         }
         if previous.body != annotation.body {
-            changes.push(Change::BodyEdited { annotation: current(), old_body: previous.body.clone() });
+            changes.push(Change::BodyEdited {
+                annotation: current(),
+                old_body: previous.body.clone(),
+            });
         }
         if previous.tags != annotation.tags {
-            changes.push(Change::TagsChanged { annotation: current(), old_tags: previous.tags.clone() });
+            changes.push(Change::TagsChanged {
+                annotation: current(),
+                old_tags: previous.tags.clone(),
+            });
         }
         if previous.anchor != annotation.anchor || previous.state != annotation.state {
-            changes.push(Change::Reanchored { annotation: current(), old_quote: previous.anchor.exact.clone() });
+            changes.push(Change::Reanchored {
+                annotation: current(),
+                old_quote: previous.anchor.exact.clone(),
+            });
         }
         changes.extend(diff_citations(previous, annotation));
     }
     let kept: Vec<&str> = new.iter().map(|a| a.id.0.as_str()).collect();
     for annotation in old.iter().filter(|a| !kept.contains(&a.id.0.as_str())) {
-        changes.push(Change::Removed { annotation: annotation.clone() });
+        changes.push(Change::Removed {
+            annotation: annotation.clone(),
+        });
     }
     changes
 }
@@ -70,7 +112,10 @@ fn diff_citations(old: &Annotation, new: &Annotation) -> Vec<Change> {
     let mut changes = Vec::new();
     for citation in &new.citations {
         match old.citations.iter().find(|c| c.key == citation.key) {
-            None => changes.push(Change::CitationAdded { annotation: new.clone(), citation: citation.clone() }),
+            None => changes.push(Change::CitationAdded {
+                annotation: new.clone(),
+                citation: citation.clone(),
+            }),
             Some(previous) if previous != citation => changes.push(Change::CitationChanged {
                 annotation: new.clone(),
                 old: previous.clone(),
@@ -79,8 +124,15 @@ fn diff_citations(old: &Annotation, new: &Annotation) -> Vec<Change> {
             Some(_) => {}
         }
     }
-    for citation in old.citations.iter().filter(|c| !new.citations.iter().any(|n| n.key == c.key)) {
-        changes.push(Change::CitationRemoved { annotation: new.clone(), citation: citation.clone() });
+    for citation in old
+        .citations
+        .iter()
+        .filter(|c| !new.citations.iter().any(|n| n.key == c.key))
+    {
+        changes.push(Change::CitationRemoved {
+            annotation: new.clone(),
+            citation: citation.clone(),
+        });
     }
     changes
 }
@@ -100,13 +152,18 @@ pub fn summarize(changes: &[Change]) -> String {
                 citations_added += annotation.citations.len();
             }
             Change::Removed { .. } => removed += 1,
-            Change::BodyEdited { .. } | Change::KindChanged { .. } | Change::TagsChanged { .. } => edited += 1,
+            Change::BodyEdited { .. } | Change::KindChanged { .. } | Change::TagsChanged { .. } => {
+                edited += 1;
+            }
             Change::Reanchored { .. } => reanchored += 1,
             Change::CitationAdded { .. } | Change::CitationChanged { .. } => citations_added += 1,
             Change::CitationRemoved { .. } => citations_removed += 1,
         }
     }
-    let mut parts: Vec<String> = added.iter().map(|(kind, n)| format!("+{n} {}", plural(*n, kind))).collect();
+    let mut parts: Vec<String> = added
+        .iter()
+        .map(|(kind, n)| format!("+{n} {}", plural(*n, kind)))
+        .collect();
     for (count, what) in [
         (removed, "annotation removed"),
         (edited, "annotation edited"),
@@ -116,15 +173,27 @@ pub fn summarize(changes: &[Change]) -> String {
     ] {
         if count > 0 {
             let (noun, rest) = what.split_once(' ').unwrap_or((what, ""));
-            let rest = if rest.is_empty() { String::new() } else { format!(" {rest}") };
+            let rest = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" {rest}")
+            };
             parts.push(format!("{count} {}{rest}", plural(count, noun)));
         }
     }
-    if parts.is_empty() { "no change".to_string() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "no change".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { noun.to_string() } else { format!("{noun}s") }
+    if count == 1 {
+        noun.to_string()
+    } else {
+        format!("{noun}s")
+    }
 }
 
 #[cfg(test)]
@@ -136,7 +205,13 @@ mod tests {
         Annotation {
             id: AnnotationId(id.into()),
             kind,
-            anchor: Anchor { exact: "q".into(), prefix: String::new(), suffix: String::new(), start: 0, end: 1 },
+            anchor: Anchor {
+                exact: "q".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+                start: 0,
+                end: 1,
+            },
             state: AnchorState::Exact,
             body: String::new(),
             tags: vec![],
@@ -145,24 +220,48 @@ mod tests {
             updated: String::new(),
             citations: keys
                 .iter()
-                .map(|k| Citation { key: (*k).into(), locator: None, relation: Relation::Supports })
+                .map(|k| Citation {
+                    key: (*k).into(),
+                    locator: None,
+                    relation: Relation::Supports,
+                })
                 .collect(),
         }
     }
 
     #[test]
     fn diff_finds_each_kind_of_change() {
-        let old = vec![annotation("a", Kind::Claim, &["x"]), annotation("b", Kind::Note, &[])];
+        let old = vec![
+            annotation("a", Kind::Claim, &["x"]),
+            annotation("b", Kind::Note, &[]),
+        ];
         let mut edited = annotation("a", Kind::Claim, &["y"]);
         edited.body = "new".into();
         let new = vec![edited, annotation("c", Kind::Claim, &[])];
         let changes = diff_annotations(&old, &new);
         let names: Vec<String> = changes
             .iter()
-            .map(|c| serde_json::to_value(c).expect("json")["change"].as_str().expect("tag").to_string())
+            .map(|c| {
+                serde_json::to_value(c).expect("json")["change"]
+                    .as_str()
+                    .expect("tag")
+                    .to_string()
+            })
             .collect();
-        assert_eq!(names, ["body-edited", "citation-added", "citation-removed", "added", "removed"]);
-        assert_eq!(summarize(&changes), "+1 claim, 1 annotation removed, 1 annotation edited, 1 citation, 1 citation removed");
+        assert_eq!(
+            names,
+            [
+                "body-edited",
+                "citation-added",
+                "citation-removed",
+                "added",
+                "removed"
+            ]
+        );
+        assert_eq!(
+            summarize(&changes),
+            "+1 claim, 1 annotation removed, 1 annotation edited, 1 citation, 1 citation removed"
+        );
     }
 
     #[test]
@@ -174,7 +273,13 @@ mod tests {
 
     #[test]
     fn added_claims_count_their_citations() {
-        let new = vec![annotation("a", Kind::Claim, &["x"]), annotation("b", Kind::Claim, &[])];
-        assert_eq!(summarize(&diff_annotations(&[], &new)), "+2 claims, 1 citation");
+        let new = vec![
+            annotation("a", Kind::Claim, &["x"]),
+            annotation("b", Kind::Claim, &[]),
+        ];
+        assert_eq!(
+            summarize(&diff_annotations(&[], &new)),
+            "+2 claims, 1 citation"
+        );
     }
 }

@@ -8,8 +8,8 @@ mod locator;
 mod source;
 
 pub use anchor::{Anchor, AnchorState};
-pub use changes::{Change, diff_annotations, summarize};
 pub use annotation::{Annotation, AnnotationId, Kind};
+pub use changes::{Change, diff_annotations, summarize};
 pub use citation::{Citation, Relation};
 pub use locator::{Locator, LocatorKind};
 pub use source::{Source, SourceFormat, SourceId, SourceIdError};

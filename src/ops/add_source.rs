@@ -39,17 +39,26 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
     let title = request
         .title
         .clone()
-        .or_else(|| request.cite.as_deref().and_then(|k| loaded.library.get(k)?.title().map(String::from)))
+        .or_else(|| {
+            request
+                .cite
+                .as_deref()
+                .and_then(|k| loaded.library.get(k)?.title().map(String::from))
+        })
         .or_else(|| markdown_heading(&decoded.text, format))
         .unwrap_or_else(|| stem(&request.file));
-    let extension = if format == SourceFormat::Markdown { "md" } else { "txt" };
+    let extension = if format == SourceFormat::Markdown {
+        "md"
+    } else {
+        "txt"
+    };
     let source = Source {
         file: format!("{id}.{extension}"),
         id,
         title,
         format,
         hash: store::content_hash(&decoded.text),
-        cite: request.cite.clone(),
+        cite: request.cite,
     };
     let pending = Pending::start(cx)?;
     let text_path = cx.ws.source_path(&source.file)?;
@@ -60,15 +69,26 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
         )));
     }
     store::write_atomic(&text_path, decoded.text.as_bytes())?;
-    let notes = NotesFile { source: source.clone(), annotations: Vec::new() };
+    let notes = NotesFile {
+        source: source.clone(),
+        annotations: Vec::new(),
+    };
     let notes_path = store::save_notes(&cx.ws, &notes)?;
     let message = message::source_added(&source.id, &source.title);
     let committed = pending.commit(cx, vec![cx.ws.relative(&text_path), notes_path], message)?;
-    Ok(SourceAdded { source, notice: decoded.notice, committed })
+    Ok(SourceAdded {
+        source,
+        notice: decoded.notice,
+        committed,
+    })
 }
 
 fn format_of(file: &Path) -> Result<SourceFormat, OpsError> {
-    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
     match extension.as_str() {
         "md" | "markdown" => Ok(SourceFormat::Markdown),
         "html" | "htm" | "pdf" => Err(OpsError::Invalid(format!(
@@ -81,7 +101,9 @@ fn format_of(file: &Path) -> Result<SourceFormat, OpsError> {
 }
 
 fn stem(file: &Path) -> String {
-    file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "source".into())
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "source".into())
 }
 
 fn markdown_heading(text: &str, format: SourceFormat) -> Option<String> {

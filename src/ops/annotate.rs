@@ -23,9 +23,14 @@ impl FromStr for CiteSpec {
             None => (s.trim(), None),
         };
         if key.is_empty() {
-            return Err(format!("`{s}` has no cite key: write KEY or KEY@LOCATOR (loi2016-444@art. 225-5)"));
+            return Err(format!(
+                "`{s}` has no cite key: write KEY or KEY@LOCATOR (loi2016-444@art. 225-5)"
+            ));
         }
-        Ok(CiteSpec { key: key.to_string(), locator: locator.filter(|l| !l.is_empty()) })
+        Ok(CiteSpec {
+            key: key.to_string(),
+            locator: locator.filter(|l| !l.is_empty()),
+        })
     }
 }
 
@@ -35,7 +40,11 @@ impl CiteSpec {
             Some(text) => Some(Locator::parse(text).map_err(|e| OpsError::Invalid(e.to_string()))?),
             None => None,
         };
-        Ok(Citation { key: self.key.clone(), locator, relation })
+        Ok(Citation {
+            key: self.key.clone(),
+            locator,
+            relation,
+        })
     }
 }
 
@@ -100,11 +109,20 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
     notes.annotations.push(annotation.clone());
     let message = message::annotation_added(&notes.source.id, &annotation);
     let committed = pending.save_notes(cx, &notes, message)?;
-    Ok(Annotated { source: notes.source.id.to_string(), annotation, committed, reanchoring })
+    Ok(Annotated {
+        source: notes.source.id.to_string(),
+        annotation,
+        committed,
+        reanchoring,
+    })
 }
 
 /// Finds the quote's range, asking for `--occurrence` when it occurs several times.
-pub fn locate(text: &str, request: &AnnotateRequest, source_id: &str) -> Result<Range<usize>, OpsError> {
+pub fn locate(
+    text: &str,
+    request: &AnnotateRequest,
+    source_id: &str,
+) -> Result<Range<usize>, OpsError> {
     if request.quote.trim().is_empty() {
         return Err(OpsError::EmptyQuote);
     }
@@ -132,13 +150,25 @@ pub fn locate(text: &str, request: &AnnotateRequest, source_id: &str) -> Result<
 /// "line 12: …context [quote] context…", on one line.
 pub fn excerpt(text: &str, range: &Range<usize>, context_chars: usize) -> String {
     let line = text[..range.start].matches('\n').count() + 1;
-    let before: String = text[..range.start].chars().rev().take(context_chars).collect::<Vec<_>>().into_iter().rev().collect();
+    let before: String = text[..range.start]
+        .chars()
+        .rev()
+        .take(context_chars)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let after: String = text[range.end..].chars().take(context_chars).collect();
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     if context_chars == 0 {
         return flat(&text[range.clone()]);
     }
-    format!("line {line}: …{} [{}] {}…", flat(&before), flat(&text[range.clone()]), flat(&after))
+    format!(
+        "line {line}: …{} [{}] {}…",
+        flat(&before),
+        flat(&text[range.clone()]),
+        flat(&after)
+    )
 }
 
 pub fn normalize_tags(tags: Vec<String>) -> Vec<String> {

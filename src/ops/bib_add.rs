@@ -21,7 +21,11 @@ pub fn bib_add(cx: &mut Context, file: &Path) -> Result<ReferencesAdded, OpsErro
     let decoded = store::decode_source(&store::read_bytes(file)?)?;
     let library = read_library(cx)?;
     let target = cx.ws.references_path();
-    let target_text = if target.exists() { store::read_text(&target)? } else { String::new() };
+    let target_text = if target.exists() {
+        store::read_text(&target)?
+    } else {
+        String::new()
+    };
     let relative = cx.ws.relative(&target);
     let appended = bib::append_entries(&relative, &target_text, &library, file, &decoded.text);
     let mut outcome = ReferencesAdded {

@@ -25,7 +25,12 @@ pub struct Finding {
 
 impl Finding {
     fn new(severity: Severity, code: &'static str, location: String, message: String) -> Finding {
-        Finding { severity, code, location, message }
+        Finding {
+            severity,
+            code,
+            location,
+            message,
+        }
     }
 }
 
@@ -68,8 +73,15 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
             let location = format!("{id}/{}", annotation.id);
             let quote = short_quote(&annotation.anchor.exact);
             if annotation.is_unsupported() {
-                findings.push(Finding::new(Severity::Warning, "unsupported-claim", location.clone(),
-                    format!("claim cites nothing: « {quote} » (`glose cite {} KEY --locator …`)", annotation.id)));
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "unsupported-claim",
+                    location.clone(),
+                    format!(
+                        "claim cites nothing: « {quote} » (`glose cite {} KEY --locator …`)",
+                        annotation.id
+                    ),
+                ));
             }
             for citation in &annotation.citations {
                 if loaded.library.get(&citation.key).is_none() {
@@ -77,8 +89,15 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
                         Some(close) => format!(": did you mean `{close}`?"),
                         None => ": add it with `glose bib add FILE.bib`".to_string(),
                     };
-                    findings.push(Finding::new(Severity::Error, "unknown-key", location.clone(),
-                        format!("cites `{}`, which is not in the library{hint}", citation.key)));
+                    findings.push(Finding::new(
+                        Severity::Error,
+                        "unknown-key",
+                        location.clone(),
+                        format!(
+                            "cites `{}`, which is not in the library{hint}",
+                            citation.key
+                        ),
+                    ));
                 }
             }
             match annotation.state {
@@ -91,13 +110,21 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
         }
     }
     for file in cx.ws.source_files()? {
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !registered.contains(&name) {
-            findings.push(Finding::new(Severity::Warning, "unregistered-source", cx.ws.relative(&file).display().to_string(),
-                "this file has no notes: import it with `glose add` instead of copying it".to_string()));
+            findings.push(Finding::new(
+                Severity::Warning,
+                "unregistered-source",
+                cx.ws.relative(&file).display().to_string(),
+                "this file has no notes: import it with `glose add` instead of copying it"
+                    .to_string(),
+            ));
         }
     }
-    findings.sort_by(|a, b| a.severity.cmp(&b.severity));
+    findings.sort_by_key(|f| f.severity);
     Ok(findings)
 }
 
@@ -109,7 +136,12 @@ fn from_bib(diagnostic: &bib::Diagnostic) -> Finding {
     Finding::new(
         severity,
         "bib",
-        format!("{}:{}:{}", diagnostic.file.display(), diagnostic.line, diagnostic.column),
+        format!(
+            "{}:{}:{}",
+            diagnostic.file.display(),
+            diagnostic.line,
+            diagnostic.column
+        ),
         diagnostic.message.clone(),
     )
 }
@@ -117,5 +149,9 @@ fn from_bib(diagnostic: &bib::Diagnostic) -> Finding {
 fn short_quote(quote: &str) -> String {
     let flat: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     let short: String = flat.chars().take(80).collect();
-    if short.len() < flat.len() { format!("{short}…") } else { short }
+    if short.len() < flat.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }

@@ -50,7 +50,14 @@ impl Pending {
         let commit = self
             .repo
             .commit_paths(&paths, &message, &self.identity, cx.now)
-            .map_err(|source| OpsError::CommitFailed { saved: paths.clone(), source })?;
-        Ok(Committed { paths, message, commit })
+            .map_err(|source| OpsError::CommitFailed {
+                saved: paths.clone(),
+                source,
+            })?;
+        Ok(Committed {
+            paths,
+            message,
+            commit,
+        })
     }
 }

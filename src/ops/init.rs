@@ -17,7 +17,9 @@ pub struct Initialized {
 /// Makes a workspace in `dir` (and a git repository when `dir` is not inside one), then commits it.
 pub fn init(dir: &Path, author: Option<Identity>, now: Timestamp) -> Result<Initialized, OpsError> {
     store::init_layout(dir)?;
-    let ws = Workspace { root: dir.to_path_buf() };
+    let ws = Workspace {
+        root: dir.to_path_buf(),
+    };
     let (repo, created_repository) = Repo::open_or_init(&ws.root)?;
     let identity = match author {
         Some(identity) => Ok(identity),
@@ -28,8 +30,12 @@ pub fn init(dir: &Path, author: Option<Identity>, now: Timestamp) -> Result<Init
             repo.commit_paths(&ws.own_paths(), "glose: workspace created", &identity, now)?;
             None
         }
-        Err(error @ GitError::NoIdentity { .. }) => Some(error.to_string()),
+        Err(error @ GitError::NoIdentity) => Some(error.to_string()),
         Err(error) => return Err(error.into()),
     };
-    Ok(Initialized { root: ws.root, created_repository, not_committed })
+    Ok(Initialized {
+        root: ws.root,
+        created_repository,
+        not_committed,
+    })
 }

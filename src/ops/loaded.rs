@@ -23,7 +23,11 @@ impl Loaded {
                 Err(error) => broken_notes.push((cx.ws.relative(&path), error)),
             }
         }
-        Ok(Loaded { library, notes, broken_notes })
+        Ok(Loaded {
+            library,
+            notes,
+            broken_notes,
+        })
     }
 
     pub fn source(&self, id: &str) -> Result<&NotesFile, OpsError> {
@@ -36,13 +40,20 @@ impl Loaded {
     /// Unknown, or known but its notes file does not parse: the error says which.
     pub fn unknown_source(&self, id: &str) -> OpsError {
         let broken = self.broken_notes.iter().find(|(path, _)| {
-            path.file_stem().is_some_and(|stem| stem.to_string_lossy() == id)
+            path.file_stem()
+                .is_some_and(|stem| stem.to_string_lossy() == id)
         });
         if let Some((path, error)) = broken {
-            return OpsError::BrokenNotes { path: path.clone(), message: error.to_string() };
+            return OpsError::BrokenNotes {
+                path: path.clone(),
+                message: error.to_string(),
+            };
         }
         let ids = self.notes.iter().map(|n| n.source.id.as_str());
-        OpsError::UnknownSource { id: id.to_string(), suggestions: closest(id, ids) }
+        OpsError::UnknownSource {
+            id: id.to_string(),
+            suggestions: closest(id, ids),
+        }
     }
 
     /// Finds an annotation by its id or a unique prefix of it.
@@ -60,7 +71,10 @@ impl Loaded {
         match matches.as_slice() {
             [] => Err(OpsError::UnknownAnnotation(prefix)),
             [one] => Ok(*one),
-            many if prefix.is_empty() => Err(OpsError::UnknownAnnotation(format!("{} annotations", many.len()))),
+            many if prefix.is_empty() => Err(OpsError::UnknownAnnotation(format!(
+                "{} annotations",
+                many.len()
+            ))),
             many => Err(OpsError::AmbiguousAnnotation {
                 prefix,
                 matches: many.iter().map(|(_, a)| a.id.to_string()).collect(),
@@ -73,12 +87,22 @@ impl Loaded {
         if self.library.get(key).is_some() {
             return Ok(());
         }
-        let suggestions = self.library.closest_keys(key, 3).into_iter().map(String::from).collect();
-        Err(OpsError::UnknownKey { key: key.to_string(), suggestions })
+        let suggestions = self
+            .library
+            .closest_keys(key, 3)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        Err(OpsError::UnknownKey {
+            key: key.to_string(),
+            suggestions,
+        })
     }
 
     pub fn has_annotation_id(&self, id: &AnnotationId) -> bool {
-        self.notes.iter().any(|n| n.annotations.iter().any(|a| a.id == *id))
+        self.notes
+            .iter()
+            .any(|n| n.annotations.iter().any(|a| a.id == *id))
     }
 
     pub fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
@@ -92,8 +116,10 @@ pub fn read_library(cx: &Context) -> Result<Library, OpsError> {
         let text = store::read_text(&path)?;
         files.push((cx.ws.relative(&path), text));
     }
-    let sources: Vec<BibSource<'_>> =
-        files.iter().map(|(path, text)| BibSource { path, text }).collect();
+    let sources: Vec<BibSource<'_>> = files
+        .iter()
+        .map(|(path, text)| BibSource { path, text })
+        .collect();
     Ok(bib::load(&sources))
 }
 
@@ -104,5 +130,9 @@ pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> V
         .filter(|(score, _)| *score > 0.7)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
 }

@@ -15,27 +15,43 @@ pub fn annotation_added(source: &SourceId, annotation: &Annotation) -> String {
 
 pub fn citation_added(source: &SourceId, annotation: &Annotation, citation: &Citation) -> String {
     with_quote(
-        format!("{source}: {} {} cites {}", annotation.kind, annotation.id, cite(citation)),
+        format!(
+            "{source}: {} {} cites {}",
+            annotation.kind,
+            annotation.id,
+            cite(citation)
+        ),
         annotation,
     )
 }
 
 pub fn citation_removed(source: &SourceId, annotation: &Annotation, key: &str) -> String {
     with_quote(
-        format!("{source}: {} {} no longer cites {key}", annotation.kind, annotation.id),
+        format!(
+            "{source}: {} {} no longer cites {key}",
+            annotation.kind, annotation.id
+        ),
         annotation,
     )
 }
 
 pub fn annotation_edited(source: &SourceId, annotation: &Annotation, changes: &[&str]) -> String {
     with_quote(
-        format!("{source}: {} {} edited ({})", annotation.kind, annotation.id, changes.join(", ")),
+        format!(
+            "{source}: {} {} edited ({})",
+            annotation.kind,
+            annotation.id,
+            changes.join(", ")
+        ),
         annotation,
     )
 }
 
 pub fn annotation_removed(source: &SourceId, annotation: &Annotation) -> String {
-    with_quote(format!("{source}: {} {} removed", annotation.kind, annotation.id), annotation)
+    with_quote(
+        format!("{source}: {} {} removed", annotation.kind, annotation.id),
+        annotation,
+    )
 }
 
 pub fn source_added(source: &SourceId, title: &str) -> String {
@@ -49,9 +65,21 @@ pub fn reanchored(source: &str, summary: &str) -> String {
 pub fn references_added(keys: &[String]) -> String {
     let shown: Vec<&str> = keys.iter().take(5).map(String::as_str).collect();
     let more = keys.len().saturating_sub(shown.len());
-    let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
-    let noun = if keys.len() == 1 { "reference" } else { "references" };
-    format!("library: +{} {noun} ({}{tail})", keys.len(), shown.join(", "))
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let noun = if keys.len() == 1 {
+        "reference"
+    } else {
+        "references"
+    };
+    format!(
+        "library: +{} {noun} ({}{tail})",
+        keys.len(),
+        shown.join(", ")
+    )
 }
 
 /// "berdeil-2023: +2 claims, 1 note, 3 citations" for several annotations added at once.
@@ -65,7 +93,11 @@ pub fn annotations_added(source: &SourceId, added: &[&Annotation]) -> String {
     }
     let citations: usize = added.iter().map(|a| a.citations.len()).sum();
     if citations > 0 {
-        parts.push(plural(citations, "citation").trim_start_matches('+').to_string());
+        parts.push(
+            plural(citations, "citation")
+                .trim_start_matches('+')
+                .to_string(),
+        );
     }
     format!("{source}: {}", parts.join(", "))
 }
@@ -86,10 +118,18 @@ fn cite(citation: &Citation) -> String {
 }
 
 fn with_quote(subject: String, annotation: &Annotation) -> String {
-    let quote: String = annotation.anchor.exact.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quote: String = annotation
+        .anchor
+        .exact
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let short: String = quote.chars().take(200).collect();
     let ellipsis = if short.len() < quote.len() { "…" } else { "" };
-    format!("{subject}\n\n« {short}{ellipsis} »\nannotation: {}", annotation.id)
+    format!(
+        "{subject}\n\n« {short}{ellipsis} »\nannotation: {}",
+        annotation.id
+    )
 }
 
 #[cfg(test)]
@@ -123,27 +163,45 @@ mod tests {
         let source = SourceId::new("berdeil-2023").unwrap();
         let citation = Citation {
             key: "loi2016-444".into(),
-            locator: Some(Locator { kind: LocatorKind::Article, text: "art. 225-5".into() }),
+            locator: Some(Locator {
+                kind: LocatorKind::Article,
+                text: "art. 225-5".into(),
+            }),
             relation: Relation::Supports,
         };
         let message = annotation_added(&source, &claim(vec![citation]));
-        assert!(message.starts_with("berdeil-2023: claim added, cites loi2016-444 (art. 225-5)\n\n"));
+        assert!(
+            message.starts_with("berdeil-2023: claim added, cites loi2016-444 (art. 225-5)\n\n")
+        );
         assert!(message.contains("« 62% de la prostitution »"));
-        assert!(annotation_added(&source, &claim(vec![])).starts_with("berdeil-2023: unsupported claim added"));
+        assert!(
+            annotation_added(&source, &claim(vec![]))
+                .starts_with("berdeil-2023: unsupported claim added")
+        );
     }
 
     #[test]
     fn batch_messages_count_kinds_and_citations() {
         let source = SourceId::new("berdeil-2023").unwrap();
-        let cited = claim(vec![Citation { key: "k".into(), locator: None, relation: Relation::Supports }]);
+        let cited = claim(vec![Citation {
+            key: "k".into(),
+            locator: None,
+            relation: Relation::Supports,
+        }]);
         let bare = claim(vec![]);
-        assert_eq!(annotations_added(&source, &[&cited, &bare]), "berdeil-2023: +2 claims, 1 citation");
+        assert_eq!(
+            annotations_added(&source, &[&cited, &bare]),
+            "berdeil-2023: +2 claims, 1 citation"
+        );
     }
 
     #[test]
     fn reference_messages_count_and_shorten() {
         let keys: Vec<String> = (0..7).map(|i| format!("k{i}")).collect();
-        assert_eq!(references_added(&keys), "library: +7 references (k0, k1, k2, k3, k4 and 2 more)");
+        assert_eq!(
+            references_added(&keys),
+            "library: +7 references (k0, k1, k2, k3, k4 and 2 more)"
+        );
         assert_eq!(references_added(&keys[..1]), "library: +1 reference (k0)");
     }
 }

@@ -23,7 +23,12 @@ pub struct EditRequest {
     pub confirm: bool,
 }
 
-pub fn cite(cx: &mut Context, id: &str, spec: &CiteSpec, relation: Relation) -> Result<Modified, OpsError> {
+pub fn cite(
+    cx: &mut Context,
+    id: &str,
+    spec: &CiteSpec,
+    relation: Relation,
+) -> Result<Modified, OpsError> {
     change(cx, id, |loaded, annotation, source| {
         loaded.require_key(&spec.key)?;
         if annotation.kind != Kind::Claim {
@@ -44,7 +49,10 @@ pub fn uncite(cx: &mut Context, id: &str, key: &str) -> Result<Modified, OpsErro
         let before = annotation.citations.len();
         annotation.citations.retain(|c| c.key != key);
         if annotation.citations.len() == before {
-            return Err(OpsError::NotCited { id: annotation.id.to_string(), key: key.to_string() });
+            return Err(OpsError::NotCited {
+                id: annotation.id.to_string(),
+                key: key.to_string(),
+            });
         }
         Ok(message::citation_removed(source, annotation, key))
     })
@@ -97,7 +105,10 @@ pub fn remove(cx: &mut Context, id: &str) -> Result<Modified, OpsError> {
     notes.annotations.retain(|a| a.id != found.id);
     let message = message::annotation_removed(&notes.source.id, &found);
     let committed = pending.save_notes(cx, &notes, message)?;
-    Ok(Modified { annotation: found, committed })
+    Ok(Modified {
+        annotation: found,
+        committed,
+    })
 }
 
 /// Loads the annotation's notes, applies `apply`, stamps the change, saves and commits.
@@ -122,5 +133,8 @@ fn change(
     annotation.updated = cx.timestamp();
     let annotation = annotation.clone();
     let committed = pending.save_notes(cx, &notes, message)?;
-    Ok(Modified { annotation, committed })
+    Ok(Modified {
+        annotation,
+        committed,
+    })
 }

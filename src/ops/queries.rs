@@ -29,12 +29,18 @@ pub fn claims(cx: &Context, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, OpsEr
     }
     let mut rows = Vec::new();
     for notes in &mut loaded.notes {
-        if filter.source.as_ref().is_some_and(|id| id != notes.source.id.as_str()) {
+        if filter
+            .source
+            .as_ref()
+            .is_some_and(|id| id != notes.source.id.as_str())
+        {
             continue;
         }
         current_text(cx, notes)?;
         for annotation in &notes.annotations {
-            if annotation.kind != Kind::Claim || (filter.unsupported_only && !annotation.is_unsupported()) {
+            if annotation.kind != Kind::Claim
+                || (filter.unsupported_only && !annotation.is_unsupported())
+            {
                 continue;
             }
             rows.push(ClaimRow {
@@ -47,11 +53,11 @@ pub fn claims(cx: &Context, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, OpsEr
     Ok(rows)
 }
 
+/// Each re-anchored source with its report, and the commit that recorded them.
+pub type Reanchored = (Vec<(String, Reanchoring)>, Option<Committed>);
+
 /// Re-anchors the sources whose text changed and commits the new anchors in one commit.
-pub fn reanchor(
-    cx: &Context,
-    source: Option<&str>,
-) -> Result<(Vec<(String, Reanchoring)>, Option<Committed>), OpsError> {
+pub fn reanchor(cx: &Context, source: Option<&str>) -> Result<Reanchored, OpsError> {
     let mut loaded = Loaded::read(cx)?;
     if let Some(id) = source {
         loaded.source(id)?;
@@ -74,7 +80,10 @@ pub fn reanchor(
         many => format!(
             "{} sources: annotations re-anchored after their text changed\n\n{}",
             many.len(),
-            many.iter().map(|(id, r)| format!("{id}: {}", r.summary())).collect::<Vec<_>>().join("\n")
+            many.iter()
+                .map(|(id, r)| format!("{id}: {}", r.summary()))
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
     };
     let committed = pending.commit(cx, paths, subject)?;

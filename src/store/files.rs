@@ -14,6 +14,9 @@ pub fn read_text(path: &Path) -> Result<String, StoreError> {
     let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| StoreError::UndecodableFile {
         path: path.to_path_buf(),
-        detail: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        detail: format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
     })
 }

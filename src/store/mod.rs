@@ -1,11 +1,11 @@
 //! The only code that touches files and git: load, save atomically, commit, history.
 
 mod atomic;
-pub mod git;
 mod config;
 mod decode;
 mod error;
 mod files;
+pub mod git;
 mod notes_format;
 mod notes_io;
 mod workspace;

@@ -16,7 +16,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("temporary folder") }
+        Env {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
     }
 
     /// A new workspace in `ws/` with a git identity set in the repository.
@@ -24,7 +26,10 @@ impl Env {
         let env = Env::new();
         env.git(&["init", "-q", "-b", "main", "ws"], env.dir.path());
         env.git(&["config", "user.name", "Camille Martin"], &env.root());
-        env.git(&["config", "user.email", "camille@example.org"], &env.root());
+        env.git(
+            &["config", "user.email", "camille@example.org"],
+            &env.root(),
+        );
         env.glose().args(["init", "."]).assert().success();
         env
     }
@@ -65,7 +70,11 @@ impl Env {
             .env("HOME", self.dir.path())
             .output()
             .expect("git runs");
-        assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8(output.stdout).expect("utf-8")
     }
 
@@ -99,7 +108,12 @@ impl Env {
     /// Standard error of a failing glose run, after checking it failed with `code`.
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let output = self.glose().args(args).output().expect("glose runs");
-        assert_eq!(output.status.code(), Some(code), "glose {args:?}: {}", String::from_utf8_lossy(&output.stdout));
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "glose {args:?}: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
         String::from_utf8(output.stderr).expect("utf-8")
     }
 
@@ -109,7 +123,14 @@ impl Env {
         let bib = manifest.join("library/references.bib");
         let article = manifest.join("library/sources/berdeil-2023.txt");
         self.ok(&["bib", "add", bib.to_str().expect("path")]);
-        self.ok(&["add", article.to_str().expect("path"), "--id", "berdeil-2023", "--cite", "berdeil2023cyberprostitution"]);
+        self.ok(&[
+            "add",
+            article.to_str().expect("path"),
+            "--id",
+            "berdeil-2023",
+            "--cite",
+            "berdeil2023cyberprostitution",
+        ]);
         self
     }
 
@@ -122,6 +143,9 @@ impl Env {
     }
 
     pub fn commit_count(&self) -> usize {
-        self.git_ws(&["rev-list", "--count", "HEAD"]).trim().parse().expect("count")
+        self.git_ws(&["rev-list", "--count", "HEAD"])
+            .trim()
+            .parse()
+            .expect("count")
     }
 }
