@@ -66,7 +66,6 @@ struct RawAnnotation {
 struct RawCitation {
     key: String,
     locator: Option<String>,
-    locator_kind: Option<LocatorKind>,
     #[serde(default)]
     relation: Relation,
 }
@@ -145,13 +144,15 @@ pub fn parse_notes(text: &str) -> Result<NotesFile, NotesParseError> {
     Ok(notes)
 }
 
-/// A locator written without its kind counts as `other`.
+/// The locator's kind is parsed again from its text, which is the only thing stored.
 fn citation(raw: RawCitation) -> Citation {
     Citation {
         key: raw.key,
-        locator: raw.locator.map(|text| Locator {
-            kind: raw.locator_kind.unwrap_or(LocatorKind::Other),
-            text,
+        locator: raw.locator.map(|text| {
+            Locator::parse(&text).unwrap_or(Locator {
+                kind: LocatorKind::Other,
+                text,
+            })
         }),
         relation: raw.relation,
     }

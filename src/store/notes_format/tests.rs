@@ -82,7 +82,6 @@ suffix = \" passe\"
 [[annotation.citation]]
 key = \"mouvementdunid-internet\"
 locator = \"p. 4\"
-locator_kind = \"page\"
 relation = \"supports\"
 
 [[annotation]]
@@ -133,7 +132,7 @@ fn a_hand_edited_file_loads_in_any_order_and_spacing() {
     let locator = z.citations[0].locator.as_ref().unwrap();
     assert_eq!(
         (locator.kind, locator.text.as_str()),
-        (LocatorKind::Other, "§ 12")
+        (LocatorKind::Section, "§ 12")
     );
     assert_eq!(z.citations[0].relation, Relation::Supports);
     let rewritten = notes_to_string(&notes);
@@ -216,31 +215,20 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn locator_kind() -> impl Strategy<Value = LocatorKind> {
-    prop::sample::select(vec![
-        LocatorKind::Page,
-        LocatorKind::Article,
-        LocatorKind::Paragraph,
-        LocatorKind::Number,
-        LocatorKind::Alinea,
-        LocatorKind::Chapter,
-        LocatorKind::Section,
-        LocatorKind::Line,
-        LocatorKind::Note,
-        LocatorKind::Volume,
-        LocatorKind::Other,
-    ])
-}
-
 fn citation() -> impl Strategy<Value = Citation> {
     (
         text(),
-        prop::option::of((locator_kind(), text())),
+        prop::option::of(text()),
         prop::sample::select(Relation::ALL.to_vec()),
     )
         .prop_map(|(key, locator, relation)| Citation {
             key,
-            locator: locator.map(|(kind, text)| Locator { kind, text }),
+            locator: locator.map(|text| {
+                Locator::parse(&text).unwrap_or(Locator {
+                    kind: LocatorKind::Other,
+                    text,
+                })
+            }),
             relation,
         })
 }

@@ -64,26 +64,8 @@ fn write_citation(out: &mut String, c: &Citation) {
     line(out, "key", &basic(&c.key));
     if let Some(locator) = &c.locator {
         line(out, "locator", &basic(&locator.text));
-        line(out, "locator_kind", &basic(locator_kind_name(locator.kind)));
     }
     line(out, "relation", &basic(c.relation.as_str()));
-}
-
-/// The same names as the serde form of `LocatorKind`, which the reader uses.
-pub(super) fn locator_kind_name(kind: LocatorKind) -> &'static str {
-    match kind {
-        LocatorKind::Page => "page",
-        LocatorKind::Article => "article",
-        LocatorKind::Paragraph => "paragraph",
-        LocatorKind::Number => "number",
-        LocatorKind::Alinea => "alinea",
-        LocatorKind::Chapter => "chapter",
-        LocatorKind::Section => "section",
-        LocatorKind::Line => "line",
-        LocatorKind::Note => "note",
-        LocatorKind::Volume => "volume",
-        LocatorKind::Other => "other",
-    }
 }
 
 fn line(out: &mut String, key: &str, value: &str) {
