@@ -11,5 +11,5 @@ pub use anchor::{Anchor, AnchorState};
 pub use annotation::{Annotation, AnnotationId, Kind};
 pub use changes::{Change, diff_annotations, summarize};
 pub use citation::{Citation, Relation};
-pub use locator::{Locator, LocatorKind};
+pub use locator::{Locator, LocatorError, LocatorKind};
 pub use source::{Source, SourceFormat, SourceId, SourceIdError};

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{NotesFile, position_order};
-use crate::model::{AnchorState, Annotation, Citation, LocatorKind};
+use crate::model::{AnchorState, Annotation, Citation};
 
 const HEADER: &str = "\
 # glose notes on one source. glose rewrites this file in a fixed order:
