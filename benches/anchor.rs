@@ -71,6 +71,13 @@ struct Scenario {
     anchors: Vec<Anchor>,
 }
 
+/// The first char boundary at or after `at`.
+fn boundary(text: &str, at: usize) -> usize {
+    (at..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
 fn paragraph(rng: &mut fastrand::Rng) -> String {
     let mut p = String::new();
     for _ in 0..rng.usize(4..9) {
@@ -97,12 +104,10 @@ fn scenario() -> Scenario {
     let step = text.len() / 100;
     let anchors: Vec<Anchor> = (0..100)
         .map(|i| {
-            let at = i * step + rng.usize(..step / 2);
+            let at = boundary(&text, i * step + rng.usize(..step / 2));
             let start = text[at..].find(' ').map_or(at, |s| at + s + 1);
-            let len = rng.usize(12..120);
-            let end = text[start + len..]
-                .find(' ')
-                .map_or(text.len(), |e| start + len + e);
+            let from = boundary(&text, start + rng.usize(12..120));
+            let end = text[from..].find(' ').map_or(text.len(), |e| from + e);
             anchor_at(&text, start..end)
         })
         .collect();

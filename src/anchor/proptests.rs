@@ -291,7 +291,7 @@ proptest! {
         check_promises(&anchor, &edited, &outcome)?;
         match outcome {
             Reanchored::Orphaned => {}
-            Reanchored::Fuzzy { .. } => prop_assert!(anchor.exact.chars().count() >= 20, "{outcome:?}"),
+            Reanchored::Fuzzy { .. } => prop_assert!(anchor.exact.chars().count() >= 40, "{outcome:?}"),
             _ => prop_assert!(false, "{:?} silently attached: {:?}", anchor.exact, outcome),
         }
     }

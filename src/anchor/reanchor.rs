@@ -38,6 +38,8 @@ pub fn max_errors(quote_chars: usize) -> usize {
 
 /// Quotes shorter than this (in characters) need context agreeing on both sides.
 const DISTINCTIVE_CHARS: usize = 20;
+/// Quotes at least this long may attach (as fuzzy) where no context agrees at all.
+const LONE_CHARS: usize = 40;
 /// The similarity (0 to 1) at which a prefix or suffix is taken to agree.
 const AGREEMENT: f32 = 0.6;
 /// The similarity at which both sides together make an exact occurrence certain.
@@ -46,6 +48,10 @@ const SURE: f32 = 0.8;
 const MAX_SCORED: usize = 64;
 /// The search near the old position spans at least this many bytes each side.
 const NEAR_BYTES: usize = 4096;
+/// Stored context shorter than this (in characters) is too common to hint where the quote went.
+const MIN_HINT_CHARS: usize = 12;
+/// How many places where the old context still occurs are searched before the whole text.
+const MAX_HINTS: usize = 4;
 
 struct Candidate {
     range: Range<usize>,
@@ -77,16 +83,20 @@ pub fn reanchor(anchor: &Anchor, text: &str) -> Reanchored {
     }
     let matcher = Matcher::new(quote);
     let k = max_errors(chars);
-    let near = near(anchor, text);
-    let mut fuzzy = approximate_candidates(anchor, text, &matcher, near.clone(), k);
+    let windows = windows(anchor, text);
+    let mut fuzzy = Vec::new();
+    for window in windows.iter().cloned() {
+        fuzzy.extend(approximate_candidates(anchor, text, &matcher, window, k));
+    }
     let agreeing = |cs: &[Candidate]| cs.iter().any(|c| c.agrees);
-    if !agreeing(&exact) && !agreeing(&fuzzy) && near != (0..text.len()) {
+    let searched_all = windows.len() == 1 && windows[0] == (0..text.len());
+    if !(agreeing(&exact) || agreeing(&fuzzy) || searched_all) {
         fuzzy = approximate_candidates(anchor, text, &matcher, 0..text.len(), k);
     }
     if let Some(best) = best(exact.iter().chain(&fuzzy).filter(|c| c.agrees)) {
         return found(anchor, best);
     }
-    if chars >= DISTINCTIVE_CHARS {
+    if chars >= LONE_CHARS {
         let close = exact
             .iter()
             .chain(&fuzzy)
@@ -209,11 +219,42 @@ fn approximate_candidates(
         .collect()
 }
 
-/// The part of `text` around the anchor's old position searched first.
-fn near(anchor: &Anchor, text: &str) -> Range<usize> {
+/// The parts of `text` searched first: around the old position, and around the places where
+/// the old prefix or suffix still occurs word for word (a few, nearest first), merged.
+fn windows(anchor: &Anchor, text: &str) -> Vec<Range<usize>> {
     let reach = NEAR_BYTES.max(8 * anchor.exact.len());
-    fit(
-        text,
-        anchor.start.saturating_sub(reach)..anchor.end.saturating_add(reach),
-    )
+    let mut hints = vec![anchor.start];
+    let mut context_hints: Vec<usize> = Vec::new();
+    if anchor.prefix.chars().count() >= MIN_HINT_CHARS {
+        context_hints.extend(
+            text.match_indices(&anchor.prefix)
+                .map(|(at, p)| at + p.len()),
+        );
+    }
+    if anchor.suffix.chars().count() >= MIN_HINT_CHARS {
+        context_hints.extend(
+            text.match_indices(&anchor.suffix)
+                .map(|(at, _)| at.saturating_sub(anchor.exact.len())),
+        );
+    }
+    context_hints.sort_by_key(|h| h.abs_diff(anchor.start));
+    hints.extend(context_hints.into_iter().take(MAX_HINTS));
+    let mut ranges: Vec<Range<usize>> = hints
+        .into_iter()
+        .map(|h| {
+            fit(
+                text,
+                h.saturating_sub(reach)..h.saturating_add(reach + anchor.exact.len()),
+            )
+        })
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
