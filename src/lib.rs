@@ -3,6 +3,8 @@
 pub mod anchor;
 pub mod bib;
 pub mod cli;
+pub mod export;
 pub mod model;
 pub mod ops;
 pub mod store;
+pub mod tui;
