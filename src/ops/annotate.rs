@@ -163,12 +163,8 @@ pub fn excerpt(text: &str, range: &Range<usize>, context_chars: usize) -> String
     if context_chars == 0 {
         return flat(&text[range.clone()]);
     }
-    format!(
-        "line {line}: …{} [{}] {}…",
-        flat(&before),
-        flat(&text[range.clone()]),
-        flat(&after)
-    )
+    let marked = format!("{before}[{}]{after}", &text[range.clone()]);
+    format!("line {line}: …{}…", flat(&marked))
 }
 
 pub fn normalize_tags(tags: Vec<String>) -> Vec<String> {
