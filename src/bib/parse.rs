@@ -141,7 +141,7 @@ fn parse_range(shadow: &str, original: &str, range: Range<usize>) -> ParsedFile 
                 .capture_source()
                 .preserve_raw()
                 .parse_events(input, |event| {
-                    reached = from + collect(event, from, original, &mut out);
+                    reached = reached.max(from + collect(event, from, original, &mut out));
                     Ok(ParseFlow::Continue)
                 })
         }));
@@ -149,17 +149,40 @@ fn parse_range(shadow: &str, original: &str, range: Range<usize>) -> ParsedFile 
             break;
         }
         let start = skip_space(shadow, reached);
-        out.problems.push(Problem {
-            offset: start,
-            code: CRASH.into(),
-            key: key_of_block(original, start),
-        });
-        match next_block(shadow, start + 1, range.end) {
-            Some(next) => from = next,
-            None => break,
-        }
+        let end = next_block(shadow, start + 1, range.end).unwrap_or(range.end);
+        out.problems
+            .push(diagnose_crash(shadow, original, start..end));
+        from = end;
     }
     out
+}
+
+/// Finds what is wrong with a block the parser panicked on, by parsing an ASCII copy of it.
+fn diagnose_crash(shadow: &str, original: &str, block: Range<usize>) -> Problem {
+    let ascii: String = shadow
+        .get(block.clone())
+        .unwrap_or_default()
+        .chars()
+        .flat_map(|c| std::iter::repeat_n(if c.is_ascii() { c } else { '_' }, c.len_utf8()))
+        .collect();
+    let mut found = ParsedFile::default();
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        Parser::new()
+            .tolerant()
+            .capture_source()
+            .parse_events(&ascii, |event| {
+                collect(event, block.start, original, &mut found);
+                Ok(ParseFlow::Continue)
+            })
+    }));
+    match (run, found.problems.into_iter().next()) {
+        (Ok(_), Some(problem)) => problem,
+        _ => Problem {
+            offset: block.start,
+            code: CRASH.into(),
+            key: key_of_block(original, block.start),
+        },
+    }
 }
 
 /// Stores one event with offsets made absolute; returns the chunk offset where it ended.
@@ -220,8 +243,9 @@ fn convert_entry(entry: &ParsedEntry<'_>, base: usize, original: &str) -> Option
         .filter_map(|field| {
             let value = absolute(field.value_source, base)?;
             let raw = original.get(value.clone())?.to_string();
+            let name = absolute(field.name_source, base).and_then(|r| original.get(r));
             Some(RawField {
-                name: field.name.to_lowercase(),
+                name: name.unwrap_or(&field.name).to_lowercase(),
                 atoms: atoms(&field.value.value, &raw),
                 raw,
                 value_start: value.start,
@@ -414,6 +438,36 @@ mod tests {
         assert_eq!(keys, [("other", "misc"), ("b+c", "book")]);
         assert!(parsed.problems.is_empty());
         assert_eq!(parsed.entries[0].span, 0..12);
+    }
+
+    #[test]
+    fn blocks_that_make_the_parser_panic_are_diagnosed_and_skipped() {
+        let broken = [
+            "@article{k, title = {x}, é = }",
+            "@article{k, title = {x} # {é} # }",
+            "@article{k,\n title = {x},\n année = {2}}",
+            "@article{k, title = Été}",
+        ];
+        for text in broken {
+            let parsed = parse(&format!("{text}\n@book{{g, title={{é}}}}\n"));
+            assert!(parsed.entries.iter().any(|e| e.key == "g"), "{text}");
+            assert!(parsed.problems.iter().all(|p| p.code != CRASH), "{text}");
+        }
+        let parsed = parse("@article{k,\n année = {2}}");
+        assert_eq!(parsed.entries[0].fields[0].name, "année");
+    }
+
+    #[test]
+    fn a_parser_panic_is_a_problem_and_the_next_entries_load() {
+        let parsed = parse("@a{a}\n@éarticle{k, title = {x}}\n@book{g, title={é}}\n@book{h}");
+        let keys: Vec<_> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a", "g", "h"]);
+        let codes: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.code.as_str(), p.offset))
+            .collect();
+        assert_eq!(codes, [(CRASH, 6)]);
     }
 
     #[test]
