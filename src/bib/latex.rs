@@ -69,6 +69,10 @@ const SYMBOLS: &[(&str, &str)] = &[
 
 /// Display text of a TeX value: macros must already be expanded.
 pub(crate) fn display(tex: &str) -> String {
+    let special = |b: u8| matches!(b, b'\\' | b'{' | b'}' | b'$' | b'~');
+    if !tex.bytes().any(special) && !["--", "``", "''"].iter().any(|p| tex.contains(p)) {
+        return collapse_whitespace(tex);
+    }
     let mut out = String::with_capacity(tex.len());
     let chars: Vec<char> = tex.chars().collect();
     let mut i = 0;
@@ -119,6 +123,15 @@ pub(crate) fn verbatim(tex: &str) -> String {
 }
 
 pub(crate) fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let untidy = |(i, &b): (usize, &u8)| {
+        b.is_ascii_whitespace()
+            && (b != b' ' || i == 0 || bytes.get(i + 1).is_none_or(|n| *n == b' '))
+    };
+    let unicode_space = || text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    if !bytes.iter().enumerate().any(untidy) && (text.is_ascii() || !unicode_space()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -333,6 +346,14 @@ mod tests {
         );
         assert_eq!(display("pp. 1--102 --- ``yes''"), "pp. 1–102 — “yes”");
         assert_eq!(display("  "), "");
+    }
+
+    #[test]
+    fn plain_text_keeps_its_words_and_collapses_spaces() {
+        assert_eq!(display("Plain title"), "Plain title");
+        assert_eq!(display(" Plain\n\ttitle  x "), "Plain title x");
+        assert_eq!(display("a\u{a0}b"), "a b");
+        assert_eq!(collapse_whitespace("x"), "x");
     }
 
     #[test]
