@@ -67,8 +67,26 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("ConTeXt", "ConTeXt"),
 ];
 
+/// Nesting of accent and superscript arguments beyond which text is kept as written.
+const MAX_DEPTH: usize = 16;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Display text of a TeX value: macros must already be expanded.
 pub(crate) fn display(tex: &str) -> String {
+    let depth = DEPTH.with(std::cell::Cell::get);
+    if depth >= MAX_DEPTH {
+        return collapse_whitespace(tex);
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let text = display_unnested(tex);
+    DEPTH.with(|d| d.set(depth));
+    text
+}
+
+fn display_unnested(tex: &str) -> String {
     let special = |b: u8| matches!(b, b'\\' | b'{' | b'}' | b'$' | b'~');
     if !tex.bytes().any(special) && !["--", "``", "''"].iter().any(|p| tex.contains(p)) {
         return collapse_whitespace(tex);
@@ -362,6 +380,12 @@ mod tests {
             verbatim(r" https://x.org/a\_b--c~d "),
             "https://x.org/a_b--c~d"
         );
+    }
+
+    #[test]
+    fn deep_nesting_stops_recursing() {
+        let tex = format!("{}e{}", r"\'{".repeat(20_000), "}".repeat(20_000));
+        assert!(!display(&tex).is_empty());
     }
 
     #[test]

@@ -317,6 +317,18 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_loads_without_panicking(text in "[@{}(),=\"#%a-cé \n\\'~$]{0,120}") {
+            let lib = one(&text);
+            for entry in lib.entries() {
+                prop_assert!(text.get(entry.span.clone()).is_some());
+                prop_assert!(entry.fields.iter().all(|f| text.get(f.value_span.clone()) == Some(f.raw.as_str())));
+            }
+        }
+    }
 
     fn one(text: &str) -> Library {
         load(&[BibSource {
