@@ -103,7 +103,17 @@ impl Entry {
 }
 
 fn people(tex: &str) -> (Vec<Person>, bool) {
-    let mut names = bibtex_parser::parse_names(tex);
+    let parsed = std::panic::catch_unwind(|| bibtex_parser::parse_names(tex));
+    let Ok(mut names) = parsed else {
+        let text = latex::display(tex);
+        return (
+            vec![Person {
+                family: text.clone(),
+                sorted: text,
+            }],
+            false,
+        );
+    };
     let others = names.last().is_some_and(|n| n.raw == "others");
     if others {
         names.pop();
