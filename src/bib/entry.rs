@@ -38,8 +38,7 @@ struct Person {
 
 impl Entry {
     pub fn field(&self, name: &str) -> Option<&Field> {
-        let name = name.to_ascii_lowercase();
-        self.fields.iter().find(|f| f.name == name)
+        self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
