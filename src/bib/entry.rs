@@ -38,7 +38,9 @@ struct Person {
 
 impl Entry {
     pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name))
+        self.fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
