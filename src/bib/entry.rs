@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::contained::contained;
 use super::latex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,8 +105,8 @@ impl Entry {
 }
 
 fn people(tex: &str) -> (Vec<Person>, bool) {
-    let parsed = std::panic::catch_unwind(|| bibtex_parser::parse_names(tex));
-    let Ok(mut names) = parsed else {
+    let parsed = contained(|| bibtex_parser::parse_names(tex));
+    let Some(mut names) = parsed else {
         let text = latex::display(tex);
         return (
             vec![Person {

@@ -1,6 +1,7 @@
 //! The only user of the BibTeX crate: parse, resolve @string and crossref, write back.
 
 mod append;
+mod contained;
 mod convert;
 mod diagnostic;
 mod entry;

@@ -1,10 +1,10 @@
 //! Runs bibtex-parser on the pre-passed text, in parallel chunks, each run inside `catch_unwind`.
 
 use std::ops::Range;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use bibtex_parser::{ParseFlow, Parser};
 
+use super::contained::contained;
 use super::convert::{collect, key_of_block};
 use super::prepass;
 
@@ -133,7 +133,7 @@ fn parse_range(shadow: &str, original: &str, range: Range<usize>) -> ParsedFile 
         let Some(input) = shadow.get(from..range.end) else {
             break;
         };
-        let run = catch_unwind(AssertUnwindSafe(|| {
+        let run = contained(|| {
             Parser::new()
                 .tolerant()
                 .capture_source()
@@ -142,8 +142,8 @@ fn parse_range(shadow: &str, original: &str, range: Range<usize>) -> ParsedFile 
                     reached = reached.max(from + collect(event, from, original, &mut out));
                     Ok(ParseFlow::Continue)
                 })
-        }));
-        if matches!(run, Ok(Ok(_))) {
+        });
+        if matches!(run, Some(Ok(_))) {
             break;
         }
         let start = skip_space(shadow, reached);
@@ -164,7 +164,7 @@ fn diagnose_crash(shadow: &str, original: &str, block: Range<usize>) -> Problem 
         .flat_map(|c| std::iter::repeat_n(if c.is_ascii() { c } else { '_' }, c.len_utf8()))
         .collect();
     let mut found = ParsedFile::default();
-    let run = catch_unwind(AssertUnwindSafe(|| {
+    let run = contained(|| {
         Parser::new()
             .tolerant()
             .capture_source()
@@ -172,9 +172,9 @@ fn diagnose_crash(shadow: &str, original: &str, block: Range<usize>) -> Problem 
                 collect(event, block.start, original, &mut found);
                 Ok(ParseFlow::Continue)
             })
-    }));
+    });
     match (run, found.problems.into_iter().next()) {
-        (Ok(_), Some(problem)) => problem,
+        (Some(_), Some(problem)) => problem,
         _ => Problem {
             offset: block.start,
             code: CRASH.into(),
