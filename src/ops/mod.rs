@@ -1,9 +1,10 @@
-//! The verbs shared by the CLI and the TUI; each mutating verb is one git commit.
+//! The verbs shared by the CLI and the TUI; each mutating verb is one git commit, or waits for a checkpoint.
 
 mod add_source;
 mod annotate;
 mod bib_add;
 mod check;
+mod checkpoint;
 mod commit;
 mod context;
 mod demo;
@@ -19,6 +20,7 @@ pub use add_source::{AddSourceRequest, SourceAdded, add_source};
 pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
 pub use bib_add::{ReferencesAdded, bib_add};
 pub use check::{Finding, Severity, check};
+pub use checkpoint::{checkpoint, pending_changes};
 pub use commit::Committed;
 pub use context::{Context, RunOptions};
 pub use demo::{DemoCreated, demo, temporary_dir};
