@@ -81,7 +81,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     };
     let open = || -> anyhow::Result<Context> { Ok(Context::discover(&start, options()?)?) };
     let Some(command) = cli.command else {
-        return demo::print_usage();
+        if crate::store::discover(&start).is_err() {
+            return demo::print_usage();
+        }
+        return open_tui(open()?);
     };
     match command {
         Command::Init(args) => init::run(&start, args, options()?),
@@ -100,6 +103,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check(args) => check::run(&open()?, args),
         Command::Reanchor(args) => reanchor::run(&open()?, args),
     }
+}
+
+/// Runs the terminal UI, then prints what it has to say once the terminal is restored.
+pub fn open_tui(cx: Context) -> anyhow::Result<Outcome> {
+    let fixed_clock = std::env::var_os("GLOSE_NOW").is_some();
+    if let Some(message) = crate::tui::run(cx, fixed_clock)? {
+        eprintln!("{message}");
+    }
+    Ok(Outcome::Success)
 }
 
 /// `GLOSE_NOW` (RFC 3339) fixes the clock, for tests and reproducible demos.

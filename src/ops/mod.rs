@@ -1,9 +1,10 @@
-//! The verbs shared by the CLI and the TUI; each mutating verb is one git commit.
+//! The verbs shared by the CLI and the TUI; each mutating verb is one git commit, or waits for a checkpoint.
 
 mod add_source;
 mod annotate;
 mod bib_add;
 mod check;
+mod checkpoint;
 mod commit;
 mod context;
 mod demo;
@@ -14,11 +15,13 @@ mod message;
 mod modify;
 mod queries;
 mod reanchor;
+mod restore;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
 pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
 pub use bib_add::{ReferencesAdded, bib_add};
 pub use check::{Finding, Severity, check};
+pub use checkpoint::{checkpoint, pending_changes};
 pub use commit::Committed;
 pub use context::{Context, RunOptions};
 pub use demo::{DemoCreated, demo, temporary_dir};
@@ -28,3 +31,4 @@ pub use loaded::{Loaded, read_library};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
+pub use restore::restore_notes;

@@ -4,6 +4,7 @@ mod commit;
 #[cfg(test)]
 mod commit_tests;
 mod error;
+mod head_file;
 mod history;
 mod identity;
 mod paths;
