@@ -23,6 +23,7 @@ pub struct SourceAdded {
 
 /// Imports a plain-text or Markdown article into `library/sources/` with an empty notes file.
 pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceAdded, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let format = format_of(&request.file)?;
     let loaded = Loaded::read(cx)?;
     if let Some(key) = &request.cite {

@@ -70,6 +70,7 @@ pub struct Annotated {
 
 /// Anchors a new annotation on a quote of a source, saves and commits it.
 pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let kind = match (request.kind, request.cites.is_empty()) {
         (Some(kind), true) => kind,
         (None, true) => Kind::Highlight,

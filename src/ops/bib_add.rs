@@ -18,6 +18,7 @@ pub struct ReferencesAdded {
 
 /// Appends the new entries of a .bib file to `library/references.bib`, leaving existing bytes as they are.
 pub fn bib_add(cx: &mut Context, file: &Path) -> Result<ReferencesAdded, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let decoded = store::decode_source(&store::read_bytes(file)?)?;
     let library = read_library(cx)?;
     let target = cx.ws.references_path();

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use super::{Loaded, OpsError};
 use crate::model::AnnotationId;
 use crate::store::git::{Identity, Repo};
-use crate::store::{self, Config, Workspace};
+use crate::store::{self, Config, Workspace, WorkspaceLock};
 
 /// Everything a verb needs: the workspace, its settings, the clock and who is acting.
 pub struct Context {
@@ -69,6 +69,21 @@ impl Context {
             None => repo.identity()?,
         };
         Ok((repo, identity))
+    }
+
+    /// Takes the workspace's write lock (waiting briefly for another glose), then removes what killed runs left.
+    pub fn lock_for_writing(&self) -> Result<WorkspaceLock, OpsError> {
+        let repo = Repo::open(&self.ws.root)?;
+        let lock = WorkspaceLock::acquire(&repo.git_dir().join("glose.lock"), store::LOCK_WAIT)?;
+        for dir in [
+            self.ws.root.clone(),
+            self.ws.library_dir(),
+            self.ws.sources_dir(),
+            self.ws.notes_dir(),
+        ] {
+            store::remove_stale_temporaries(&dir)?;
+        }
+        Ok(lock)
     }
 
     pub fn timestamp(&self) -> String {

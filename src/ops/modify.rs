@@ -97,6 +97,7 @@ pub fn edit(cx: &mut Context, id: &str, request: EditRequest) -> Result<Modified
 }
 
 pub fn remove(cx: &mut Context, id: &str) -> Result<Modified, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read(cx)?;
     let (notes, found) = loaded.annotation(id)?;
     let (mut notes, found): (NotesFile, Annotation) = (notes.clone(), found.clone());
@@ -117,6 +118,7 @@ fn change(
     id: &str,
     apply: impl FnOnce(&Loaded, &mut Annotation, &crate::model::SourceId) -> Result<String, OpsError>,
 ) -> Result<Modified, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read(cx)?;
     let (notes, found) = loaded.annotation(id)?;
     let mut notes = notes.clone();

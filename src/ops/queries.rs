@@ -58,6 +58,7 @@ pub type Reanchored = (Vec<(String, Reanchoring)>, Option<Committed>);
 
 /// Re-anchors the sources whose text changed and commits the new anchors in one commit.
 pub fn reanchor(cx: &Context, source: Option<&str>) -> Result<Reanchored, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let mut loaded = Loaded::read(cx)?;
     if let Some(id) = source {
         loaded.source(id)?;

@@ -34,12 +34,18 @@ pub enum StoreError {
     Undecodable { detail: String },
     #[error("{}: {detail}; save the file as UTF-8 text", path.display())]
     UndecodableFile { path: PathBuf, detail: String },
+    #[error("another glose is writing to this workspace{}; try again when it has finished", holder(.pid))]
+    Busy { pid: Option<u32> },
     #[error("{}: {source}", path.display())]
     Notes {
         path: PathBuf,
         #[source]
         source: NotesParseError,
     },
+}
+
+fn holder(pid: &Option<u32>) -> String {
+    pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
 }
 
 impl StoreError {

@@ -50,7 +50,15 @@ impl Repo {
                     &tree,
                     &parents,
                 )
-                .during("committing")?;
+                .map_err(|e| match e.code() {
+                    ErrorCode::Locked => GitError::IndexLocked {
+                        lock: self.head_ref_lock(),
+                    },
+                    _ => GitError::Git {
+                        action: "committing",
+                        source: e,
+                    },
+                })?;
             Some(id.to_string())
         };
         sync_index(&mut index, &snapshot).map_err(|e| match (&commit, e.code()) {
@@ -66,6 +74,15 @@ impl Repo {
             },
         })?;
         Ok(commit)
+    }
+
+    /// The lock file git takes on the branch a commit moves (`refs/heads/main.lock`).
+    fn head_ref_lock(&self) -> PathBuf {
+        let name = match self.branch() {
+            Some(branch) => format!("refs/heads/{branch}.lock"),
+            None => "HEAD.lock".to_string(),
+        };
+        self.repo.path().join(name)
     }
 
     /// glose's paths whose files differ from HEAD, relative to the workspace.

@@ -75,6 +75,11 @@ impl Repo {
         &self.layout.root
     }
 
+    /// The repository's `.git` folder (a linked worktree's own one).
+    pub fn git_dir(&self) -> &Path {
+        self.repo.path()
+    }
+
     /// The repository's working folder, which contains the workspace.
     pub fn workdir(&self) -> Option<&Path> {
         self.repo.workdir()
