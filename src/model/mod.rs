@@ -8,7 +8,7 @@ mod locator;
 mod source;
 
 pub use anchor::{Anchor, AnchorState};
-pub use annotation::{Annotation, AnnotationId, Kind};
+pub use annotation::{Annotation, AnnotationId, Conflict, Kind, ReviewStatus};
 pub use changes::{Change, diff_annotations, summarize};
 pub use citation::{Citation, Relation};
 pub use locator::{Locator, LocatorError, LocatorKind};
