@@ -2,7 +2,9 @@
 
 mod append;
 mod diagnostic;
+mod diff;
 mod entry;
+mod keyed;
 mod latex;
 mod library;
 mod macros;
@@ -14,5 +16,6 @@ mod search;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use diff::{BibChange, diff_bib};
 pub use entry::{Entry, Field};
 pub use library::{BibSource, Library, load};
