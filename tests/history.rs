@@ -67,3 +67,95 @@ fn log_shows_each_commit_as_semantic_changes_with_quotes() {
         "{bad}"
     );
 }
+
+#[test]
+fn a_review_thread_is_opened_answered_resolved_and_marked() {
+    let env = Env::workspace().with_example();
+    let claim = env.annotate(&["--quote", "62% de la prostitution passe", "--kind", "claim"]);
+    let sup = |args: &[&str]| {
+        let mut all = vec!["--author", common::SUPERVISOR];
+        all.extend_from_slice(args);
+        env.ok(&all)
+    };
+    let opened = sup(&["review", "comment", &claim, "Quelle source primaire ?"]);
+    let review = opened.split_whitespace().nth(1).expect("id").to_string();
+    assert!(
+        opened.contains("« 62% de la prostitution passe »"),
+        "{opened}"
+    );
+    let notes = env.read("notes/berdeil-2023.toml");
+    assert!(
+        notes.contains(&format!(
+            "kind = \"review\"\nstatus = \"open\"\nreply_to = \"{claim}\"\n"
+        )),
+        "{notes}"
+    );
+
+    let check = env.ok(&["check"]);
+    assert!(
+        check.contains("[open-review]") && check.contains("Quelle source primaire ?"),
+        "{check}"
+    );
+    let show = env.ok(&["show", "berdeil-2023"]);
+    assert!(
+        show.contains(&format!("review {review} — open — on {claim}")),
+        "{show}"
+    );
+
+    env.ok(&["review", "reply", &review, "Le rapport du Nid, p. 4."]);
+    let wrong = env.fails(&["review", "reply", &claim, "x"], 2);
+    assert!(wrong.contains("review comment"), "{wrong}");
+    let passage = sup(&[
+        "review",
+        "comment",
+        "berdeil-2023",
+        "Date ?",
+        "--quote",
+        "par l’Internet",
+    ]);
+    assert!(passage.contains("« par l’Internet »"), "{passage}");
+
+    let list = env.ok(&["review", "list", "--open"]);
+    assert!(list.contains("2 thread(s), 2 open"), "{list}");
+    assert!(
+        list.contains("Hélène Dubois") && list.contains("Le rapport du Nid, p. 4."),
+        "{list}"
+    );
+    env.ok(&["review", "resolve", &review]);
+    assert!(
+        env.ok(&["review", "list", "--open"])
+            .contains("1 thread(s), 1 open")
+    );
+    assert!(
+        env.ok(&["review", "list"])
+            .contains(&format!("[resolved] review {review} on claim {claim}"))
+    );
+    let again = env.fails(&["review", "resolve", &review], 2);
+    assert!(again.contains("already resolved"), "{again}");
+
+    let sup_log = || {
+        let out = env
+            .glose()
+            .env("GIT_AUTHOR_NAME", "Hélène Dubois")
+            .env("GIT_AUTHOR_EMAIL", "helene@example.org")
+            .args(["log", "--since-review"])
+            .output()
+            .expect("glose runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    assert!(sup_log().contains("You have not marked a review yet"));
+    sup(&["review", "mark"]);
+    let marked = env.git_ws(&["for-each-ref", "refs/glose/reviewed/"]);
+    assert!(
+        marked.contains("refs/glose/reviewed/helene-example-org"),
+        "{marked}"
+    );
+    assert!(sup_log().contains("No commits to show."));
+    env.ok(&["edit", &claim, "--note", "voir le rapport"]);
+    let since = sup_log();
+    assert!(
+        since.contains("note edited") && !since.contains("review comment"),
+        "{since}"
+    );
+}

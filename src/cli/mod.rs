@@ -13,6 +13,7 @@ mod log;
 mod printable;
 mod reanchor;
 mod refs;
+mod review;
 mod show;
 
 use std::path::PathBuf;
@@ -59,6 +60,7 @@ pub enum Command {
     Reanchor(reanchor::Args),
     Log(log::Args),
     ShowCommit(log::ShowArgs),
+    Review(review::Args),
 }
 
 /// What a command asks `main` to exit with.
@@ -107,6 +109,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             log::run(&cx, args, cli.author)
         }
         Command::ShowCommit(args) => log::run_show(&open()?, args),
+        Command::Review(args) => review::run(&mut open()?, args),
     }
 }
 

@@ -100,6 +100,32 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
                     ));
                 }
             }
+            if annotation.is_open_review() {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "open-review",
+                    location.clone(),
+                    format!(
+                        "open review comment by {}: \"{}\" on « {quote} » (`glose review reply {} \"…\"`, then `glose review resolve {}`)",
+                        annotation.author.split(" <").next().unwrap_or_default(),
+                        short_quote(&annotation.body),
+                        annotation.id,
+                        annotation.id
+                    ),
+                ));
+            }
+            if !annotation.conflicts.is_empty() {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "merge-conflict",
+                    location.clone(),
+                    format!(
+                        "a merge kept {} other version(s) of this {} beside it: « {quote} » (choose in the reader, or edit the [[annotation.conflict]] blocks of notes/{id}.toml)",
+                        annotation.conflicts.len(),
+                        annotation.kind
+                    ),
+                ));
+            }
             match annotation.state {
                 AnchorState::Exact => {}
                 AnchorState::Fuzzy => findings.push(Finding::new(Severity::Warning, "fuzzy-anchor", location.clone(),

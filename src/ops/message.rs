@@ -117,7 +117,7 @@ fn cite(citation: &Citation) -> String {
     }
 }
 
-fn with_quote(subject: String, annotation: &Annotation) -> String {
+pub(super) fn with_quote(subject: String, annotation: &Annotation) -> String {
     let quote: String = annotation
         .anchor
         .exact

@@ -15,6 +15,7 @@ mod message;
 mod modify;
 mod queries;
 mod reanchor;
+mod review;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
 pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
@@ -30,3 +31,6 @@ pub use loaded::{Loaded, read_library};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
+pub use review::{
+    Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
+};
