@@ -135,6 +135,19 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
             }
         }
     }
+    for path in cx.ws.bib_paths()? {
+        let text = crate::store::read_text(&path)?;
+        for (number, line) in text.lines().enumerate() {
+            if line.starts_with(bib::CONFLICT_MARK) {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "bib-conflict",
+                    format!("{}:{}", cx.ws.relative(&path).display(), number + 1),
+                    "a merge kept two versions of a reference here: keep one, then delete the @comment{glose-conflict …} block".to_string(),
+                ));
+            }
+        }
+    }
     for file in cx.ws.source_files()? {
         let name = file
             .file_name()

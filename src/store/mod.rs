@@ -15,6 +15,9 @@ pub use config::Config;
 pub use decode::{Decoded, content_hash, decode_source};
 pub use error::StoreError;
 pub use files::{read_bytes, read_text};
-pub use notes_format::{NotesFile, NotesParseError, notes_to_string, parse_notes};
+pub use notes_format::{
+    NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text, notes_to_string,
+    parse_notes,
+};
 pub use notes_io::{load_notes, load_notes_dir, read_source, save_notes};
 pub use workspace::{InitReport, Workspace, discover, init_layout};
