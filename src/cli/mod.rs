@@ -9,9 +9,11 @@ mod claims;
 mod demo;
 mod edit;
 mod init;
+mod log;
 mod printable;
 mod reanchor;
 mod refs;
+mod review;
 mod show;
 
 use std::path::PathBuf;
@@ -56,6 +58,9 @@ pub enum Command {
     Claims(claims::Args),
     Check(check::Args),
     Reanchor(reanchor::Args),
+    Log(log::Args),
+    ShowCommit(log::ShowArgs),
+    Review(review::Args),
 }
 
 /// What a command asks `main` to exit with.
@@ -71,11 +76,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(dir) => dir.clone(),
         None => std::env::current_dir()?,
     };
-    let author = cli.author.as_deref().map(Identity::parse).transpose()?;
+    let author = cli.author.clone();
     let options = || -> anyhow::Result<RunOptions> {
         Ok(RunOptions {
             now: clock()?,
-            author: author.clone(),
+            author: author.as_deref().map(Identity::parse).transpose()?,
             seed: seed()?,
         })
     };
@@ -102,6 +107,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Claims(args) => claims::run(&open()?, args),
         Command::Check(args) => check::run(&open()?, args),
         Command::Reanchor(args) => reanchor::run(&open()?, args),
+        Command::Log(args) => {
+            let cx = Context::discover(&start, RunOptions::default())?;
+            log::run(&cx, args, cli.author)
+        }
+        Command::ShowCommit(args) => log::run_show(&open()?, args),
+        Command::Review(args) => review::run(&mut open()?, args),
     }
 }
 

@@ -9,6 +9,7 @@ mod commit;
 mod context;
 mod demo;
 mod error;
+mod history;
 mod init;
 mod loaded;
 mod message;
@@ -16,6 +17,7 @@ mod modify;
 mod queries;
 mod reanchor;
 mod restore;
+mod review;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
 pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
@@ -26,9 +28,13 @@ pub use commit::Committed;
 pub use context::{Context, RunOptions};
 pub use demo::{DemoCreated, demo, temporary_dir};
 pub use error::OpsError;
+pub use history::{CommitChanges, History, LogFilter, Since, SourceChanges, log, show_commit};
 pub use init::{Initialized, init};
 pub use loaded::{Loaded, read_library};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
 pub use restore::restore_notes;
+pub use review::{
+    Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
+};

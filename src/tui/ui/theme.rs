@@ -15,6 +15,7 @@ pub fn annotation(annotation: &Annotation, color: bool) -> Style {
         (Kind::Highlight, true) => base.fg(Color::Black).bg(Color::Yellow),
         (Kind::Note, true) => base.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
         (Kind::Question, true) => base.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+        (Kind::Review, true) => base.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
         (Kind::Claim, false) if unsupported => {
             base.add_modifier(Modifier::UNDERLINED | Modifier::BOLD | Modifier::SLOW_BLINK)
         }
@@ -23,7 +24,7 @@ pub fn annotation(annotation: &Annotation, color: bool) -> Style {
     }
 }
 
-/// A one-character marker for lists: ! unsupported claim, C claim, H, N, ?.
+/// A one-character marker for lists: ! unsupported claim, C claim, H, N, ?, R review.
 pub fn marker(annotation: &Annotation) -> &'static str {
     match annotation.kind {
         Kind::Claim if annotation.is_unsupported() => "!",
@@ -31,6 +32,7 @@ pub fn marker(annotation: &Annotation) -> &'static str {
         Kind::Highlight => "H",
         Kind::Note => "N",
         Kind::Question => "?",
+        Kind::Review => "R",
     }
 }
 
