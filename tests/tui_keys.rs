@@ -148,3 +148,37 @@ fn only_claims_can_be_cited_and_empty_selections_say_what_to_do() {
     );
     assert_eq!(demo.commits(), commits);
 }
+
+#[test]
+fn mouse_click_places_the_cursor_drag_selects_and_wheel_scrolls() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut demo = Demo::new();
+    let mouse = |kind, column, row| {
+        Action::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let areas =
+        glose::tui::layout::areas(ratatui::layout::Rect::new(0, 0, 100, 30)).expect("big enough");
+    let (x, y) = (areas.text.x, areas.text.y);
+    demo.session
+        .dispatch(mouse(MouseEventKind::Down(MouseButton::Left), x + 4, y));
+    assert_eq!(demo.session.app.cursor, 4);
+    demo.session
+        .dispatch(mouse(MouseEventKind::Drag(MouseButton::Left), x + 11, y));
+    demo.session
+        .dispatch(mouse(MouseEventKind::Up(MouseButton::Left), x + 11, y));
+    let range = demo.session.app.selection().expect("a selection");
+    let doc = demo.session.app.doc().expect("source");
+    assert_eq!(&doc.text[range], "are cur");
+    demo.session
+        .dispatch(mouse(MouseEventKind::ScrollDown, x + 1, y + 1));
+    assert!(demo.session.app.top > 0);
+    assert_eq!(
+        demo.session.app.cursor, 11,
+        "the wheel scrolls without moving the cursor"
+    );
+}

@@ -51,7 +51,7 @@ fn short(command: Command) -> &'static str {
         Command::Select => "select",
         Command::SelectSentence => "sentence",
         Command::AnnotationNext => "next note",
-        Command::Confirm => "open",
+        Command::Confirm => "choose",
         Command::FocusNext => "pane",
         Command::Complete => "relation",
         Command::Erase => "erase",
