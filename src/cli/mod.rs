@@ -46,6 +46,7 @@ pub enum Command {
     Init(init::Args),
     Demo(demo::Args),
     Add(add::Args),
+    /// List the sources with their annotation and claim counts.
     Sources,
     Bib(bib::Args),
     Refs(refs::Args),
