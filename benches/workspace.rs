@@ -35,7 +35,7 @@ fn notes_only() -> usize {
 #[divan::bench(sample_count = 10)]
 fn library_and_notes() -> usize {
     let loaded = Loaded::read(&context()).expect("loads");
-    loaded.notes.len() + loaded.library.entries().len()
+    loaded.notes.len() + loaded.library().expect("library loads").entries().len()
 }
 
 #[divan::bench(sample_count = 10)]

@@ -44,7 +44,7 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
             request
                 .cite
                 .as_deref()
-                .and_then(|k| loaded.library.get(k)?.title().map(String::from))
+                .and_then(|k| loaded.library().ok()?.get(k)?.title().map(String::from))
         })
         .or_else(|| markdown_heading(&decoded.text, format))
         .unwrap_or_else(|| stem(&request.file));

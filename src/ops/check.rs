@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use super::reanchor::current_text;
-use super::{Context, Loaded, OpsError};
+use super::{Context, Loaded, OpsError, read_library};
 use crate::bib;
 use crate::model::AnchorState;
 
@@ -37,7 +37,8 @@ impl Finding {
 /// Every problem in the workspace, errors first.
 pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     let mut loaded = Loaded::read(cx)?;
-    let mut findings: Vec<Finding> = loaded.library.diagnostics().iter().map(from_bib).collect();
+    let library = read_library(cx)?;
+    let mut findings: Vec<Finding> = library.diagnostics().iter().map(from_bib).collect();
     for (path, error) in &loaded.broken_notes {
         findings.push(Finding::new(
             Severity::Error,
@@ -84,8 +85,8 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
                 ));
             }
             for citation in &annotation.citations {
-                if loaded.library.get(&citation.key).is_none() {
-                    let hint = match loaded.library.closest_keys(&citation.key, 1).first() {
+                if library.get(&citation.key).is_none() {
+                    let hint = match library.closest_keys(&citation.key, 1).first() {
                         Some(close) => format!(": did you mean `{close}`?"),
                         None => ": add it with `glose bib add FILE.bib`".to_string(),
                     };

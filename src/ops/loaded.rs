@@ -1,20 +1,21 @@
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 use super::{Context, OpsError};
 use crate::bib::{self, BibSource, Library};
 use crate::model::{Annotation, AnnotationId, SourceId};
-use crate::store::{self, NotesFile, NotesParseError};
+use crate::store::{self, NotesFile, NotesParseError, Workspace};
 
-/// The library and every notes file of a workspace, read once per command.
+/// Every notes file of a workspace, read once per command, and the library, read when first needed.
 pub struct Loaded {
-    pub library: Library,
     pub notes: Vec<NotesFile>,
     pub broken_notes: Vec<(PathBuf, NotesParseError)>,
+    ws: Workspace,
+    library: OnceCell<Library>,
 }
 
 impl Loaded {
     pub fn read(cx: &Context) -> Result<Loaded, OpsError> {
-        let library = read_library(cx)?;
         let mut notes = Vec::new();
         let mut broken_notes = Vec::new();
         for (path, parsed) in store::load_notes_dir(&cx.ws) {
@@ -24,10 +25,20 @@ impl Loaded {
             }
         }
         Ok(Loaded {
-            library,
             notes,
             broken_notes,
+            ws: cx.ws.clone(),
+            library: OnceCell::new(),
         })
+    }
+
+    /// The library, loaded on first use: commands that cite nothing never parse it.
+    pub fn library(&self) -> Result<&Library, OpsError> {
+        if let Some(library) = self.library.get() {
+            return Ok(library);
+        }
+        let library = read_library_at(&self.ws)?;
+        Ok(self.library.get_or_init(|| library))
     }
 
     pub fn source(&self, id: &str) -> Result<&NotesFile, OpsError> {
@@ -84,11 +95,11 @@ impl Loaded {
 
     /// Fails with suggestions when `key` is not in the library.
     pub fn require_key(&self, key: &str) -> Result<(), OpsError> {
-        if self.library.get(key).is_some() {
+        let library = self.library()?;
+        if library.get(key).is_some() {
             return Ok(());
         }
-        let suggestions = self
-            .library
+        let suggestions = library
             .closest_keys(key, 3)
             .into_iter()
             .map(String::from)
@@ -111,10 +122,14 @@ impl Loaded {
 }
 
 pub fn read_library(cx: &Context) -> Result<Library, OpsError> {
+    read_library_at(&cx.ws)
+}
+
+fn read_library_at(ws: &Workspace) -> Result<Library, OpsError> {
     let mut files = Vec::new();
-    for path in cx.ws.bib_paths()? {
+    for path in ws.bib_paths()? {
         let text = store::read_text(&path)?;
-        files.push((cx.ws.relative(&path), text));
+        files.push((ws.relative(&path), text));
     }
     let sources: Vec<BibSource<'_>> = files
         .iter()

@@ -210,7 +210,7 @@ impl Runner {
                 notes.annotations.clone(),
             ));
         }
-        let refs = loaded.library.entries().iter().map(ref_item).collect();
+        let refs = loaded.library()?.entries().iter().map(ref_item).collect();
         let repo = store::git::Repo::open(&cx.ws.root).ok();
         Ok(Data {
             workspace: cx.ws.root.file_name().map_or_else(
