@@ -3,6 +3,7 @@
 mod commit;
 #[cfg(test)]
 mod commit_tests;
+mod drivers;
 mod error;
 mod history;
 mod identity;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Repository, RepositoryInitOptions};
 
+pub use drivers::MERGE_DRIVERS;
 pub use error::GitError;
 use error::{During, io_error};
 pub use identity::Identity;
