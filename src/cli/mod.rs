@@ -17,6 +17,7 @@ mod reanchor;
 mod refs;
 mod review;
 mod show;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -64,6 +65,7 @@ pub enum Command {
     ShowCommit(log::ShowArgs),
     Review(review::Args),
     Doctor(doctor::Args),
+    Sync(sync::Args),
     /// Git merge driver for notes files: merges by annotation id (registered by `glose init`).
     MergeNotes(merge_driver::Args),
     /// Git merge driver for .bib files: merges entry by entry (registered by `glose init`).
@@ -118,6 +120,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::ShowCommit(args) => log::run_show(&open()?, args),
         Command::Review(args) => review::run(&mut open()?, args),
         Command::Doctor(args) => doctor::run(&open()?, args),
+        Command::Sync(args) => sync::run(&open()?, args),
         Command::MergeNotes(args) => merge_driver::run_notes(args),
         Command::MergeBib(args) => merge_driver::run_bib(args),
     }

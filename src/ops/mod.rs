@@ -18,6 +18,7 @@ mod modify;
 mod queries;
 mod reanchor;
 mod review;
+mod sync;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
 pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
@@ -38,3 +39,4 @@ pub use reanchor::{Reanchoring, current_text};
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
 };
+pub use sync::{SyncReport, sync};
