@@ -7,14 +7,17 @@ mod check;
 mod cite;
 mod claims;
 mod demo;
+mod doctor;
 mod edit;
 mod init;
 mod log;
+mod merge_driver;
 mod printable;
 mod reanchor;
 mod refs;
 mod review;
 mod show;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -62,6 +65,12 @@ pub enum Command {
     Log(log::Args),
     ShowCommit(log::ShowArgs),
     Review(review::Args),
+    Doctor(doctor::Args),
+    Sync(sync::Args),
+    /// Git merge driver for notes files: merges by annotation id (registered by `glose init`).
+    MergeNotes(merge_driver::Args),
+    /// Git merge driver for .bib files: merges entry by entry (registered by `glose init`).
+    MergeBib(merge_driver::Args),
 }
 
 /// What a command asks `main` to exit with.
@@ -114,6 +123,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::ShowCommit(args) => log::run_show(&open()?, args),
         Command::Review(args) => review::run(&mut open()?, args),
+        Command::Doctor(args) => doctor::run(&open()?, args),
+        Command::Sync(args) => sync::run(&open()?, args),
+        Command::MergeNotes(args) => merge_driver::run_notes(args),
+        Command::MergeBib(args) => merge_driver::run_bib(args),
     }
 }
 

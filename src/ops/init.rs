@@ -21,13 +21,16 @@ pub fn init(dir: &Path, author: Option<Identity>, now: Timestamp) -> Result<Init
         root: dir.to_path_buf(),
     };
     let (repo, created_repository) = Repo::open_or_init(&ws.root)?;
+    super::doctor::set_up_merges(&ws, &repo)?;
+    let mut paths = ws.own_paths();
+    paths.push(PathBuf::from(".gitattributes"));
     let identity = match author {
         Some(identity) => Ok(identity),
         None => repo.identity(),
     };
     let not_committed = match identity {
         Ok(identity) => {
-            repo.commit_paths(&ws.own_paths(), "glose: workspace created", &identity, now)?;
+            repo.commit_paths(&paths, "glose: workspace created", &identity, now)?;
             None
         }
         Err(error @ GitError::NoIdentity) => Some(error.to_string()),

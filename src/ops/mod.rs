@@ -8,16 +8,19 @@ mod checkpoint;
 mod commit;
 mod context;
 mod demo;
+mod doctor;
 mod error;
 mod history;
 mod init;
 mod loaded;
+mod merge_files;
 mod message;
 mod modify;
 mod queries;
 mod reanchor;
 mod restore;
 mod review;
+mod sync;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
 pub use annotate::{AnnotateRequest, Annotated, CiteSpec, annotate, excerpt};
@@ -27,10 +30,12 @@ pub use checkpoint::{checkpoint, pending_changes};
 pub use commit::Committed;
 pub use context::{Context, RunOptions};
 pub use demo::{DemoCreated, demo, temporary_dir};
+pub use doctor::{DoctorReport, doctor};
 pub use error::OpsError;
 pub use history::{CommitChanges, History, LogFilter, Since, SourceChanges, log, show_commit};
 pub use init::{Initialized, init};
 pub use loaded::{Loaded, read_library};
+pub use merge_files::{FileMerged, merge_bib_file, merge_notes_file};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
@@ -38,3 +43,4 @@ pub use restore::restore_notes;
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
 };
+pub use sync::{SyncReport, sync};

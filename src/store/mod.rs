@@ -1,6 +1,7 @@
 //! The only code that touches files and git: load, save atomically, commit, history.
 
 mod atomic;
+mod attributes;
 mod config;
 mod decode;
 mod error;
@@ -13,6 +14,7 @@ mod notes_io;
 mod workspace;
 
 pub use atomic::{remove_stale_temporaries, write_atomic};
+pub use attributes::{MERGE_ATTRIBUTES, add_attributes, missing_attributes};
 pub use config::Config;
 pub use decode::{Decoded, content_hash, decode_source};
 pub use error::StoreError;

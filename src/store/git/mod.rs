@@ -3,13 +3,16 @@
 mod commit;
 #[cfg(test)]
 mod commit_tests;
+mod drivers;
 mod error;
 mod head_file;
 mod history;
 mod identity;
+mod merge_commit;
 mod paths;
 mod ready;
 mod refs;
+mod remote;
 mod snapshot;
 #[cfg(test)]
 mod test_repo;
@@ -19,11 +22,14 @@ use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Repository, RepositoryInitOptions};
 
+pub use drivers::MERGE_DRIVERS;
 pub use error::GitError;
 use error::{During, io_error};
 pub use identity::Identity;
+pub use merge_commit::{FileMerger, Integrated, MergedFile};
 use paths::Layout;
 pub use refs::{REVIEWED_PREFIX, reviewed_ref};
+pub use remote::{FETCHED_PREFIX, needs_git_program};
 pub use walk::{CommitInfo, FileChange};
 
 /// The git repository that contains a workspace.
