@@ -31,9 +31,11 @@ pub enum Reanchored {
 /// The most character edits a fuzzy match may have, whatever the quote's length.
 pub const MAX_ERRORS: usize = 64;
 
-/// The edit bound for a quote of `quote_chars` characters: a quarter of it, from 1 to [`MAX_ERRORS`].
+/// The edit bound for a quote of `quote_chars` characters: a quarter of it, at most [`MAX_ERRORS`].
+///
+/// A quote of fewer than four characters allows no edit: one changed letter in "la" is "le", other words.
 pub fn max_errors(quote_chars: usize) -> usize {
-    (quote_chars / 4).clamp(1, MAX_ERRORS)
+    (quote_chars / 4).min(MAX_ERRORS)
 }
 
 /// Quotes shorter than this (in characters) need context agreeing on both sides.

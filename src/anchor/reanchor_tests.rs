@@ -184,7 +184,8 @@ fn empty_quote_is_kept_only_where_its_context_is_intact() {
 
 #[test]
 fn edit_bound_grows_with_the_quote_and_is_capped() {
-    assert_eq!(max_errors(2), 1);
+    assert_eq!(max_errors(2), 0);
+    assert_eq!(max_errors(4), 1);
     assert_eq!(max_errors(40), 10);
     assert_eq!(max_errors(10_000), MAX_ERRORS);
 }
