@@ -6,18 +6,33 @@ mod generator;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use glose::ops::{ClaimFilter, Context, Loaded, RunOptions};
+use glose::ops::{AnnotateRequest, ClaimFilter, Context, Loaded, RunOptions};
+use glose::store::git::{Identity, Repo};
 use glose::store::{self, Workspace};
+use jiff::Timestamp;
 
 static WORKSPACE: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temporary folder");
     let root = dir.path().join("ws");
     generator::generate(&root, 1000, 100_000, 100_000, 1).expect("generated workspace");
+    let repo = Repo::init(&root).expect("repository");
+    let ws = Workspace { root: root.clone() };
+    let author = Identity::parse("Bench <bench@example.org>").expect("identity");
+    repo.commit_paths(&ws.own_paths(), "generated", &author, Timestamp::UNIX_EPOCH)
+        .expect("commit");
     (dir, root)
 });
 
 fn context() -> Context {
-    Context::open(WORKSPACE.1.clone(), RunOptions::default()).expect("workspace opens")
+    let author = Identity::parse("Bench <bench@example.org>").ok();
+    Context::open(
+        WORKSPACE.1.clone(),
+        RunOptions {
+            author,
+            ..RunOptions::default()
+        },
+    )
+    .expect("workspace opens")
 }
 
 fn main() {
@@ -43,4 +58,26 @@ fn claims_with_anchor_check() -> usize {
     glose::ops::claims(&context(), &ClaimFilter::default())
         .expect("claims")
         .len()
+}
+
+/// One `glose annotate` (a highlight, no citation) saved and committed, in the large workspace.
+#[divan::bench(sample_count = 20)]
+fn annotate_and_commit(bencher: divan::Bencher) {
+    let mut cx = context();
+    let text = std::fs::read_to_string(WORKSPACE.1.join("library/sources/source-00000.txt"))
+        .expect("source text");
+    let quote: String = text
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    bencher.bench_local(|| {
+        let request = AnnotateRequest {
+            source: "source-00000".to_string(),
+            quote: quote.clone(),
+            occurrence: Some(1),
+            ..AnnotateRequest::default()
+        };
+        glose::ops::annotate(&mut cx, request).expect("annotated")
+    });
 }

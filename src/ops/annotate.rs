@@ -2,10 +2,12 @@ use std::ops::Range;
 use std::str::FromStr;
 
 use super::commit::{Committed, Pending};
+use super::loaded::require_key;
 use super::reanchor::{Reanchoring, current_text};
-use super::{Context, Loaded, OpsError, message};
+use super::{Context, Loaded, OpsError, message, read_library};
 use crate::anchor::{self, QuoteMatch};
-use crate::model::{AnchorState, Annotation, Citation, Kind, Locator, Relation};
+use crate::model::{AnchorState, Annotation, Citation, Kind, Locator, Relation, SourceId};
+use crate::store::{self, NotesFile, StoreError};
 
 /// A cite key with an optional locator, written `KEY` or `KEY@LOCATOR` on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,10 +83,12 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
             )));
         }
     };
-    let loaded = Loaded::read(cx)?;
-    let mut notes = loaded.source(&request.source)?.clone();
-    for cite in &request.cites {
-        loaded.require_key(&cite.key)?;
+    let mut notes = notes_of(cx, &request.source)?;
+    if !request.cites.is_empty() {
+        let library = read_library(cx)?;
+        for cite in &request.cites {
+            require_key(&library, &cite.key)?;
+        }
     }
     let citations = request
         .cites
@@ -96,7 +100,7 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
     let range = locate(&text, &request, notes.source.id.as_str())?;
     let stamp = cx.timestamp();
     let annotation = Annotation {
-        id: cx.new_annotation_id(&loaded),
+        id: cx.new_annotation_id_unparsed()?,
         kind,
         anchor: anchor::anchor_at(&text, range),
         state: AnchorState::Exact,
@@ -119,6 +123,19 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
         committed,
         reanchoring,
     })
+}
+
+/// One source's notes, read alone; for an unknown source, the whole workspace is read to suggest ids.
+fn notes_of(cx: &Context, source: &str) -> Result<NotesFile, OpsError> {
+    let found = match SourceId::new(source) {
+        Ok(id) => store::load_notes(&cx.ws, &id),
+        Err(_) => Ok(None),
+    };
+    match found {
+        Ok(Some(notes)) => Ok(notes),
+        Ok(None) | Err(StoreError::Notes { .. }) => Err(Loaded::read(cx)?.unknown_source(source)),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Finds the quote's range, asking for `--occurrence` when it occurs several times.

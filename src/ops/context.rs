@@ -52,9 +52,22 @@ impl Context {
 
     /// A random id that no annotation of the workspace has yet.
     pub fn new_annotation_id(&mut self, loaded: &Loaded) -> AnnotationId {
+        self.unused_id(|id| loaded.has_annotation_id(id))
+    }
+
+    /// A random id found in no notes file, checked on the raw text so no file needs parsing.
+    pub fn new_annotation_id_unparsed(&mut self) -> Result<AnnotationId, OpsError> {
+        let texts = store::notes_texts(&self.ws)?;
+        Ok(self.unused_id(|id| {
+            let line = format!("id = \"{id}\"");
+            texts.iter().any(|text| text.contains(&line))
+        }))
+    }
+
+    fn unused_id(&mut self, taken: impl Fn(&AnnotationId) -> bool) -> AnnotationId {
         loop {
             let id = AnnotationId::random(&mut self.rng);
-            if !loaded.has_annotation_id(&id) {
+            if !taken(&id) {
                 return id;
             }
         }

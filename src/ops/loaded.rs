@@ -95,19 +95,7 @@ impl Loaded {
 
     /// Fails with suggestions when `key` is not in the library.
     pub fn require_key(&self, key: &str) -> Result<(), OpsError> {
-        let library = self.library()?;
-        if library.get(key).is_some() {
-            return Ok(());
-        }
-        let suggestions = library
-            .closest_keys(key, 3)
-            .into_iter()
-            .map(String::from)
-            .collect();
-        Err(OpsError::UnknownKey {
-            key: key.to_string(),
-            suggestions,
-        })
+        require_key(self.library()?, key)
     }
 
     pub fn has_annotation_id(&self, id: &AnnotationId) -> bool {
@@ -119,6 +107,22 @@ impl Loaded {
     pub fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
         self.notes.iter().map(|n| &n.source.id)
     }
+}
+
+/// Fails with suggestions when `key` is not in `library`.
+pub fn require_key(library: &Library, key: &str) -> Result<(), OpsError> {
+    if library.get(key).is_some() {
+        return Ok(());
+    }
+    let suggestions = library
+        .closest_keys(key, 3)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    Err(OpsError::UnknownKey {
+        key: key.to_string(),
+        suggestions,
+    })
 }
 
 pub fn read_library(cx: &Context) -> Result<Library, OpsError> {
