@@ -9,6 +9,8 @@ mod macros;
 mod parse;
 mod position;
 mod prepass;
+#[cfg(test)]
+mod proptests;
 mod resolve;
 mod search;
 
