@@ -120,6 +120,14 @@ fn every_file_loads_every_entry() {
             errors(&library)
         );
         assert_spans(&library, &files);
+        let syntax = library
+            .diagnostics()
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::Syntax);
+        assert_eq!(
+            syntax.map(ToString::to_string).collect::<Vec<_>>(),
+            Vec::<String>::new()
+        );
         if CLEAN.contains(&name) {
             assert_eq!(errors(&library), Vec::<String>::new(), "{name}");
         }

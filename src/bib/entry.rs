@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::contained::contained;
 use super::latex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +39,9 @@ struct Person {
 
 impl Entry {
     pub fn field(&self, name: &str) -> Option<&Field> {
-        let name = name.to_ascii_lowercase();
-        self.fields.iter().find(|f| f.name == name)
+        self.fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
@@ -103,7 +105,17 @@ impl Entry {
 }
 
 fn people(tex: &str) -> (Vec<Person>, bool) {
-    let mut names = bibtex_parser::parse_names(tex);
+    let parsed = contained(|| bibtex_parser::parse_names(tex));
+    let Some(mut names) = parsed else {
+        let text = latex::display(tex);
+        return (
+            vec![Person {
+                family: text.clone(),
+                sorted: text,
+            }],
+            false,
+        );
+    };
     let others = names.last().is_some_and(|n| n.raw == "others");
     if others {
         names.pop();

@@ -67,8 +67,30 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("ConTeXt", "ConTeXt"),
 ];
 
+/// Nesting of accent and superscript arguments beyond which text is kept as written.
+const MAX_DEPTH: usize = 16;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Display text of a TeX value: macros must already be expanded.
 pub(crate) fn display(tex: &str) -> String {
+    let depth = DEPTH.with(std::cell::Cell::get);
+    if depth >= MAX_DEPTH {
+        return collapse_whitespace(tex);
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let text = display_unnested(tex);
+    DEPTH.with(|d| d.set(depth));
+    text
+}
+
+fn display_unnested(tex: &str) -> String {
+    let special = |b: u8| matches!(b, b'\\' | b'{' | b'}' | b'$' | b'~');
+    if !tex.bytes().any(special) && !["--", "``", "''"].iter().any(|p| tex.contains(p)) {
+        return collapse_whitespace(tex);
+    }
     let mut out = String::with_capacity(tex.len());
     let chars: Vec<char> = tex.chars().collect();
     let mut i = 0;
@@ -119,6 +141,15 @@ pub(crate) fn verbatim(tex: &str) -> String {
 }
 
 pub(crate) fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let untidy = |(i, &b): (usize, &u8)| {
+        b.is_ascii_whitespace()
+            && (b != b' ' || i == 0 || bytes.get(i + 1).is_none_or(|n| *n == b' '))
+    };
+    let unicode_space = || text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    if !bytes.iter().enumerate().any(untidy) && (text.is_ascii() || !unicode_space()) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -336,11 +367,25 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_keeps_its_words_and_collapses_spaces() {
+        assert_eq!(display("Plain title"), "Plain title");
+        assert_eq!(display(" Plain\n\ttitle  x "), "Plain title x");
+        assert_eq!(display("a\u{a0}b"), "a b");
+        assert_eq!(collapse_whitespace("x"), "x");
+    }
+
+    #[test]
     fn verbatim_fields_only_unescape() {
         assert_eq!(
             verbatim(r" https://x.org/a\_b--c~d "),
             "https://x.org/a_b--c~d"
         );
+    }
+
+    #[test]
+    fn deep_nesting_stops_recursing() {
+        let tex = format!("{}e{}", r"\'{".repeat(20_000), "}".repeat(20_000));
+        assert!(!display(&tex).is_empty());
     }
 
     #[test]

@@ -72,11 +72,10 @@ pub fn load(files: &[BibSource<'_>]) -> Library {
     let mut entries = Vec::with_capacity(parsed.iter().map(|p| p.entries.len()).sum());
     let mut origin = Vec::with_capacity(entries.capacity());
     for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
-        for raw in parsed.entries {
-            let entry = build_entry(raw, file.path, &indexes[i], &macros, &mut diagnostics);
-            entries.push(entry);
-            origin.push(i);
-        }
+        let (built, found) = build_entries(parsed.entries, file.path, &indexes[i], &macros);
+        origin.resize(origin.len() + built.len(), i);
+        entries.extend(built);
+        diagnostics.extend(found);
     }
     let first_by_key = index_keys(&entries, &origin, files, &indexes, &mut diagnostics);
     for issue in resolve::resolve(&mut entries, &first_by_key) {
@@ -113,6 +112,54 @@ fn undefined_message(name: &str, place: &str) -> String {
     )
 }
 
+/// Builds entries from parsed ones, on several threads for large files, keeping their order.
+fn build_entries(
+    mut raws: Vec<RawEntry>,
+    path: &Path,
+    index: &LineIndex<'_>,
+    macros: &Macros,
+) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    let per_thread = raws.len().div_ceil(threads).max(PARALLEL_ENTRIES);
+    let mut chunks = Vec::new();
+    while raws.len() > per_thread {
+        chunks.push(raws.split_off(raws.len() - per_thread));
+    }
+    chunks.push(raws);
+    chunks.reverse();
+    let build = |chunk: Vec<RawEntry>| {
+        let mut diagnostics = Vec::new();
+        let entries: Vec<Entry> = chunk
+            .into_iter()
+            .map(|raw| build_entry(raw, path, index, macros, &mut diagnostics))
+            .collect();
+        (entries, diagnostics)
+    };
+    let parts: Vec<(Vec<Entry>, Vec<Diagnostic>)> = if chunks.len() == 1 {
+        chunks.into_iter().map(build).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|c| scope.spawn(move || build(c)))
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        })
+    };
+    let mut entries = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (built, found) in parts {
+        entries.extend(built);
+        diagnostics.extend(found);
+    }
+    (entries, diagnostics)
+}
+
+/// Below this many entries per thread, building on one thread is faster.
+const PARALLEL_ENTRIES: usize = 5_000;
+
 fn build_entry(
     raw: RawEntry,
     path: &Path,
@@ -125,7 +172,7 @@ fn build_entry(
         .fields
         .into_iter()
         .map(|field| {
-            let expanded = macros.expand(&field.atoms, &mut undefined);
+            let expanded = macros.expand_owned(field.atoms, &mut undefined);
             for name in undefined.drain(..) {
                 let place = format!("field `{}` of entry `{}`", field.name, raw.key);
                 diagnostics.push(diagnostic::at(
@@ -270,6 +317,18 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_loads_without_panicking(text in "[@{}(),=\"#%a-cé \n\\'~$]{0,120}") {
+            let lib = one(&text);
+            for entry in lib.entries() {
+                prop_assert!(text.get(entry.span.clone()).is_some());
+                prop_assert!(entry.fields.iter().all(|f| text.get(f.value_span.clone()) == Some(f.raw.as_str())));
+            }
+        }
+    }
 
     fn one(text: &str) -> Library {
         load(&[BibSource {
@@ -385,6 +444,23 @@ mod tests {
         );
         assert!(lib.diagnostics().is_empty(), "{:?}", lib.diagnostics());
         assert_eq!(lib.entries().len(), 1);
+    }
+
+    #[test]
+    fn large_files_build_in_order_on_several_threads() {
+        let text: String = (0..12_000)
+            .map(|i| format!("@misc{{k{i}, note = n{}}}\n", i % 7000))
+            .collect();
+        let lib = one(&text);
+        assert_eq!(lib.entries().len(), 12_000);
+        assert!(
+            lib.entries()
+                .iter()
+                .enumerate()
+                .all(|(i, e)| e.key == format!("k{i}") && e.line == i + 1)
+        );
+        let lines: Vec<usize> = lib.diagnostics().iter().map(|d| d.line).collect();
+        assert_eq!(lines, (1..=12_000).collect::<Vec<_>>());
     }
 
     #[test]

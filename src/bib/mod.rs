@@ -1,11 +1,16 @@
 //! The only user of the BibTeX crate: parse, resolve @string and crossref, write back.
 
 mod append;
+mod contained;
+mod convert;
 mod diagnostic;
+mod diff;
 mod entry;
+mod keyed;
 mod latex;
 mod library;
 mod macros;
+mod merge;
 mod parse;
 mod position;
 mod prepass;
@@ -16,5 +21,7 @@ mod search;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use diff::{BibChange, diff_bib};
 pub use entry::{Entry, Field};
 pub use library::{BibSource, Library, load};
+pub use merge::{BibMerge, CONFLICT_MARK, merge_bib};

@@ -1,13 +1,11 @@
-//! Runs bibtex-parser on the pre-passed text, contained by `catch_unwind`, and keeps owned results.
+//! Runs bibtex-parser on the pre-passed text, in parallel chunks, each run inside `catch_unwind`.
 
 use std::ops::Range;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use bibtex_parser::{
-    ParseEvent, ParseFlow, ParsedEntry, ParsedEntryStatus, ParsedFailedBlock, ParsedString, Parser,
-    SourceSpan, Value,
-};
+use bibtex_parser::{ParseFlow, Parser};
 
+use super::contained::contained;
+use super::convert::{collect, key_of_block};
 use super::prepass;
 
 /// One piece of a field value: literal TeX text or the name of an @string macro.
@@ -135,176 +133,53 @@ fn parse_range(shadow: &str, original: &str, range: Range<usize>) -> ParsedFile 
         let Some(input) = shadow.get(from..range.end) else {
             break;
         };
-        let run = catch_unwind(AssertUnwindSafe(|| {
+        let run = contained(|| {
             Parser::new()
                 .tolerant()
                 .capture_source()
                 .preserve_raw()
                 .parse_events(input, |event| {
-                    reached = from + collect(event, from, original, &mut out);
+                    reached = reached.max(from + collect(event, from, original, &mut out));
                     Ok(ParseFlow::Continue)
                 })
-        }));
-        if matches!(run, Ok(Ok(_))) {
+        });
+        if matches!(run, Some(Ok(_))) {
             break;
         }
         let start = skip_space(shadow, reached);
-        out.problems.push(Problem {
-            offset: start,
-            code: CRASH.into(),
-            key: key_of_block(original, start),
-        });
-        match next_block(shadow, start + 1, range.end) {
-            Some(next) => from = next,
-            None => break,
-        }
+        let end = next_block(shadow, start + 1, range.end).unwrap_or(range.end);
+        out.problems
+            .push(diagnose_crash(shadow, original, start..end));
+        from = end;
     }
     out
 }
 
-/// Stores one event with offsets made absolute; returns the chunk offset where it ended.
-fn collect(event: ParseEvent<'_>, base: usize, original: &str, out: &mut ParsedFile) -> usize {
-    match event {
-        ParseEvent::Entry(entry) => {
-            let complete = entry.status == ParsedEntryStatus::Complete;
-            if let Some(raw) = convert_entry(&entry, base, original) {
-                if !complete {
-                    let diagnostic = entry.diagnostics.first();
-                    let at = absolute(diagnostic.and_then(|d| d.source), base);
-                    out.problems.push(Problem {
-                        offset: at.map_or(raw.span.start, |r| r.start),
-                        code: diagnostic
-                            .map_or_else(|| "parse-error".into(), |d| d.code.to_string()),
-                        key: Some(raw.key.clone()),
-                    });
-                }
-                out.entries.push(RawEntry { complete, ..raw });
-            }
-            entry.source.map_or(0, |s| s.byte_end)
-        }
-        ParseEvent::String(string) => {
-            let end = string.source.map_or(0, |s| s.byte_end);
-            out.strings.extend(convert_string(&string, base));
-            end
-        }
-        ParseEvent::Failed(failed) => {
-            let end = failed.source.map_or(0, |s| s.byte_end);
-            match absolute(failed.source, base).and_then(|span| fieldless_entry(original, span)) {
-                Some(entry) => out.entries.push(entry),
-                None => out.problems.extend(convert_failed(&failed, base, original)),
-            }
-            end
-        }
-        ParseEvent::Preamble(p) => p.source.map_or(0, |s| s.byte_end),
-        ParseEvent::Comment(c) => c.source.map_or(0, |s| s.byte_end),
-        ParseEvent::Diagnostic(_) => 0,
-    }
-}
-
-fn absolute(span: Option<SourceSpan>, base: usize) -> Option<Range<usize>> {
-    span.map(|s| base + s.byte_start..base + s.byte_end)
-}
-
-fn convert_entry(entry: &ParsedEntry<'_>, base: usize, original: &str) -> Option<RawEntry> {
-    let span = absolute(entry.source, base)?;
-    let key = absolute(entry.key_source, base)
-        .and_then(|r| original.get(r))
-        .map_or_else(|| entry.key.to_string(), |k| k.trim().to_string());
-    let entry_type = absolute(entry.entry_type_source, base)
-        .and_then(|r| original.get(r))
-        .map_or_else(|| entry.ty.to_string(), str::to_string)
-        .to_lowercase();
-    let fields = entry
-        .fields
-        .iter()
-        .filter_map(|field| {
-            let value = absolute(field.value_source, base)?;
-            let raw = original.get(value.clone())?.to_string();
-            Some(RawField {
-                name: field.name.to_lowercase(),
-                atoms: atoms(&field.value.value, &raw),
-                raw,
-                value_start: value.start,
-            })
-        })
+/// Finds what is wrong with a block the parser panicked on, by parsing an ASCII copy of it.
+fn diagnose_crash(shadow: &str, original: &str, block: Range<usize>) -> Problem {
+    let ascii: String = shadow
+        .get(block.clone())
+        .unwrap_or_default()
+        .chars()
+        .flat_map(|c| std::iter::repeat_n(if c.is_ascii() { c } else { '_' }, c.len_utf8()))
         .collect();
-    Some(RawEntry {
-        key,
-        entry_type,
-        span,
-        complete: true,
-        fields,
-    })
-}
-
-fn convert_string(string: &ParsedString<'_>, base: usize) -> Option<RawString> {
-    let span = absolute(string.source, base)?;
-    let raw = string.value.raw.as_deref().unwrap_or_default();
-    Some(RawString {
-        name: string.name.to_string(),
-        span,
-        atoms: atoms(&string.value.value, raw),
-    })
-}
-
-fn convert_failed(failed: &ParsedFailedBlock<'_>, base: usize, original: &str) -> Option<Problem> {
-    let span = absolute(failed.source, base)?;
-    if is_free_text_comment(&failed.raw) {
-        return None;
-    }
-    let diagnostic = failed.diagnostics.first();
-    let offset = absolute(diagnostic.and_then(|d| d.source), base).map_or(span.start, |r| r.start);
-    let code = diagnostic.map_or_else(|| "parse-error".to_string(), |d| d.code.to_string());
-    Some(Problem {
-        offset,
-        code,
-        key: key_of_block(original, span.start),
-    })
-}
-
-/// `@misc{key}`: valid BibTeX that bibtex-parser rejects for its missing comma.
-fn fieldless_entry(original: &str, span: Range<usize>) -> Option<RawEntry> {
-    let text = original.get(span.clone())?;
-    let body = text.trim_end();
-    let rest = body.strip_prefix('@')?;
-    let open = rest.find(['{', '('])?;
-    let entry_type = rest[..open].trim();
-    let inner = rest[open + 1..].strip_suffix(['}', ')'])?.trim();
-    let valid = |c: char| !c.is_whitespace() && !",{}()=\"#%".contains(c);
-    if entry_type.is_empty() || inner.is_empty() || !inner.chars().all(valid) {
-        return None;
-    }
-    Some(RawEntry {
-        key: inner.to_string(),
-        entry_type: entry_type.to_lowercase(),
-        span: span.start..span.start + body.len(),
-        complete: true,
-        fields: Vec::new(),
-    })
-}
-
-/// `@Comment Len Schubert`: text after `@comment` without braces, which BibTeX ignores.
-fn is_free_text_comment(raw: &str) -> bool {
-    let raw = raw.trim_start();
-    raw.get(..8)
-        .is_some_and(|head| head.eq_ignore_ascii_case("@comment"))
-}
-
-fn atoms(value: &Value<'_>, raw: &str) -> Vec<Atom> {
-    let mut out = Vec::new();
-    match value {
-        Value::Number(_) => out.push(Atom::Text(raw.trim().to_string())),
-        other => push_atoms(other, &mut out),
-    }
-    out
-}
-
-fn push_atoms(value: &Value<'_>, out: &mut Vec<Atom>) {
-    match value {
-        Value::Literal(text) => out.push(Atom::Text(text.to_string())),
-        Value::Number(n) => out.push(Atom::Text(n.to_string())),
-        Value::Variable(name) => out.push(Atom::Macro(name.to_string())),
-        Value::Concat(parts) => parts.iter().for_each(|part| push_atoms(part, out)),
+    let mut found = ParsedFile::default();
+    let run = contained(|| {
+        Parser::new()
+            .tolerant()
+            .capture_source()
+            .parse_events(&ascii, |event| {
+                collect(event, block.start, original, &mut found);
+                Ok(ParseFlow::Continue)
+            })
+    });
+    match (run, found.problems.into_iter().next()) {
+        (Some(_), Some(problem)) => problem,
+        _ => Problem {
+            offset: block.start,
+            code: CRASH.into(),
+            key: key_of_block(original, block.start),
+        },
     }
 }
 
@@ -328,24 +203,6 @@ fn next_block(text: &str, from: usize, end: usize) -> Option<usize> {
                 .take_while(|&&b| b != b'\n')
                 .all(|&b| b == b' ' || b == b'\t')
     })
-}
-
-/// The citation key written after `@type{` at `offset`, when there is one.
-pub(crate) fn key_of_block(original: &str, offset: usize) -> Option<String> {
-    let rest = original.get(offset..)?;
-    let open = rest.find(['{', '('])?;
-    if !rest[..open]
-        .trim_end()
-        .chars()
-        .skip(1)
-        .all(|c| c.is_ascii_alphanumeric() || c == '_')
-    {
-        return None;
-    }
-    let after = &rest[open + 1..];
-    let end = after.find([',', '\n', '}', ')'])?;
-    let key = after[..end].trim();
-    (!key.is_empty() && !key.contains(['=', ' '])).then(|| key.to_string())
 }
 
 #[cfg(test)]
@@ -417,9 +274,33 @@ mod tests {
     }
 
     #[test]
-    fn key_of_block_reads_the_header() {
-        assert_eq!(key_of_block("@article{a/b, x", 0).as_deref(), Some("a/b"));
-        assert_eq!(key_of_block("@article{title = {x}", 0), None);
+    fn blocks_that_make_the_parser_panic_are_diagnosed_and_skipped() {
+        let broken = [
+            "@article{k, title = {x}, é = }",
+            "@article{k, title = {x} # {é} # }",
+            "@article{k,\n title = {x},\n année = {2}}",
+            "@article{k, title = Été}",
+        ];
+        for text in broken {
+            let parsed = parse(&format!("{text}\n@book{{g, title={{é}}}}\n"));
+            assert!(parsed.entries.iter().any(|e| e.key == "g"), "{text}");
+            assert!(parsed.problems.iter().all(|p| p.code != CRASH), "{text}");
+        }
+        let parsed = parse("@article{k,\n année = {2}}");
+        assert_eq!(parsed.entries[0].fields[0].name, "année");
+    }
+
+    #[test]
+    fn a_parser_panic_is_a_problem_and_the_next_entries_load() {
+        let parsed = parse("@a{a}\n@éarticle{k, title = {x}}\n@book{g, title={é}}\n@book{h}");
+        let keys: Vec<_> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a", "g", "h"]);
+        let codes: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.code.as_str(), p.offset))
+            .collect();
+        assert_eq!(codes, [(CRASH, 6)]);
     }
 
     #[test]

@@ -1,29 +1,36 @@
 //! Equal-length rewrite of a .bib text so bibtex-parser reads every entry: byte offsets stay valid.
+//!
+//! Inside entries, outside values: key bytes the parser rejects and non-ASCII bytes (field names
+//! such as `année`) become `_`, and `%` comments become spaces. Real text is read from the original.
 
-/// A copy of the text the parser can read, and where each top-level block starts.
+/// A copy of the text the parser can read, and the block starts where it can be cut in parts.
 pub(crate) struct Shadow {
     pub text: String,
+    /// Starts of blocks that follow a properly closed block, so never inside another one.
     pub block_starts: Vec<usize>,
 }
 
-/// Replaces key bytes the parser rejects with `_` and blanks `%` comments inside entries.
 pub(crate) fn shadow(text: &str) -> Shadow {
     let mut out = text.as_bytes().to_vec();
     let mut block_starts = Vec::new();
     let mut pos = 0;
+    let mut after_closed = true;
     while let Some(at) = memchr_at(&out, pos) {
         let Some(body) = header(&out, at) else {
             pos = at + 1;
             continue;
         };
-        block_starts.push(at);
-        pos = match body.kind {
+        if after_closed {
+            block_starts.push(at);
+        }
+        let (next, closed) = match body.kind {
             Kind::Entry => {
                 mangle_key(&mut out, body.open + 1);
                 scan_body(&mut out, body.open, true)
             }
             Kind::Other => scan_body(&mut out, body.open, false),
         };
+        (pos, after_closed) = (next, closed);
     }
     // Every byte written is ASCII and replaces a whole character, so the copy is valid UTF-8.
     let text =
@@ -100,8 +107,8 @@ fn mangle_key(bytes: &mut [u8], from: usize) {
     }
 }
 
-/// Scans a block body from its opening delimiter; returns the offset just after it.
-fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> usize {
+/// Scans a block body from its opening delimiter; returns where it ends and whether it closed.
+fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> (usize, bool) {
     let parens = bytes[open] == b'(';
     let base = usize::from(!parens);
     let mut depth = base;
@@ -109,25 +116,26 @@ fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> usize {
     let mut i = open + 1;
     while i < bytes.len() {
         match bytes[i] {
-            b'@' if at_line_start(bytes, i) && header(bytes, i).is_some() => return i,
+            b'@' if at_line_start(bytes, i) && header(bytes, i).is_some() => return (i, false),
             b'{' => depth += 1,
             b'}' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 && !parens {
-                    return i + 1;
+                    return (i + 1, true);
                 }
             }
-            b')' if parens && depth == 0 && !quoted => return i + 1,
+            b')' if parens && depth == 0 && !quoted => return (i + 1, true),
             b'"' if depth == base => quoted = !quoted,
             b'%' if blank_comments && depth == base && !quoted => {
                 i = blank_comment(bytes, i);
                 continue;
             }
+            0x80.. if blank_comments && depth == base && !quoted => bytes[i] = b'_',
             _ => {}
         }
         i += 1;
     }
-    i
+    (i, false)
 }
 
 fn at_line_start(bytes: &[u8], i: usize) -> bool {
@@ -207,6 +215,15 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_between_values_becomes_underscores() {
+        let text = "@article{k, année = {Été}, title = \"é\"}";
+        assert_eq!(
+            shadow(text).text,
+            "@article{k, ann__e = {Été}, title = \"é\"}"
+        );
+    }
+
+    #[test]
     fn keeps_percent_inside_values_and_between_entries() {
         let text = "% top {\n@article{k, title = {50\\% of it}, note = \"a % b\"}";
         assert_eq!(shadow(text).text, text);
@@ -217,7 +234,7 @@ mod tests {
         let text = "@article{a, title = {x},\n@book{b+c, year = 1}";
         let s = shadow(text);
         assert!(s.text.ends_with("@book{b_c, year = 1}"));
-        assert_eq!(s.block_starts.len(), 2);
+        assert_eq!(s.block_starts, [0]);
     }
 
     #[test]

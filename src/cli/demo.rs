@@ -1,9 +1,10 @@
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use super::Outcome;
 use crate::ops::{self, ClaimFilter, Context, RunOptions};
 
-/// Write the example workspace into a new folder, with its git history, and open it.
+/// Write the example workspace into a new folder, with its git history, and open it in the terminal UI.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A new or empty folder (default: a new folder under the system's temporary directory).
@@ -17,6 +18,9 @@ pub fn run(args: Args, options: RunOptions) -> anyhow::Result<Outcome> {
     };
     let made = ops::demo(&dir)?;
     let cx = Context::open(made.root.clone(), options)?;
+    if std::io::stdout().is_terminal() {
+        return super::open_tui(cx);
+    }
     let claims = ops::claims(&cx, &ClaimFilter::default())?;
     let unsupported = claims.iter().filter(|c| c.unsupported).count();
     println!("The demo workspace is in {}", made.root.display());

@@ -9,9 +9,11 @@ mod claims;
 mod demo;
 mod edit;
 mod init;
+mod log;
 mod printable;
 mod reanchor;
 mod refs;
+mod review;
 mod show;
 
 use std::path::PathBuf;
@@ -56,6 +58,9 @@ pub enum Command {
     Claims(claims::Args),
     Check(check::Args),
     Reanchor(reanchor::Args),
+    Log(log::Args),
+    ShowCommit(log::ShowArgs),
+    Review(review::Args),
 }
 
 /// What a command asks `main` to exit with.
@@ -71,17 +76,20 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(dir) => dir.clone(),
         None => std::env::current_dir()?,
     };
-    let author = cli.author.as_deref().map(Identity::parse).transpose()?;
+    let author = cli.author.clone();
     let options = || -> anyhow::Result<RunOptions> {
         Ok(RunOptions {
             now: clock()?,
-            author: author.clone(),
+            author: author.as_deref().map(Identity::parse).transpose()?,
             seed: seed()?,
         })
     };
     let open = || -> anyhow::Result<Context> { Ok(Context::discover(&start, options()?)?) };
     let Some(command) = cli.command else {
-        return demo::print_usage();
+        if crate::store::discover(&start).is_err() {
+            return demo::print_usage();
+        }
+        return open_tui(open()?);
     };
     match command {
         Command::Init(args) => init::run(&start, args, options()?),
@@ -99,7 +107,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Claims(args) => claims::run(&open()?, args),
         Command::Check(args) => check::run(&open()?, args),
         Command::Reanchor(args) => reanchor::run(&open()?, args),
+        Command::Log(args) => {
+            let cx = Context::discover(&start, RunOptions::default())?;
+            log::run(&cx, args, cli.author)
+        }
+        Command::ShowCommit(args) => log::run_show(&open()?, args),
+        Command::Review(args) => review::run(&mut open()?, args),
     }
+}
+
+/// Runs the terminal UI, then prints what it has to say once the terminal is restored.
+pub fn open_tui(cx: Context) -> anyhow::Result<Outcome> {
+    let fixed_clock = std::env::var_os("GLOSE_NOW").is_some();
+    if let Some(message) = crate::tui::run(cx, fixed_clock)? {
+        eprintln!("{message}");
+    }
+    Ok(Outcome::Success)
 }
 
 /// `GLOSE_NOW` (RFC 3339) fixes the clock, for tests and reproducible demos.

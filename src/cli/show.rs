@@ -94,6 +94,18 @@ pub fn describe(annotation: &Annotation) -> String {
             citation.relation, citation.key
         ));
     }
+    if let Some(status) = annotation.status {
+        line.push_str(&format!(" — {status}"));
+    }
+    if let Some(about) = &annotation.reply_to {
+        line.push_str(&format!(" — on {about}"));
+    }
+    if !annotation.conflicts.is_empty() {
+        line.push_str(&format!(
+            " — MERGE CONFLICT: {} other version(s), see `glose check`",
+            annotation.conflicts.len()
+        ));
+    }
     if annotation.state == AnchorState::Fuzzy {
         line.push_str(" — fuzzy anchor, check it");
     }
@@ -129,6 +141,9 @@ mod tests {
             body: String::new(),
             tags: vec![],
             author: String::new(),
+            reply_to: None,
+            status: None,
+            conflicts: Vec::new(),
             created: String::new(),
             updated: String::new(),
             citations: vec![],

@@ -36,10 +36,22 @@ pub enum Kind {
     Note,
     Claim,
     Question,
+    /// A reviewer's comment on another annotation or on a passage, or a reply in its thread.
+    Review,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Highlight, Kind::Note, Kind::Claim, Kind::Question];
+    pub const ALL: [Kind; 5] = [
+        Kind::Highlight,
+        Kind::Note,
+        Kind::Claim,
+        Kind::Question,
+        Kind::Review,
+    ];
+
+    /// The kinds a reader makes from a selection; review comments have their own commands.
+    pub const FROM_SELECTION: [Kind; 4] =
+        [Kind::Highlight, Kind::Note, Kind::Claim, Kind::Question];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -47,6 +59,7 @@ impl Kind {
             Kind::Note => "note",
             Kind::Claim => "claim",
             Kind::Question => "question",
+            Kind::Review => "review",
         }
     }
 }
@@ -60,15 +73,56 @@ impl fmt::Display for Kind {
 impl FromStr for Kind {
     type Err = String;
 
+    /// Parses the kinds a user picks; `review` is refused, since comments need `glose review comment`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Kind::ALL
+        let wanted = s.trim().to_lowercase();
+        if wanted == Kind::Review.as_str() {
+            return Err(
+                "review comments are made with `glose review comment ID \"text\"`".to_string(),
+            );
+        }
+        Kind::FROM_SELECTION
             .into_iter()
-            .find(|k| k.as_str() == s.trim().to_lowercase())
+            .find(|k| k.as_str() == wanted)
             .ok_or_else(|| format!("unknown kind `{s}`: use highlight, note, claim or question"))
     }
 }
 
-/// One annotation on a source: a highlight, note, claim or question.
+/// Whether a review thread still waits for an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewStatus {
+    #[default]
+    Open,
+    Resolved,
+}
+
+impl ReviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Open => "open",
+            ReviewStatus::Resolved => "resolved",
+        }
+    }
+}
+
+impl fmt::Display for ReviewStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The other side's version of an annotation that a merge found changed on both sides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "conflict", content = "version", rename_all = "lowercase")]
+pub enum Conflict {
+    /// The other side changed it into this.
+    Changed(Box<Annotation>),
+    /// The other side deleted it.
+    Deleted,
+}
+
+/// One annotation on a source: a highlight, note, claim, question or review comment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
     pub id: AnnotationId,
@@ -83,11 +137,36 @@ pub struct Annotation {
     pub created: String,
     pub updated: String,
     pub citations: Vec<Citation>,
+    /// For a review comment, the annotation it answers (a comment) or its thread's first comment (a reply).
+    pub reply_to: Option<AnnotationId>,
+    /// Set on the first comment of a review thread.
+    pub status: Option<ReviewStatus>,
+    /// Versions a merge could not reconcile with this one; empty when there is no conflict.
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Annotation {
     /// A claim that cites nothing.
     pub fn is_unsupported(&self) -> bool {
         self.kind == Kind::Claim && self.citations.is_empty()
+    }
+
+    /// The first comment of a review thread that still waits for an answer.
+    pub fn is_open_review(&self) -> bool {
+        self.kind == Kind::Review && self.status == Some(ReviewStatus::Open)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_is_a_kind_but_not_one_picked_from_a_selection() {
+        assert!(Kind::ALL.contains(&Kind::Review));
+        assert!(!Kind::FROM_SELECTION.contains(&Kind::Review));
+        assert_eq!("Claim".parse::<Kind>(), Ok(Kind::Claim));
+        let refused = "review".parse::<Kind>().unwrap_err();
+        assert!(refused.contains("glose review comment"), "{refused}");
     }
 }

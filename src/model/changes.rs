@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Annotation, Citation};
+use super::{Annotation, Citation, ReviewStatus};
 
 /// One semantic change between two versions of a source's annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,6 +43,16 @@ pub enum Change {
         old: Citation,
         new: Citation,
     },
+    /// A review thread was resolved or opened again.
+    StatusChanged {
+        annotation: Annotation,
+        old_status: Option<ReviewStatus>,
+    },
+    /// A merge left other versions beside this annotation, or they were settled.
+    ConflictsChanged {
+        annotation: Annotation,
+        old_count: usize,
+    },
 }
 
 impl Change {
@@ -56,7 +66,9 @@ impl Change {
             | Change::Reanchored { annotation, .. }
             | Change::CitationAdded { annotation, .. }
             | Change::CitationRemoved { annotation, .. }
-            | Change::CitationChanged { annotation, .. } => annotation,
+            | Change::CitationChanged { annotation, .. }
+            | Change::StatusChanged { annotation, .. }
+            | Change::ConflictsChanged { annotation, .. } => annotation,
         }
     }
 }
@@ -98,6 +110,18 @@ pub fn diff_annotations(old: &[Annotation], new: &[Annotation]) -> Vec<Change> {
             });
         }
         changes.extend(diff_citations(previous, annotation));
+        if previous.status != annotation.status {
+            changes.push(Change::StatusChanged {
+                annotation: current(),
+                old_status: previous.status,
+            });
+        }
+        if previous.conflicts != annotation.conflicts {
+            changes.push(Change::ConflictsChanged {
+                annotation: current(),
+                old_count: previous.conflicts.len(),
+            });
+        }
     }
     let kept: Vec<&str> = new.iter().map(|a| a.id.0.as_str()).collect();
     for annotation in old.iter().filter(|a| !kept.contains(&a.id.0.as_str())) {
@@ -145,6 +169,8 @@ pub fn summarize(changes: &[Change]) -> String {
     let mut reanchored = 0;
     let mut citations_added = 0;
     let mut citations_removed = 0;
+    let mut resolved = 0;
+    let mut conflicts = 0;
     for change in changes {
         match change {
             Change::Added { annotation } => {
@@ -158,6 +184,16 @@ pub fn summarize(changes: &[Change]) -> String {
             Change::Reanchored { .. } => reanchored += 1,
             Change::CitationAdded { .. } | Change::CitationChanged { .. } => citations_added += 1,
             Change::CitationRemoved { .. } => citations_removed += 1,
+            Change::StatusChanged { annotation, .. } => {
+                if annotation.status == Some(ReviewStatus::Resolved) {
+                    resolved += 1;
+                } else {
+                    edited += 1;
+                }
+            }
+            Change::ConflictsChanged { annotation, .. } => {
+                conflicts += usize::from(!annotation.conflicts.is_empty());
+            }
         }
     }
     let mut parts: Vec<String> = added
@@ -170,6 +206,8 @@ pub fn summarize(changes: &[Change]) -> String {
         (reanchored, "annotation re-anchored"),
         (citations_added, "citation"),
         (citations_removed, "citation removed"),
+        (resolved, "review resolved"),
+        (conflicts, "conflict kept"),
     ] {
         if count > 0 {
             let (noun, rest) = what.split_once(' ').unwrap_or((what, ""));
@@ -216,6 +254,9 @@ mod tests {
             body: String::new(),
             tags: vec![],
             author: "A <a@x>".into(),
+            reply_to: None,
+            status: None,
+            conflicts: Vec::new(),
             created: String::new(),
             updated: String::new(),
             citations: keys

@@ -7,11 +7,15 @@ mod citation;
 mod locator;
 #[cfg(test)]
 mod locator_proptests;
+mod merge;
+#[cfg(test)]
+mod merge_tests;
 mod source;
 
 pub use anchor::{Anchor, AnchorState};
-pub use annotation::{Annotation, AnnotationId, Kind};
+pub use annotation::{Annotation, AnnotationId, Conflict, Kind, ReviewStatus};
 pub use changes::{Change, diff_annotations, summarize};
 pub use citation::{Citation, Relation};
 pub use locator::{Locator, LocatorError, LocatorKind};
+pub use merge::{MergedAnnotations, merge_annotations};
 pub use source::{Source, SourceFormat, SourceId, SourceIdError};

@@ -103,6 +103,9 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
         body: request.note.unwrap_or_default(),
         tags: normalize_tags(request.tags),
         author: pending.author(),
+        reply_to: None,
+        status: None,
+        conflicts: Vec::new(),
         created: stamp.clone(),
         updated: stamp,
         citations,
@@ -164,12 +167,8 @@ pub fn excerpt(text: &str, range: &Range<usize>, context_chars: usize) -> String
     if context_chars == 0 {
         return flat(&text[range.clone()]);
     }
-    format!(
-        "line {line}: …{} [{}] {}…",
-        flat(&before),
-        flat(&text[range.clone()]),
-        flat(&after)
-    )
+    let marked = format!("{before}[{}]{after}", &text[range.clone()]);
+    format!("line {line}: …{}…", flat(&marked))
 }
 
 pub fn normalize_tags(tags: Vec<String>) -> Vec<String> {

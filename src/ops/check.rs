@@ -100,12 +100,51 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
                     ));
                 }
             }
+            if annotation.is_open_review() {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "open-review",
+                    location.clone(),
+                    format!(
+                        "open review comment by {}: \"{}\" on « {quote} » (`glose review reply {} \"…\"`, then `glose review resolve {}`)",
+                        annotation.author.split(" <").next().unwrap_or_default(),
+                        short_quote(&annotation.body),
+                        annotation.id,
+                        annotation.id
+                    ),
+                ));
+            }
+            if !annotation.conflicts.is_empty() {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "merge-conflict",
+                    location.clone(),
+                    format!(
+                        "a merge kept {} other version(s) of this {} beside it: « {quote} » (choose in the reader, or edit the [[annotation.conflict]] blocks of notes/{id}.toml)",
+                        annotation.conflicts.len(),
+                        annotation.kind
+                    ),
+                ));
+            }
             match annotation.state {
                 AnchorState::Exact => {}
                 AnchorState::Fuzzy => findings.push(Finding::new(Severity::Warning, "fuzzy-anchor", location.clone(),
                     format!("anchor moved or changed, check it: « {quote} » (`glose edit {} --confirm` when right)", annotation.id))),
                 AnchorState::Orphaned => findings.push(Finding::new(Severity::Warning, "orphaned-anchor", location.clone(),
                     format!("quote no longer found in the source: « {quote} »"))),
+            }
+        }
+    }
+    for path in cx.ws.bib_paths()? {
+        let text = crate::store::read_text(&path)?;
+        for (number, line) in text.lines().enumerate() {
+            if line.starts_with(bib::CONFLICT_MARK) {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "bib-conflict",
+                    format!("{}:{}", cx.ws.relative(&path).display(), number + 1),
+                    "a merge kept two versions of a reference here: keep one, then delete the @comment{glose-conflict …} block".to_string(),
+                ));
             }
         }
     }

@@ -40,13 +40,20 @@ impl Pending {
         self.commit(cx, vec![path], message)
     }
 
-    /// Commits files already written; a failed commit keeps them on disk and says so.
+    /// Commits files already written (unless the context defers commits); a failed commit keeps them on disk and says so.
     pub fn commit(
         &self,
         cx: &Context,
         paths: Vec<PathBuf>,
         message: String,
     ) -> Result<Committed, OpsError> {
+        if !cx.commit_each {
+            return Ok(Committed {
+                paths,
+                message,
+                commit: None,
+            });
+        }
         let commit = self
             .repo
             .commit_paths(&paths, &message, &self.identity, cx.now)

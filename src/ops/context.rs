@@ -13,6 +13,8 @@ pub struct Context {
     pub config: Config,
     pub now: Timestamp,
     pub author: Option<Identity>,
+    /// When false, verbs write their files but leave the commit to [`super::checkpoint`].
+    pub commit_each: bool,
     rng: fastrand::Rng,
 }
 
@@ -43,6 +45,7 @@ impl Context {
             config,
             now: options.now.unwrap_or_else(Timestamp::now),
             author: options.author,
+            commit_each: true,
             rng,
         })
     }

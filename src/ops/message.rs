@@ -117,7 +117,7 @@ fn cite(citation: &Citation) -> String {
     }
 }
 
-fn with_quote(subject: String, annotation: &Annotation) -> String {
+pub(super) fn with_quote(subject: String, annotation: &Annotation) -> String {
     let quote: String = annotation
         .anchor
         .exact
@@ -152,6 +152,9 @@ mod tests {
             body: String::new(),
             tags: vec![],
             author: "A <a@x>".into(),
+            reply_to: None,
+            status: None,
+            conflicts: Vec::new(),
             created: String::new(),
             updated: String::new(),
             citations,

@@ -1,5 +1,6 @@
 //! Workspace settings read from `glose.toml`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -16,6 +17,8 @@ pub struct Config {
     pub style: Option<String>,
     /// BCP 47 language tag of exported bibliographies.
     pub locale: String,
+    /// Terminal UI key overrides: action name = "key" (`claim = "ctrl-k"`).
+    pub keys: BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -23,6 +26,7 @@ impl Default for Config {
         Config {
             style: None,
             locale: "fr-FR".to_string(),
+            keys: BTreeMap::new(),
         }
     }
 }
@@ -56,6 +60,8 @@ mod tests {
         assert_eq!(config.style.as_deref(), Some("apa"));
         assert_eq!(config.locale, "en-GB");
         assert_eq!(Config::parse("").unwrap(), Config::default());
+        let keys = Config::parse("[keys]\nclaim = \"ctrl-k\"\n").unwrap().keys;
+        assert_eq!(keys.get("claim").map(String::as_str), Some("ctrl-k"));
     }
 
     #[test]

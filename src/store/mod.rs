@@ -19,6 +19,9 @@ pub use error::StoreError;
 pub use files::{read_bytes, read_text};
 pub use fingerprint::Fingerprint;
 pub use lock::{LOCK_WAIT, WorkspaceLock};
-pub use notes_format::{NotesFile, NotesParseError, notes_to_string, parse_notes};
+pub use notes_format::{
+    NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text, notes_to_string,
+    parse_notes,
+};
 pub use notes_io::{load_notes, load_notes_dir, read_source, save_notes};
 pub use workspace::{InitReport, Workspace, discover, init_layout};

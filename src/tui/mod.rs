@@ -1,1 +1,56 @@
-//! The terminal UI: app state, update(action) -> effects, keymap as data, components render from &state.
+//! The terminal UI: read a source, select a claim, cite it, see what is unsupported.
+
+pub mod action;
+pub mod app;
+pub mod data;
+pub mod effects;
+pub mod keymap;
+pub mod layout;
+pub mod picker;
+pub mod sentence;
+mod session;
+pub mod terminal;
+pub mod ui;
+pub mod undo;
+
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+
+pub use session::Session;
+
+use action::Action;
+use keymap::Key;
+
+use crate::ops::Context;
+
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the TUI until the user quits; returns a message to print after the terminal is restored.
+pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut session = Session::open(cx, fixed_clock, color)?;
+    let mut guard = terminal::Guard::enter()?;
+    let size = guard.terminal.size()?;
+    session.dispatch(Action::Resize(size.width, size.height));
+    while !session.app.done {
+        guard.terminal.draw(|frame| ui::draw(&session.app, frame))?;
+        let action = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    session.app.action_for(Key::from_event(key))
+                }
+                Event::Mouse(mouse) => Some(Action::Mouse(mouse)),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            }
+        } else {
+            Some(Action::Tick)
+        };
+        if let Some(action) = action {
+            session.dispatch(action);
+        }
+    }
+    drop(guard);
+    Ok(session.app.exit_message.take())
+}

@@ -70,6 +70,38 @@ pub enum GitError {
         source: std::io::Error,
     },
 
+    #[error("`{rev}` names no commit here: give a commit id, a branch or a tag (see `glose log`)")]
+    UnknownRevision { rev: String },
+
+    #[error(
+        "no remote `{name}`{}: add one with `git remote add origin URL`, or give a path or URL to `glose sync`",
+        if .known.is_empty() { String::new() } else { format!(" (this repository has {})", .known.join(", ")) }
+    )]
+    UnknownRemote { name: String, known: Vec<String> },
+
+    #[error(
+        "{url} needs the git program, which was not found: install git (https://git-scm.com) so that glose can use your own credentials and settings"
+    )]
+    GitProgramMissing { url: String },
+
+    #[error("`git {command}` failed: {stderr}")]
+    GitProgramFailed { command: String, stderr: String },
+
+    #[error(
+        "uncommitted changes in {}: commit them (or let glose commit them) before syncing",
+        .paths.join(", ")
+    )]
+    UncommittedChanges { paths: Vec<String> },
+
+    #[error(
+        "the remote and this copy both changed {}, which glose does not merge: merge with `git pull` and settle them by hand",
+        .paths.join(", ")
+    )]
+    ForeignConflicts { paths: Vec<String> },
+
+    #[error("the remote refused {refname}: {reason}; run `glose sync` again")]
+    PushRejected { refname: String, reason: String },
+
     #[error("git failed while {action}: {source} (check the repository with `git status`)")]
     Git {
         action: &'static str,

@@ -4,13 +4,16 @@ mod commit;
 #[cfg(test)]
 mod commit_tests;
 mod error;
+mod head_file;
 mod history;
 mod identity;
 mod paths;
 mod ready;
+mod refs;
 mod snapshot;
 #[cfg(test)]
 mod test_repo;
+mod walk;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +23,8 @@ pub use error::GitError;
 use error::{During, io_error};
 pub use identity::Identity;
 use paths::Layout;
+pub use refs::{REVIEWED_PREFIX, reviewed_ref};
+pub use walk::{CommitInfo, FileChange};
 
 /// The git repository that contains a workspace.
 pub struct Repo {

@@ -8,6 +8,7 @@ use std::fmt;
 
 use crate::model::{Annotation, Source};
 
+mod merge;
 mod read;
 mod write;
 
@@ -18,6 +19,7 @@ mod merge_tests;
 #[cfg(test)]
 mod tests;
 
+pub use merge::{NotesMerge, NotesMergeError, merge_notes_text};
 pub use read::parse_notes;
 pub use write::notes_to_string;
 

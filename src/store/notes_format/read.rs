@@ -7,8 +7,8 @@ use toml::Spanned;
 
 use super::{NotesFile, NotesParseError, line_column};
 use crate::model::{
-    Anchor, AnchorState, Annotation, AnnotationId, Citation, Kind, Locator, LocatorKind, Relation,
-    Source, SourceFormat, SourceId,
+    Anchor, AnchorState, Annotation, AnnotationId, Citation, Conflict, Kind, Locator, LocatorKind,
+    Relation, ReviewStatus, Source, SourceFormat, SourceId,
 };
 
 #[derive(Deserialize)]
@@ -59,6 +59,61 @@ struct RawAnnotation {
     body: String,
     #[serde(default)]
     citation: Vec<RawCitation>,
+    status: Option<ReviewStatus>,
+    reply_to: Option<String>,
+    #[serde(default)]
+    conflict: Vec<RawConflict>,
+}
+
+/// Another version of the annotation left by a merge: its fields, or `deleted = true`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawConflict {
+    deleted: bool,
+    kind: Kind,
+    status: Option<ReviewStatus>,
+    reply_to: Option<String>,
+    state: AnchorState,
+    author: String,
+    created: String,
+    updated: String,
+    tags: Vec<String>,
+    start: usize,
+    end: usize,
+    quote: String,
+    prefix: String,
+    suffix: String,
+    body: String,
+    citation: Vec<RawCitation>,
+}
+
+impl RawConflict {
+    fn into_conflict(self, id: &str) -> Conflict {
+        if self.deleted {
+            return Conflict::Deleted;
+        }
+        Conflict::Changed(Box::new(Annotation {
+            id: AnnotationId(id.to_string()),
+            kind: self.kind,
+            anchor: Anchor {
+                exact: self.quote,
+                prefix: self.prefix,
+                suffix: self.suffix,
+                start: self.start,
+                end: self.end.max(self.start),
+            },
+            state: self.state,
+            body: self.body,
+            tags: self.tags,
+            author: self.author,
+            created: self.created,
+            updated: self.updated,
+            citations: self.citation.into_iter().map(citation).collect(),
+            reply_to: self.reply_to.map(AnnotationId),
+            status: self.status,
+            conflicts: Vec::new(),
+        }))
+    }
 }
 
 #[derive(Deserialize)]
@@ -110,7 +165,6 @@ pub fn parse_notes(text: &str) -> Result<NotesFile, NotesParseError> {
             ));
         }
         annotations.push(Annotation {
-            id: AnnotationId(id),
             kind: a.kind,
             anchor: Anchor {
                 exact: a.quote,
@@ -126,6 +180,14 @@ pub fn parse_notes(text: &str) -> Result<NotesFile, NotesParseError> {
             created: a.created,
             updated: a.updated,
             citations: a.citation.into_iter().map(citation).collect(),
+            conflicts: a
+                .conflict
+                .into_iter()
+                .map(|c| c.into_conflict(&id))
+                .collect(),
+            reply_to: a.reply_to.map(AnnotationId),
+            status: a.status,
+            id: AnnotationId(id),
         });
     }
     let source = raw.source;

@@ -2,8 +2,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::{
-    Anchor, AnchorState, Annotation, AnnotationId, Citation, Kind, Locator, LocatorKind, Relation,
-    Source, SourceFormat, SourceId,
+    Anchor, AnchorState, Annotation, AnnotationId, Citation, Conflict, Kind, Locator, LocatorKind,
+    Relation, ReviewStatus, Source, SourceFormat, SourceId,
 };
 
 pub(super) fn source() -> Source {
@@ -32,6 +32,9 @@ pub(super) fn annotation(id: &str, start: usize, body: &str) -> Annotation {
         body: body.to_string(),
         tags: vec!["chiffres".to_string()],
         author: "Ada <ada@example.org>".to_string(),
+        reply_to: None,
+        status: None,
+        conflicts: Vec::new(),
         created: "2024-03-01T10:00:00Z".to_string(),
         updated: "2024-03-01T10:00:00Z".to_string(),
         citations: vec![Citation {
@@ -233,7 +236,7 @@ fn citation() -> impl Strategy<Value = Citation> {
         })
 }
 
-fn arb_annotation() -> impl Strategy<Value = Annotation> {
+fn arb_plain_annotation() -> impl Strategy<Value = Annotation> {
     (
         (
             text(),
@@ -250,6 +253,13 @@ fn arb_annotation() -> impl Strategy<Value = Annotation> {
         prop::collection::vec(text(), 0..3),
         (text(), text(), text()),
         prop::collection::vec(citation(), 0..3),
+        (
+            prop::option::of(text()),
+            prop::option::of(prop::sample::select(vec![
+                ReviewStatus::Open,
+                ReviewStatus::Resolved,
+            ])),
+        ),
     )
         .prop_map(
             |(
@@ -259,6 +269,7 @@ fn arb_annotation() -> impl Strategy<Value = Annotation> {
                 tags,
                 (author, created, updated),
                 citations,
+                (reply_to, status),
             )| {
                 Annotation {
                     id: AnnotationId(id),
@@ -274,12 +285,36 @@ fn arb_annotation() -> impl Strategy<Value = Annotation> {
                     body,
                     tags,
                     author,
+                    reply_to: reply_to.map(AnnotationId),
+                    status,
+                    conflicts: Vec::new(),
                     created,
                     updated,
                     citations,
                 }
             },
         )
+}
+
+/// An annotation with, sometimes, other versions left by a merge.
+fn arb_annotation() -> impl Strategy<Value = Annotation> {
+    (
+        arb_plain_annotation(),
+        prop::collection::vec(prop::option::of(arb_plain_annotation()), 0..3),
+    )
+        .prop_map(|(mut annotation, others)| {
+            annotation.conflicts = others
+                .into_iter()
+                .map(|other| match other {
+                    Some(mut version) => {
+                        version.id = annotation.id.clone();
+                        Conflict::Changed(Box::new(version))
+                    }
+                    None => Conflict::Deleted,
+                })
+                .collect();
+            annotation
+        })
 }
 
 fn arb_notes() -> impl Strategy<Value = NotesFile> {
@@ -352,4 +387,45 @@ fn a_file_checked_out_with_crlf_gives_the_same_notes() {
     let text = notes_to_string(&notes);
     let crlf = text.replace('\n', "\r\n");
     assert_eq!(parse_notes(&crlf).unwrap(), notes);
+}
+
+#[test]
+fn review_threads_and_merge_conflicts_round_trip() {
+    let claim = annotation("aaaaaaaa", 10, "");
+    let mut comment = annotation("cccccccc", 10, "Quelle source primaire ?");
+    comment.kind = Kind::Review;
+    comment.citations.clear();
+    comment.reply_to = Some(claim.id.clone());
+    comment.status = Some(ReviewStatus::Open);
+    let mut edited = claim.clone();
+    edited.body = "their version".to_string();
+    let mut conflicted = claim;
+    conflicted.body = "my version".to_string();
+    conflicted.conflicts = vec![Conflict::Changed(Box::new(edited)), Conflict::Deleted];
+    let mut notes = NotesFile::new(source());
+    notes.annotations = vec![conflicted, comment];
+    let text = notes_to_string(&notes);
+    for expected in [
+        "\nstatus = \"open\"\nreply_to = \"aaaaaaaa\"\n",
+        "\n[[annotation.conflict]]\nkind = \"claim\"\n",
+        "\nbody = \"their version\"\n[[annotation.conflict.citation]]\n",
+        "\n[[annotation.conflict]]\ndeleted = true\n",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    let back = parse_notes(&text).unwrap();
+    notes.sort();
+    assert_eq!(back, notes);
+    assert_eq!(notes_to_string(&back), text);
+}
+
+#[test]
+fn files_without_reviews_or_conflicts_keep_their_bytes() {
+    let mut notes = NotesFile::new(source());
+    notes.annotations.push(annotation("aaaaaaaa", 10, "x"));
+    let text = notes_to_string(&notes);
+    for absent in ["status", "reply_to", "conflict"] {
+        assert!(!text.contains(absent), "{absent} written:\n{text}");
+    }
+    assert_eq!(notes_to_string(&parse_notes(&text).unwrap()), text);
 }

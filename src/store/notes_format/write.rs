@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{NotesFile, position_order};
-use crate::model::{AnchorState, Annotation, Citation};
+use crate::model::{AnchorState, Annotation, Citation, Conflict};
 
 const HEADER: &str = "\
 # glose notes on one source. glose rewrites this file in a fixed order:
@@ -35,7 +35,25 @@ pub fn notes_to_string(notes: &NotesFile) -> String {
 fn write_annotation(out: &mut String, a: &Annotation) {
     out.push_str("[[annotation]]\n");
     line(out, "id", &basic(&a.id.0));
+    write_version(out, a, "annotation");
+    for conflict in &a.conflicts {
+        out.push_str("[[annotation.conflict]]\n");
+        match conflict {
+            Conflict::Deleted => line(out, "deleted", "true"),
+            Conflict::Changed(version) => write_version(out, version, "annotation.conflict"),
+        }
+    }
+}
+
+/// Every field but the id; `table` names where the citations go.
+fn write_version(out: &mut String, a: &Annotation, table: &str) {
     line(out, "kind", &basic(a.kind.as_str()));
+    if let Some(status) = a.status {
+        line(out, "status", &basic(status.as_str()));
+    }
+    if let Some(reply_to) = &a.reply_to {
+        line(out, "reply_to", &basic(&reply_to.0));
+    }
     if a.state != AnchorState::Exact {
         line(out, "state", &basic(a.state.as_str()));
     }
@@ -55,12 +73,14 @@ fn write_annotation(out: &mut String, a: &Annotation) {
         line(out, "body", &body(&a.body));
     }
     for citation in &a.citations {
-        write_citation(out, citation);
+        write_citation(out, citation, table);
     }
 }
 
-fn write_citation(out: &mut String, c: &Citation) {
-    out.push_str("[[annotation.citation]]\n");
+fn write_citation(out: &mut String, c: &Citation, table: &str) {
+    out.push_str("[[");
+    out.push_str(table);
+    out.push_str(".citation]]\n");
     line(out, "key", &basic(&c.key));
     if let Some(locator) = &c.locator {
         line(out, "locator", &basic(&locator.text));

@@ -1,0 +1,97 @@
+//! Everything the app can be asked to do: named commands (bound to keys) and events from outside.
+
+use crossterm::event::MouseEvent;
+
+use super::data::Data;
+use super::undo::UndoStep;
+
+macro_rules! commands {
+    ($($variant:ident = $name:literal : $doc:literal,)*) => {
+        /// A command a key can be bound to; its name is what glose.toml's `[keys]` uses.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command { $($variant,)* }
+
+        impl Command {
+            pub const ALL: &[Command] = &[$(Command::$variant,)*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$variant => $name,)* }
+            }
+
+            pub fn describe(self) -> &'static str {
+                match self { $(Command::$variant => $doc,)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                Command::ALL.iter().copied().find(|c| c.name() == name)
+            }
+        }
+    };
+}
+
+commands! {
+    Quit = "quit": "commit pending changes and quit",
+    Checkpoint = "write": "commit the changes now",
+    Help = "help": "show every key",
+    CommandLine = "command": "command line (:w :q :check :goto)",
+    Search = "search": "search the text",
+    SearchNext = "search-next": "next match",
+    SearchPrev = "search-prev": "previous match",
+    FocusNext = "focus-next": "next pane",
+    FocusPrev = "focus-prev": "previous pane",
+    Left = "left": "previous character",
+    Right = "right": "next character",
+    Up = "up": "row up / previous item",
+    Down = "down": "row down / next item",
+    WordNext = "word-next": "next word",
+    WordPrev = "word-prev": "previous word",
+    SentenceNext = "sentence-next": "next sentence",
+    SentencePrev = "sentence-prev": "previous sentence",
+    ParagraphNext = "paragraph-next": "next paragraph",
+    ParagraphPrev = "paragraph-prev": "previous paragraph",
+    Top = "top": "start of the source",
+    Bottom = "bottom": "end of the source",
+    PageDown = "page-down": "one screen down",
+    PageUp = "page-up": "one screen up",
+    Select = "select": "start or stop extending a selection",
+    SelectSentence = "select-sentence": "select the sentence under the cursor",
+    Highlight = "highlight": "highlight the selection",
+    Claim = "claim": "make the selection a claim",
+    Note = "note": "make the selection a note",
+    Question = "question": "make the selection a question",
+    Cite = "cite": "cite a reference for the selected claim",
+    Delete = "delete": "delete the selected annotation",
+    Undo = "undo": "undo the last change",
+    Redo = "redo": "redo",
+    AnnotationNext = "annotation-next": "next annotation",
+    AnnotationPrev = "annotation-prev": "previous annotation",
+    Confirm = "confirm": "open / choose / run",
+    Cancel = "cancel": "close / clear the selection",
+    Complete = "complete": "complete / next relation",
+    Erase = "erase": "delete the character before the cursor",
+}
+
+/// What `App::update` receives: a command, typed text, a terminal event, or the outcome of an effect.
+#[derive(Debug)]
+pub enum Action {
+    Command(Command),
+    Input(char),
+    Resize(u16, u16),
+    Mouse(MouseEvent),
+    Tick,
+    Done(Box<Outcome>),
+    Failed {
+        message: String,
+        data: Option<Box<Data>>,
+    },
+}
+
+/// What an effect did: a message, new data to show, and the step that undoes it.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub message: String,
+    pub data: Option<Data>,
+    pub undo: Option<UndoStep>,
+    /// An annotation to select, by id.
+    pub select: Option<String>,
+}

@@ -1,0 +1,403 @@
+//! The app state and `update`: actions in, effects out, no I/O.
+
+mod motion;
+mod mouse;
+mod prompt;
+mod reader;
+
+use nucleo_matcher::Matcher;
+use ratatui::layout::Rect;
+
+use super::action::{Action, Command, Outcome};
+use super::data::{Data, SourceDoc};
+use super::effects::Effect;
+use super::keymap::{Key, Keymap, Scope};
+use super::layout;
+use super::picker::{self, Picker, PickerOutcome};
+use super::undo::History;
+
+/// Ticks of 250 ms without a key before pending changes are committed.
+pub const IDLE_TICKS: u32 = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Sources,
+    Text,
+    Annotations,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Help { scroll: u16 },
+    Picker(Box<Picker>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Command,
+    Search,
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub data: Data,
+    pub keymap: Keymap,
+    pub focus: Pane,
+    /// The source shown, and the one highlighted in the sources list.
+    pub source: usize,
+    pub sources_cursor: usize,
+    /// Byte offset of the cursor in the source text.
+    pub cursor: usize,
+    /// Where the selection started, while selecting.
+    pub anchor: Option<usize>,
+    /// Byte offset of the first visible row.
+    pub top: usize,
+    goal: Option<usize>,
+    /// Index of the selected annotation of the source.
+    pub selected: Option<usize>,
+    pub search: Option<String>,
+    pub overlay: Overlay,
+    pub prompt: Option<Prompt>,
+    pub status: Status,
+    pub size: (u16, u16),
+    pub color: bool,
+    history: History,
+    idle_ticks: u32,
+    drag_from: Option<usize>,
+    pub quitting: bool,
+    pub done: bool,
+    /// Printed after the terminal is restored.
+    pub exit_message: Option<String>,
+    matcher: Matcher,
+}
+
+impl App {
+    pub fn new(data: Data, keymap: Keymap, color: bool) -> App {
+        App {
+            data,
+            keymap,
+            focus: Pane::Text,
+            source: 0,
+            sources_cursor: 0,
+            cursor: 0,
+            anchor: None,
+            top: 0,
+            goal: None,
+            selected: None,
+            search: None,
+            overlay: Overlay::None,
+            prompt: None,
+            status: Status::default(),
+            size: (80, 24),
+            color,
+            history: History::default(),
+            idle_ticks: 0,
+            drag_from: None,
+            quitting: false,
+            done: false,
+            exit_message: None,
+            matcher: picker::new_matcher(),
+        }
+    }
+
+    pub fn doc(&self) -> Option<&SourceDoc> {
+        self.data.sources.get(self.source)
+    }
+
+    /// Where keys are looked up now.
+    pub fn scope(&self) -> Scope {
+        match (&self.overlay, &self.prompt, self.focus) {
+            (Overlay::Help { .. }, _, _) => Scope::Help,
+            (Overlay::Picker(_), _, _) => Scope::Picker,
+            (_, Some(_), _) => Scope::Prompt,
+            (_, _, Pane::Sources) => Scope::Sources,
+            (_, _, Pane::Text) => Scope::Reader,
+            (_, _, Pane::Annotations) => Scope::Annotations,
+        }
+    }
+
+    /// The action a key press stands for (a pure lookup).
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        let scope = self.scope();
+        if let Some(command) = self.keymap.lookup(scope, key) {
+            return Some(Action::Command(command));
+        }
+        match key.code {
+            crossterm::event::KeyCode::Char(c) if scope.takes_text() && !key.ctrl => {
+                Some(Action::Input(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// The selection as a byte range, trimmed of surrounding whitespace; `None` when empty.
+    pub fn selection(&self) -> Option<std::ops::Range<usize>> {
+        let anchor = self.anchor?;
+        let text = &self.doc()?.text;
+        let (start, end) = (anchor.min(self.cursor), anchor.max(self.cursor));
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        (start + lead < end - trail).then(|| start + lead..end - trail)
+    }
+
+    /// The text pane's size in columns and rows.
+    pub fn text_size(&self) -> (usize, usize) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::areas(area).map_or((1, 1), |a| {
+            (
+                usize::from(a.text.width).max(1),
+                usize::from(a.text.height).max(1),
+            )
+        })
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Command(command) => {
+                self.idle_ticks = 0;
+                self.command(command)
+            }
+            Action::Input(c) => {
+                self.idle_ticks = 0;
+                self.input(c);
+                Vec::new()
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.ensure_visible();
+                Vec::new()
+            }
+            Action::Mouse(event) => {
+                self.mouse(event);
+                Vec::new()
+            }
+            Action::Tick => self.tick(),
+            Action::Done(outcome) => {
+                self.done_with(*outcome);
+                Vec::new()
+            }
+            Action::Failed { message, data } => {
+                if let Some(data) = data {
+                    self.set_data(*data);
+                }
+                if self.quitting {
+                    self.done = true;
+                    self.exit_message = Some(format!(
+                        "glose: your changes are saved in the notes files but not committed: {message}"
+                    ));
+                }
+                self.fail(message);
+                Vec::new()
+            }
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        match &mut self.overlay {
+            Overlay::Help { scroll } => {
+                match command {
+                    Command::Down => *scroll = scroll.saturating_add(1),
+                    Command::Up => *scroll = scroll.saturating_sub(1),
+                    _ => self.overlay = Overlay::None,
+                }
+                return Vec::new();
+            }
+            Overlay::Picker(picker) => {
+                let outcome = picker.command(command, &self.data.refs, &mut self.matcher);
+                return self.picker_outcome(outcome);
+            }
+            Overlay::None => {}
+        }
+        if self.prompt.is_some() {
+            return self.prompt_command(command);
+        }
+        match command {
+            Command::Quit => self.quit(),
+            Command::Checkpoint => vec![Effect::Checkpoint],
+            Command::Help => {
+                self.overlay = Overlay::Help { scroll: 0 };
+                Vec::new()
+            }
+            Command::CommandLine => self.open_prompt(PromptKind::Command),
+            Command::Search => self.open_prompt(PromptKind::Search),
+            Command::FocusNext | Command::FocusPrev => {
+                self.cycle_focus(command == Command::FocusNext);
+                Vec::new()
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            _ => match self.focus {
+                Pane::Sources => self.sources_command(command),
+                Pane::Annotations => self.annotations_command(command),
+                Pane::Text => self.reader_command(command),
+            },
+        }
+    }
+
+    fn input(&mut self, c: char) {
+        if let Overlay::Picker(picker) = &mut self.overlay {
+            picker.input(c, &self.data.refs, &mut self.matcher);
+        } else if let Some(prompt) = &mut self.prompt {
+            prompt.text.push(c);
+        }
+    }
+
+    pub fn quit(&mut self) -> Vec<Effect> {
+        self.quitting = true;
+        vec![Effect::Checkpoint]
+    }
+
+    fn tick(&mut self) -> Vec<Effect> {
+        if self.data.pending == 0 || self.quitting {
+            self.idle_ticks = 0;
+            return Vec::new();
+        }
+        self.idle_ticks += 1;
+        if self.idle_ticks >= IDLE_TICKS {
+            self.idle_ticks = 0;
+            return vec![Effect::Checkpoint];
+        }
+        Vec::new()
+    }
+
+    fn done_with(&mut self, outcome: Outcome) {
+        if let Some(data) = outcome.data {
+            self.set_data(data);
+        }
+        if let Some(step) = outcome.undo {
+            self.history.record(step);
+        }
+        if let Some(id) = outcome.select {
+            self.selected = self
+                .doc()
+                .and_then(|d| d.annotations.iter().position(|a| a.id.0 == id));
+        }
+        self.status = Status {
+            text: outcome.message,
+            error: false,
+        };
+        if self.quitting {
+            self.done = true;
+        }
+    }
+
+    fn fail(&mut self, message: String) {
+        self.status = Status {
+            text: message,
+            error: true,
+        };
+    }
+
+    fn say(&mut self, message: impl Into<String>) {
+        self.status = Status {
+            text: message.into(),
+            error: false,
+        };
+    }
+
+    /// Replaces the data, keeping the same source, cursor and selected annotation where they still exist.
+    pub fn set_data(&mut self, data: Data) {
+        let current = self.doc().map(|d| d.id.clone());
+        let selected = self
+            .selected
+            .and_then(|i| self.doc()?.annotations.get(i))
+            .map(|a| a.id.clone());
+        self.data = data;
+        self.source = current
+            .and_then(|id| self.data.sources.iter().position(|s| s.id == id))
+            .unwrap_or(0);
+        self.sources_cursor = self
+            .sources_cursor
+            .min(self.data.sources.len().saturating_sub(1));
+        let len = self.doc().map_or(0, |d| d.text.len());
+        self.cursor = floor_boundary(self.doc().map_or("", |d| &d.text), self.cursor.min(len));
+        self.top = floor_boundary(self.doc().map_or("", |d| &d.text), self.top.min(len));
+        self.selected =
+            selected.and_then(|id| self.doc()?.annotations.iter().position(|a| a.id == id));
+        self.ensure_visible();
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order = [Pane::Sources, Pane::Text, Pane::Annotations];
+        let at = order.iter().position(|p| *p == self.focus).unwrap_or(1);
+        let next = if forward {
+            at + 1
+        } else {
+            at + order.len() - 1
+        };
+        self.focus = order[next % order.len()];
+    }
+
+    fn picker_outcome(&mut self, outcome: PickerOutcome) -> Vec<Effect> {
+        match outcome {
+            PickerOutcome::Stay => Vec::new(),
+            PickerOutcome::Close => {
+                self.overlay = Overlay::None;
+                Vec::new()
+            }
+            PickerOutcome::Cite {
+                key,
+                locator,
+                relation,
+            } => {
+                let Overlay::Picker(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
+                else {
+                    return Vec::new();
+                };
+                vec![Effect::Cite {
+                    source: picker.source,
+                    id: picker.target,
+                    key,
+                    locator,
+                    relation,
+                }]
+            }
+        }
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        match self.history.undo() {
+            Some(step) => vec![Effect::Restore {
+                notes: Box::new(step.before),
+                label: format!("undo {}", step.label),
+            }],
+            None => {
+                self.say("nothing to undo");
+                Vec::new()
+            }
+        }
+    }
+
+    fn redo(&mut self) -> Vec<Effect> {
+        match self.history.redo() {
+            Some(step) => vec![Effect::Restore {
+                notes: Box::new(step.after),
+                label: format!("redo {}", step.label),
+            }],
+            None => {
+                self.say("nothing to redo");
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -1,0 +1,71 @@
+//! What the screens show, read from the workspace by the effects runner and handed to the app.
+
+use crate::model::Annotation;
+
+/// A snapshot of the workspace for drawing: sources with their text and notes, and the library.
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    pub workspace: String,
+    pub branch: String,
+    /// glose's files changed since the last commit.
+    pub pending: usize,
+    pub sources: Vec<SourceDoc>,
+    pub refs: Vec<RefItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    /// Byte offset where each line starts.
+    pub line_starts: Vec<usize>,
+    /// In reading order.
+    pub annotations: Vec<Annotation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RefItem {
+    pub key: String,
+    pub summary: String,
+    /// Key, authors, title, year and journal or publisher, for fuzzy search.
+    pub haystack: String,
+    pub fields: Vec<(String, String)>,
+}
+
+impl SourceDoc {
+    pub fn new(id: String, title: String, text: String, mut annotations: Vec<Annotation>) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        annotations.sort_by_key(|a| (a.anchor.start, a.anchor.end));
+        SourceDoc {
+            id,
+            title,
+            text,
+            line_starts,
+            annotations,
+        }
+    }
+
+    /// The index of the line that contains `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Start and end (before the newline) of a line.
+    pub fn line_bounds(&self, line: usize) -> (usize, usize) {
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        (start, end)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}

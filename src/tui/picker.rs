@@ -1,0 +1,204 @@
+//! The citation picker's state: a fuzzy query over the library, then a locator and a relation.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::action::Command;
+use super::data::RefItem;
+use crate::model::Relation;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stage {
+    Search,
+    Details {
+        key: String,
+        locator: String,
+        relation: Relation,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Picker {
+    /// The claim being cited.
+    pub target: String,
+    pub source: String,
+    pub query: String,
+    /// Indexes into the library, best match first.
+    pub matches: Vec<usize>,
+    pub selected: usize,
+    pub stage: Stage,
+}
+
+/// What the picker asks the app to do after a key.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PickerOutcome {
+    Stay,
+    Close,
+    Cite {
+        key: String,
+        locator: Option<String>,
+        relation: Relation,
+    },
+}
+
+impl Picker {
+    pub fn new(target: String, source: String, refs: &[RefItem], matcher: &mut Matcher) -> Picker {
+        let mut picker = Picker {
+            target,
+            source,
+            query: String::new(),
+            matches: Vec::new(),
+            selected: 0,
+            stage: Stage::Search,
+        };
+        picker.refilter(refs, matcher);
+        picker
+    }
+
+    pub fn highlighted<'a>(&self, refs: &'a [RefItem]) -> Option<&'a RefItem> {
+        self.matches.get(self.selected).and_then(|i| refs.get(*i))
+    }
+
+    pub fn input(&mut self, c: char, refs: &[RefItem], matcher: &mut Matcher) {
+        match &mut self.stage {
+            Stage::Search => {
+                self.query.push(c);
+                self.refilter(refs, matcher);
+            }
+            Stage::Details { locator, .. } => locator.push(c),
+        }
+    }
+
+    pub fn command(
+        &mut self,
+        command: Command,
+        refs: &[RefItem],
+        matcher: &mut Matcher,
+    ) -> PickerOutcome {
+        match (&mut self.stage, command) {
+            (Stage::Search, Command::Cancel) => return PickerOutcome::Close,
+            (Stage::Details { .. }, Command::Cancel) => self.stage = Stage::Search,
+            (Stage::Search, Command::Down) => {
+                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
+            }
+            (Stage::Search, Command::Up) => self.selected = self.selected.saturating_sub(1),
+            (Stage::Search, Command::Erase) => {
+                self.query.pop();
+                self.refilter(refs, matcher);
+            }
+            (Stage::Search, Command::Confirm) => {
+                if let Some(item) = self.highlighted(refs) {
+                    self.stage = Stage::Details {
+                        key: item.key.clone(),
+                        locator: String::new(),
+                        relation: Relation::Supports,
+                    };
+                }
+            }
+            (Stage::Details { locator, .. }, Command::Erase) => {
+                locator.pop();
+            }
+            (Stage::Details { relation, .. }, Command::Complete | Command::Down) => {
+                *relation = next_relation(*relation);
+            }
+            (
+                Stage::Details {
+                    key,
+                    locator,
+                    relation,
+                },
+                Command::Confirm,
+            ) => {
+                let locator = locator.trim();
+                return PickerOutcome::Cite {
+                    key: key.clone(),
+                    locator: (!locator.is_empty()).then(|| locator.to_string()),
+                    relation: *relation,
+                };
+            }
+            _ => {}
+        }
+        PickerOutcome::Stay
+    }
+
+    fn refilter(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
+        self.selected = 0;
+        if self.query.trim().is_empty() {
+            self.matches = (0..refs.len()).collect();
+            return;
+        }
+        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, usize)> = refs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let haystack = Utf32Str::new(&item.haystack, &mut buf);
+                pattern.score(haystack, matcher).map(|score| (score, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.matches = scored.into_iter().map(|(_, i)| i).collect();
+    }
+}
+
+pub fn new_matcher() -> Matcher {
+    Matcher::new(Config::DEFAULT)
+}
+
+fn next_relation(relation: Relation) -> Relation {
+    let all = Relation::ALL;
+    let at = all.iter().position(|r| *r == relation).unwrap_or(0);
+    all[(at + 1) % all.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(key: &str, haystack: &str) -> RefItem {
+        RefItem {
+            key: key.into(),
+            summary: key.into(),
+            haystack: format!("{key} {haystack}"),
+            fields: vec![],
+        }
+    }
+
+    #[test]
+    fn fuzzy_query_then_locator_and_relation() {
+        let refs = vec![
+            item(
+                "loi2016-444",
+                "Loi visant à renforcer la lutte contre le système prostitutionnel 2016",
+            ),
+            item(
+                "mouvementdunid-internet",
+                "Mouvement du Nid Prostitution et Internet 2020",
+            ),
+        ];
+        let mut matcher = new_matcher();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs, &mut matcher);
+        assert_eq!(picker.matches, vec![0, 1]);
+        for c in "mvtnid".chars() {
+            picker.input(c, &refs, &mut matcher);
+        }
+        assert_eq!(picker.matches, vec![1]);
+        assert_eq!(
+            picker.command(Command::Confirm, &refs, &mut matcher),
+            PickerOutcome::Stay
+        );
+        for c in "p. 4".chars() {
+            picker.input(c, &refs, &mut matcher);
+        }
+        picker.command(Command::Complete, &refs, &mut matcher);
+        assert_eq!(
+            picker.command(Command::Confirm, &refs, &mut matcher),
+            PickerOutcome::Cite {
+                key: "mouvementdunid-internet".into(),
+                locator: Some("p. 4".into()),
+                relation: Relation::ALL[1],
+            }
+        );
+    }
+}

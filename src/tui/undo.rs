@@ -1,0 +1,37 @@
+//! Session-wide undo and redo, as versions of one notes file.
+
+use crate::store::NotesFile;
+
+/// One change: the notes file before and after it.
+#[derive(Debug, Clone)]
+pub struct UndoStep {
+    pub label: String,
+    pub before: NotesFile,
+    pub after: NotesFile,
+}
+
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<UndoStep>,
+    redo: Vec<UndoStep>,
+}
+
+impl History {
+    pub fn record(&mut self, step: UndoStep) {
+        self.undo.push(step);
+        self.redo.clear();
+    }
+
+    /// The step to undo; it moves to the redo stack.
+    pub fn undo(&mut self) -> Option<UndoStep> {
+        let step = self.undo.pop()?;
+        self.redo.push(step.clone());
+        Some(step)
+    }
+
+    pub fn redo(&mut self) -> Option<UndoStep> {
+        let step = self.redo.pop()?;
+        self.undo.push(step.clone());
+        Some(step)
+    }
+}
