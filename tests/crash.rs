@@ -33,6 +33,8 @@ struct Promise {
 #[derive(Debug, Default)]
 struct Tally {
     kills: usize,
+    /// Kills that landed after the command had replaced a notes or .bib file.
+    kills_after_write: usize,
     completed: usize,
     /// Lock file name to how many times a kill left it.
     stale_locks: BTreeMap<String, usize>,
@@ -73,7 +75,7 @@ fn killed_commands_never_lose_or_tear_notes() {
         tally: Tally::default(),
         step: 0,
     };
-    let typical = h.calibrate();
+    let mut typical = h.calibrate();
     let started = Instant::now();
     while h.tally.kills < kills {
         assert!(
@@ -87,13 +89,17 @@ fn killed_commands_never_lose_or_tear_notes() {
         if h.step.is_multiple_of(10) {
             h.verify_git();
         }
+        if h.step.is_multiple_of(25) {
+            typical = h.round(None);
+        }
     }
     h.round(None);
     h.verify_git();
     let t = &h.tally;
     eprintln!(
-        "crash harness: {} kills survived, {} commands completed, stale git locks cleared {:?}, {} runs left temporaries, 0 losses, {:.1}s (seed {seed})",
+        "crash harness: {} kills survived ({} after a file was replaced), {} commands completed, stale git locks cleared {:?}, {} runs left temporaries, 0 losses, {:.1}s (seed {seed})",
         t.kills,
+        t.kills_after_write,
         t.completed,
         t.stale_locks,
         t.temporaries_seen,
@@ -102,22 +108,22 @@ fn killed_commands_never_lose_or_tear_notes() {
 }
 
 impl Harness {
-    /// Runs a few commands to completion and returns their typical duration.
+    /// Runs a few commands to completion and returns their typical duration (commands slow down as notes grow).
     fn calibrate(&mut self) -> Duration {
         let mut times = Vec::new();
         for _ in 0..6 {
-            let started = Instant::now();
-            self.round(None);
-            times.push(started.elapsed());
+            times.push(self.round(None));
         }
         times.sort();
         times[times.len() / 2]
     }
 
-    /// One command, killed after `delay` unless it finished first; then the files are checked.
-    fn round(&mut self, delay: Option<Duration>) {
+    /// One command, killed after `delay` unless it finished first, then the files are checked; returns how long it ran.
+    fn round(&mut self, delay: Option<Duration>) -> Duration {
         self.step += 1;
         let (args, action) = self.pick();
+        let before = self.data_files();
+        let started = Instant::now();
         let mut child = self
             .command(&args)
             .stdout(Stdio::piped())
@@ -131,9 +137,13 @@ impl Harness {
             }
         }
         let output = child.wait_with_output().expect("glose ends");
+        let took = started.elapsed();
         match output.status.signal() {
             Some(9) => {
                 self.tally.kills += 1;
+                if self.data_files() != before {
+                    self.tally.kills_after_write += 1;
+                }
                 self.after_kill(action);
                 self.verify_files(false);
             }
@@ -143,8 +153,12 @@ impl Harness {
                 self.after_success(action, &output);
                 self.verify_files(true);
             }
-            None => self.after_failure(&args, &output),
+            None => {
+                self.after_failure(&args, &output);
+                self.after_kill(action);
+            }
         }
+        took
     }
 
     fn command(&self, args: &[String]) -> Command {
@@ -273,6 +287,8 @@ impl Harness {
     }
 
     /// The only failure a kill may cause is a git lock file left behind: the message must say so.
+    ///
+    /// The files may have been saved before the commit failed, so the action counts as maybe done.
     fn after_failure(&mut self, args: &[String], output: &Output) {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let locks = self.git_locks();
@@ -306,6 +322,12 @@ impl Harness {
             }
         }
         found
+    }
+
+    /// The bytes of the notes file and references.bib.
+    fn data_files(&self) -> (Vec<u8>, Vec<u8>) {
+        let read = |p: &str| std::fs::read(self.env.path(p)).unwrap();
+        (read(NOTES), read("library/references.bib"))
     }
 
     /// Annotation id to kind, as the notes file on disk holds them.

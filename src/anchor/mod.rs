@@ -12,6 +12,8 @@ pub use find::{Nearest, QuoteMatch, find_quote};
 pub use reanchor::{MAX_ERRORS, Reanchored, max_errors, reanchor, reanchor_annotation};
 
 #[cfg(test)]
+mod hostile_proptests;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod reanchor_tests;

@@ -14,6 +14,8 @@ mod merge;
 mod parse;
 mod position;
 mod prepass;
+#[cfg(test)]
+mod proptests;
 mod resolve;
 mod search;
 

@@ -52,9 +52,10 @@ pub fn list(cx: &Context) -> anyhow::Result<Outcome> {
             .map(|k| format!(" @{k}"))
             .unwrap_or_default();
         println!(
-            "{}\t{} annotations, {claims} claims{cite}\t{}",
+            "{}\t{} annotations, {claims} claims{}\t{}",
             notes.source.id,
             notes.annotations.len(),
+            printable::clean(&cite),
             printable::line(&notes.source.title)
         );
     }

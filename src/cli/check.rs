@@ -16,7 +16,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         .count();
     let warnings = findings.len() - errors;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&findings)?);
+        println!("{}", printable::json(&findings)?);
     } else {
         for (severity, title) in [(Severity::Error, "Errors"), (Severity::Warning, "Warnings")] {
             let group: Vec<_> = findings.iter().filter(|f| f.severity == severity).collect();

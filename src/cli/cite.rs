@@ -30,14 +30,11 @@ pub fn run_cite(cx: &mut Context, args: CiteArgs) -> anyhow::Result<Outcome> {
     }
     let done = ops::cite(cx, &args.id, &spec, args.relation)?;
     let locator = spec.locator.map(|l| format!(", {l}")).unwrap_or_default();
-    println!(
-        "{} {} now {} {}{}",
-        done.annotation.kind,
-        done.annotation.id,
-        args.relation,
-        printable::clean(&spec.key),
-        printable::clean(&locator)
+    let line = format!(
+        "{} {} now {} {}{locator}",
+        done.annotation.kind, done.annotation.id, args.relation, spec.key
     );
+    println!("{}", printable::clean(&line));
     Ok(Outcome::Success)
 }
 
@@ -48,11 +45,10 @@ pub fn run_uncite(cx: &mut Context, args: UnciteArgs) -> anyhow::Result<Outcome>
     } else {
         ""
     };
-    println!(
+    let line = format!(
         "{} {} no longer cites {}{left}",
-        done.annotation.kind,
-        done.annotation.id,
-        printable::clean(&args.key)
+        done.annotation.kind, done.annotation.id, args.key
     );
+    println!("{}", printable::clean(&line));
     Ok(Outcome::Success)
 }

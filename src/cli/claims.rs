@@ -21,7 +21,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     };
     let rows = ops::claims(cx, &filter)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        println!("{}", printable::json(&rows)?);
         return Ok(Outcome::Success);
     }
     for row in &rows {

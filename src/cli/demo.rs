@@ -1,7 +1,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use super::Outcome;
+use super::{Outcome, printable};
 use crate::ops::{self, ClaimFilter, Context, RunOptions};
 
 /// Write the example workspace into a new folder, with its git history, and open it in the terminal UI.
@@ -23,7 +23,8 @@ pub fn run(args: Args, options: RunOptions) -> anyhow::Result<Outcome> {
     }
     let claims = ops::claims(&cx, &ClaimFilter::default())?;
     let unsupported = claims.iter().filter(|c| c.unsupported).count();
-    println!("The demo workspace is in {}", made.root.display());
+    let root = made.root.display().to_string();
+    println!("The demo workspace is in {}", printable::clean(&root));
     println!(
         "{} commits by a student and a supervisor; {} claims, {} without a source.",
         made.commits,

@@ -1,4 +1,4 @@
-use super::Outcome;
+use super::{Outcome, printable};
 use crate::model::Kind;
 use crate::ops::{self, Context, EditRequest};
 
@@ -37,7 +37,7 @@ pub fn run_edit(cx: &mut Context, args: EditArgs) -> anyhow::Result<Outcome> {
     let done = ops::edit(cx, &args.id, request)?;
     println!(
         "{}",
-        done.committed.message.lines().next().unwrap_or_default()
+        printable::clean(done.committed.message.lines().next().unwrap_or_default())
     );
     Ok(Outcome::Success)
 }
@@ -46,7 +46,7 @@ pub fn run_rm(cx: &mut Context, args: RmArgs) -> anyhow::Result<Outcome> {
     let done = ops::remove(cx, &args.id)?;
     println!(
         "{}",
-        done.committed.message.lines().next().unwrap_or_default()
+        printable::clean(done.committed.message.lines().next().unwrap_or_default())
     );
     Ok(Outcome::Success)
 }

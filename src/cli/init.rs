@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use super::Outcome;
+use super::{Outcome, printable};
 use crate::ops::{self, RunOptions};
 
 /// Make a workspace: glose.toml, library/, notes/, and a git repository if needed.
@@ -18,12 +18,16 @@ pub fn run(start: &Path, args: Args, options: RunOptions) -> anyhow::Result<Outc
     };
     let now = options.now.unwrap_or_else(jiff::Timestamp::now);
     let done = ops::init(&dir, options.author, now)?;
-    println!("Made a glose workspace in {}", done.root.display());
+    let root = done.root.display().to_string();
+    println!("Made a glose workspace in {}", printable::clean(&root));
     if done.created_repository {
         println!("Made a git repository there (branch main).");
     }
     if let Some(reason) = done.not_committed {
-        println!("The new files are not committed yet: {reason}");
+        println!(
+            "The new files are not committed yet: {}",
+            printable::clean(&reason)
+        );
     }
     println!(
         "Next: `glose bib add FILE.bib` for your references, `glose add ARTICLE.txt` for a source."

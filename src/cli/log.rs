@@ -41,7 +41,7 @@ pub fn run(cx: &Context, args: Args, author: Option<String>) -> anyhow::Result<O
     };
     let history = ops::log(cx, &filter)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&history)?);
+        println!("{}", printable::json(&history)?);
         return Ok(Outcome::Success);
     }
     if matches!(filter.since, Since::LastReview) {
@@ -56,7 +56,7 @@ pub fn run(cx: &Context, args: Args, author: Option<String>) -> anyhow::Result<O
         println!("No commits to show.");
     }
     for commit in &history.commits {
-        print!("{}", render(commit));
+        print!("{}", printable::clean(&render(commit)));
     }
     Ok(Outcome::Success)
 }
@@ -64,9 +64,9 @@ pub fn run(cx: &Context, args: Args, author: Option<String>) -> anyhow::Result<O
 pub fn run_show(cx: &Context, args: ShowArgs) -> anyhow::Result<Outcome> {
     let commit = ops::show_commit(cx, &args.rev)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&commit)?);
+        println!("{}", printable::json(&commit)?);
     } else {
-        print!("{}", render(&commit));
+        print!("{}", printable::clean(&render(&commit)));
     }
     Ok(Outcome::Success)
 }

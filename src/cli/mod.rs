@@ -134,7 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 pub fn open_tui(cx: Context) -> anyhow::Result<Outcome> {
     let fixed_clock = std::env::var_os("GLOSE_NOW").is_some();
     if let Some(message) = crate::tui::run(cx, fixed_clock)? {
-        eprintln!("{message}");
+        eprintln!("{}", printable::clean(&message));
     }
     Ok(Outcome::Success)
 }
@@ -165,8 +165,9 @@ fn seed() -> anyhow::Result<Option<u64>> {
 
 /// Turns an ops error into the message `main` prints.
 pub fn explain(error: &anyhow::Error) -> String {
-    match error.downcast_ref::<OpsError>() {
+    let message = match error.downcast_ref::<OpsError>() {
         Some(ops) => ops.to_string(),
         None => format!("{error:#}"),
-    }
+    };
+    printable::clean(&message).into_owned()
 }

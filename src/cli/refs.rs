@@ -26,7 +26,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        println!("{}", printable::json(&rows)?);
         return Ok(Outcome::Success);
     }
     for entry in &entries {

@@ -58,31 +58,34 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
                 None => ReviewTarget::Annotation(target),
             };
             let done = ops::comment(cx, &target, &text)?;
-            println!(
+            let line = format!(
                 "review {} opened on « {} »",
                 done.annotation.id,
                 printable::line(&done.annotation.anchor.exact)
             );
+            println!("{}", printable::clean(&line));
         }
         ReviewCommand::Reply { id, text } => {
             let done = ops::reply(cx, &id, &text)?;
             let root = done.annotation.reply_to.as_ref().map(ToString::to_string);
-            println!(
+            let line = format!(
                 "reply {} added to thread {}",
                 done.annotation.id,
                 root.unwrap_or_default()
             );
+            println!("{}", printable::clean(&line));
         }
         ReviewCommand::Resolve { id } => {
             let done = ops::resolve(cx, &id)?;
-            println!("review thread {} resolved", done.annotation.id);
+            let line = format!("review thread {} resolved", done.annotation.id);
+            println!("{}", printable::clean(&line));
         }
         ReviewCommand::List { open, json } => {
             let threads = ops::threads(cx, open)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&threads)?);
+                println!("{}", printable::json(&threads)?);
             } else {
-                print!("{}", render(&threads));
+                print!("{}", printable::clean(&render(&threads)));
                 let still_open = threads.iter().filter(|t| t.root.is_open_review()).count();
                 println!("{} thread(s), {still_open} open", threads.len());
             }

@@ -16,7 +16,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let (text, reanchoring) = ops::current_text(cx, &mut notes)?;
     if args.json {
         let value = serde_json::json!({ "source": notes.source, "text": text, "annotations": notes.annotations });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        println!("{}", printable::json(&value)?);
         return Ok(Outcome::Success);
     }
     println!(

@@ -5,6 +5,8 @@ mod annotation;
 mod changes;
 mod citation;
 mod locator;
+#[cfg(test)]
+mod locator_proptests;
 mod merge;
 #[cfg(test)]
 mod merge_tests;

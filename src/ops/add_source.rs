@@ -36,7 +36,7 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
     if loaded.source_ids().any(|existing| *existing == id) {
         return Err(OpsError::SourceExists(id.to_string()));
     }
-    let decoded = store::decode_source(&store::read_bytes(&request.file)?)?;
+    let decoded = store::decode_source(&store::read_import(&request.file)?)?;
     let title = request
         .title
         .clone()
@@ -69,7 +69,7 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
             cx.ws.relative(&text_path).display()
         )));
     }
-    store::write_atomic(&text_path, decoded.text.as_bytes())?;
+    store::write_inside(&cx.ws, &text_path, decoded.text.as_bytes())?;
     let notes = NotesFile {
         source: source.clone(),
         annotations: Vec::new(),

@@ -19,7 +19,7 @@ pub struct ReferencesAdded {
 /// Appends the new entries of a .bib file to `library/references.bib`, leaving existing bytes as they are.
 pub fn bib_add(cx: &mut Context, file: &Path) -> Result<ReferencesAdded, OpsError> {
     let _lock = cx.lock_for_writing()?;
-    let decoded = store::decode_source(&store::read_bytes(file)?)?;
+    let decoded = store::decode_source(&store::read_import(file)?)?;
     let library = read_library(cx)?;
     let target = cx.ws.references_path();
     let target_text = if target.exists() {
@@ -40,7 +40,7 @@ pub fn bib_add(cx: &mut Context, file: &Path) -> Result<ReferencesAdded, OpsErro
         return Ok(outcome);
     }
     let pending = Pending::start(cx)?;
-    store::write_atomic(&target, appended.text.as_bytes())?;
+    store::write_inside(&cx.ws, &target, appended.text.as_bytes())?;
     let message = message::references_added(&outcome.added);
     outcome.committed = Some(pending.commit(cx, vec![relative], message)?);
     Ok(outcome)

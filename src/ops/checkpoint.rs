@@ -16,6 +16,7 @@ pub fn pending_changes(cx: &Context) -> Result<Vec<PathBuf>, OpsError> {
 
 /// Commits every pending glose path with a message like "berdeil-2023: +2 claims, 1 citation"; `None` when nothing is pending.
 pub fn checkpoint(cx: &Context) -> Result<Option<Committed>, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let (repo, identity) = cx.prepare_commit()?;
     let paths = repo.pending_paths(&cx.ws.own_paths())?;
     if paths.is_empty() {

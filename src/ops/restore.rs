@@ -8,6 +8,7 @@ pub fn restore_notes(
     notes: &NotesFile,
     message: String,
 ) -> Result<Committed, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let pending = Pending::start(cx)?;
     let path = store::save_notes(&cx.ws, notes)?;
     pending.commit(cx, vec![path], message)

@@ -43,6 +43,7 @@ pub struct Marked {
 /// Starts a review thread (status open) on an annotation or a passage.
 pub fn comment(cx: &mut Context, target: &ReviewTarget, text: &str) -> Result<Modified, OpsError> {
     let body = required_text(text)?;
+    let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read(cx)?;
     let (mut notes, about) = match target {
         ReviewTarget::Annotation(id) => {
@@ -106,6 +107,7 @@ pub fn comment(cx: &mut Context, target: &ReviewTarget, text: &str) -> Result<Mo
 /// Adds a reply at the end of the thread that `id` (its first comment or any reply) belongs to.
 pub fn reply(cx: &mut Context, id: &str, text: &str) -> Result<Modified, OpsError> {
     let body = required_text(text)?;
+    let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read(cx)?;
     let (notes, root) = thread_root(&loaded, id)?;
     let (mut notes, root_id) = (notes.clone(), root.id.clone());
@@ -135,6 +137,7 @@ pub fn reply(cx: &mut Context, id: &str, text: &str) -> Result<Modified, OpsErro
 
 /// Marks the thread that `id` belongs to as resolved.
 pub fn resolve(cx: &mut Context, id: &str) -> Result<Modified, OpsError> {
+    let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read(cx)?;
     let (notes, root) = thread_root(&loaded, id)?;
     if root.status == Some(ReviewStatus::Resolved) {

@@ -34,6 +34,10 @@ pub enum StoreError {
     Undecodable { detail: String },
     #[error("{}: {detail}; save the file as UTF-8 text", path.display())]
     UndecodableFile { path: PathBuf, detail: String },
+    #[error("{} leads outside the workspace (to {}): glose writes only inside it; replace the link with a copy of the file", path.display(), target.display())]
+    OutsideWorkspace { path: PathBuf, target: PathBuf },
+    #[error("{} is larger than {} MB, the most glose imports: keep only the part you annotate, or split it", path.display(), limit / (1024 * 1024))]
+    TooLarge { path: PathBuf, limit: u64 },
     #[error("another glose is writing to this workspace{}; try again when it has finished", holder(.pid))]
     Busy { pid: Option<u32> },
     #[error("{}: {source}", path.display())]

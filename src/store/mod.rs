@@ -3,6 +3,7 @@
 mod atomic;
 mod attributes;
 mod config;
+mod confine;
 mod decode;
 mod error;
 mod files;
@@ -16,9 +17,10 @@ mod workspace;
 pub use atomic::{remove_stale_temporaries, write_atomic};
 pub use attributes::{MERGE_ATTRIBUTES, add_attributes, missing_attributes};
 pub use config::Config;
+pub use confine::write_inside;
 pub use decode::{Decoded, content_hash, decode_source};
 pub use error::StoreError;
-pub use files::{read_bytes, read_text};
+pub use files::{MAX_IMPORT_BYTES, read_bytes, read_import, read_text};
 pub use fingerprint::Fingerprint;
 pub use lock::{LOCK_WAIT, WorkspaceLock};
 pub use notes_format::{

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{
     NotesFile, NotesParseError, StoreError, Workspace, decode_source, notes_to_string, parse_notes,
-    write_atomic,
+    write_inside,
 };
 use crate::model::{Source, SourceId};
 
@@ -56,7 +56,7 @@ pub fn save_notes(ws: &Workspace, notes: &NotesFile) -> Result<PathBuf, StoreErr
     let dir = ws.notes_dir();
     fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
     let path = ws.notes_path(&notes.source.id);
-    write_atomic(&path, notes_to_string(notes).as_bytes())?;
+    write_inside(ws, &path, notes_to_string(notes).as_bytes())?;
     Ok(ws.relative(&path))
 }
 

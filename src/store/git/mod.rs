@@ -105,7 +105,7 @@ impl Repo {
         &self,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Identity, GitError> {
-        identity::lookup(self.repo.path(), env)
+        identity::lookup(self.repo.commondir(), env)
     }
 
     /// The branch HEAD points to, even before its first commit; `None` when detached.

@@ -13,6 +13,8 @@ mod read;
 mod write;
 
 #[cfg(test)]
+mod hostile_proptests;
+#[cfg(test)]
 mod merge_tests;
 #[cfg(test)]
 mod tests;
