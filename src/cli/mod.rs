@@ -8,11 +8,13 @@ mod cite;
 mod claims;
 mod demo;
 mod edit;
+mod export;
 mod init;
 mod printable;
 mod reanchor;
 mod refs;
 mod show;
+mod styles;
 
 use std::path::PathBuf;
 
@@ -56,6 +58,9 @@ pub enum Command {
     Claims(claims::Args),
     Check(check::Args),
     Reanchor(reanchor::Args),
+    Export(export::Args),
+    /// List the citation styles available to exports.
+    Styles,
 }
 
 /// What a command asks `main` to exit with.
@@ -99,6 +104,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Claims(args) => claims::run(&open()?, args),
         Command::Check(args) => check::run(&open()?, args),
         Command::Reanchor(args) => reanchor::run(&open()?, args),
+        Command::Export(args) => export::run(&open()?, args),
+        Command::Styles => styles::run(open().ok().as_ref()),
     }
 }
 
