@@ -99,11 +99,11 @@ pub fn normalized_entry(entry: &Entry) -> String {
 }
 
 fn normalized_value(name: &str, tex: &str) -> String {
-    let tex = tex.split_whitespace().collect::<Vec<_>>().join(" ");
-    if VERBATIM.contains(&name) || !balanced(&tex) {
-        return tex;
+    let tex = &balance(tex.trim());
+    if VERBATIM.contains(&name) {
+        return tex.to_string();
     }
-    let escaped = escape(&tex);
+    let escaped = escape(tex.trim());
     if TITLES.contains(&name) {
         protect_capitals(&escaped)
     } else {
@@ -152,12 +152,8 @@ pub(crate) fn escape(tex: &str) -> String {
     out
 }
 
-/// The closing `$` of a formula opened at `start`; "$5 and $10" is money, not math.
+/// The closing `$` of the formula opened at `start`, if there is one: TeX reads `$` pairs as math.
 fn math_end(chars: &[char], start: usize) -> Option<usize> {
-    let first = chars.get(start + 1)?;
-    if first.is_whitespace() || first.is_ascii_digit() || *first == '$' {
-        return None;
-    }
     (start + 1..chars.len()).find(|&j| chars[j] == '$' && chars[j - 1] != '\\')
 }
 
@@ -182,8 +178,9 @@ pub(crate) fn protect_capitals(tex: &str) -> String {
         word.clear();
         *capital = false;
     };
+    let mut in_math = false;
     for c in tex.chars() {
-        if c.is_whitespace() && depth == 0 {
+        if c.is_whitespace() && depth == 0 && !in_math && !after_backslash {
             flush(&mut word, &mut capital, &mut out);
             out.push(c);
             continue;
@@ -199,13 +196,32 @@ pub(crate) fn protect_capitals(tex: &str) -> String {
         } else if c == '\\' {
             after_backslash = true;
             in_name = false;
+        } else if c == '$' {
+            in_math = !in_math;
         } else {
             in_name = in_name && c.is_ascii_alphabetic();
-            capital |= !in_name && depth == 0 && c.is_uppercase();
+            capital |= !in_name && !in_math && depth == 0 && c.is_uppercase();
         }
         word.push(c);
     }
     flush(&mut word, &mut capital, &mut out);
+    out
+}
+
+/// Drops unmatched `}` and closes open `{`, so a value damaged in its file still parses.
+fn balance(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => continue,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.extend(std::iter::repeat_n('}', depth));
     out
 }
 
@@ -233,7 +249,9 @@ mod tests {
         assert_eq!(escape(r"R&D 50% #1 a_b"), r"R\&D 50\% \#1 a\_b");
         assert_eq!(escape(r"already \& \% \_ fine"), r"already \& \% \_ fine");
         assert_eq!(escape(r"the $\alpha_1$ decay"), r"the $\alpha_1$ decay");
-        assert_eq!(escape("costs $5 and $10"), r"costs \$5 and \$10");
+        assert_eq!(escape("costs $5"), r"costs \$5");
+        assert_eq!(balance("a } {b {c"), "a  {b {c}}");
+        assert_eq!(escape("$1S$ in Cu_2O"), r"$1S$ in Cu\_2O");
         assert_eq!(escape(r"\textsuperscript{o}_x"), r"\textsuperscript{o}\_x");
     }
 
@@ -251,6 +269,11 @@ mod tests {
             protect_capitals(r"\LaTeX{} et Fran{\c c}ais"),
             r"\LaTeX{} et {Fran{\c c}ais}"
         );
+        assert_eq!(protect_capitals(r"Proc.\ 5th"), r"{Proc.\ 5th}");
+        assert_eq!(
+            protect_capitals(r"a $2k-T for k$-Terminal x"),
+            r"a {$2k-T for k$-Terminal} x"
+        );
     }
 
     #[test]
@@ -265,7 +288,7 @@ mod tests {
         };
         for (name, tex, inherited) in [
             ("year", "2020", false),
-            ("title", "Big  Data & Law", false),
+            ("title", "Big Data & Law", false),
             ("author", "Doe, J.", false),
             ("zzz", "x", false),
             ("publisher", "P", true),
