@@ -9,6 +9,7 @@ mod claims;
 mod demo;
 mod doctor;
 mod edit;
+mod export;
 mod init;
 mod log;
 mod merge_driver;
@@ -18,6 +19,7 @@ mod refs;
 mod review;
 mod show;
 mod sync;
+mod styles;
 
 use std::path::PathBuf;
 
@@ -71,6 +73,9 @@ pub enum Command {
     MergeNotes(merge_driver::Args),
     /// Git merge driver for .bib files: merges entry by entry (registered by `glose init`).
     MergeBib(merge_driver::Args),
+    Export(export::Args),
+    /// List the citation styles available to exports.
+    Styles,
 }
 
 /// What a command asks `main` to exit with.
@@ -127,6 +132,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Sync(args) => sync::run(&open()?, args),
         Command::MergeNotes(args) => merge_driver::run_notes(args),
         Command::MergeBib(args) => merge_driver::run_bib(args),
+        Command::Export(args) => export::run(&open()?, args),
+        Command::Styles => styles::run(open().ok().as_ref()),
     }
 }
 

@@ -1,0 +1,223 @@
+//! One resolved entry as hayagriva sees it, through biblatex's field semantics (names, dates, langid).
+
+use hayagriva::types::{EntryType, FormatString};
+
+use super::entry::Entry;
+use super::latex;
+
+/// Why an entry could not be given to the citation formatter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConvertError {
+    #[error(
+        "entry `{key}` could not be read for formatting ({detail}): check its braces, math and accents"
+    )]
+    Syntax { key: String, detail: String },
+    #[error("entry `{key}` has a field the formatter cannot use ({detail}): correct that field")]
+    Field { key: String, detail: String },
+}
+
+/// Fields resolved by glose before conversion, or meaningless to a formatter.
+const SKIPPED: &[&str] = &["crossref", "xdata", "xref", "ids", "entryset", "file"];
+
+/// Converts `entry` (with its inherited fields); `default_langid` (e.g. `french`) applies when it has none.
+pub fn to_hayagriva(
+    entry: &Entry,
+    default_langid: Option<&str>,
+) -> Result<hayagriva::Entry, ConvertError> {
+    let safe_key = entry
+        .key
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_:./+".contains(c))
+        && !entry.key.is_empty();
+    let key = if safe_key {
+        entry.key.as_str()
+    } else {
+        "glose"
+    };
+    let text = biblatex_text(entry, key, default_langid);
+    let syntax = |detail: String| ConvertError::Syntax {
+        key: entry.key.clone(),
+        detail,
+    };
+    let bibliography =
+        biblatex::Bibliography::parse(&text).map_err(|e| syntax(format!("{:?}", e.kind)))?;
+    let parsed = bibliography
+        .iter()
+        .next()
+        .ok_or_else(|| syntax("no entry".into()))?;
+    let converted = hayagriva::Entry::try_from(parsed).map_err(|e| ConvertError::Field {
+        key: entry.key.clone(),
+        detail: format!("{e:?}"),
+    })?;
+    match legal_type(&entry.entry_type) {
+        None if safe_key => Ok(converted),
+        None => {
+            let entry_type = *converted.entry_type();
+            Ok(with_type(&converted, &entry.key, entry_type, None))
+        }
+        Some(entry_type) => {
+            let container = entry.get("journaltitle").or_else(|| entry.get("journal"));
+            Ok(with_type(&converted, &entry.key, entry_type, container))
+        }
+    }
+}
+
+fn biblatex_text(entry: &Entry, key: &str, default_langid: Option<&str>) -> String {
+    let mut text = format!("@{}{{{key},\n", entry.entry_type);
+    for field in &entry.fields {
+        if SKIPPED.contains(&field.name.as_str()) || !balanced(&field.expanded) {
+            continue;
+        }
+        let value = superscripts(&field.expanded);
+        text.push_str(&format!("  {} = {{{value}}},\n", field.name));
+    }
+    if let Some(langid) = default_langid.filter(|_| entry.field("langid").is_none()) {
+        text.push_str(&format!("  langid = {{{langid}}},\n"));
+    }
+    text.push('}');
+    text
+}
+
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for b in text.bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
+}
+
+/// The hayagriva type of biblatex's legal entry types, which hayagriva reads as `misc`.
+fn legal_type(entry_type: &str) -> Option<EntryType> {
+    match entry_type {
+        "legislation" | "legal" | "act" | "statute" | "regulation" => Some(EntryType::Legislation),
+        "jurisdiction" | "case" | "legalcase" => Some(EntryType::Case),
+        _ => None,
+    }
+}
+
+/// A copy of `from` under another key and type (hayagriva has no setter for either).
+fn with_type(
+    from: &hayagriva::Entry,
+    key: &str,
+    entry_type: EntryType,
+    container: Option<&str>,
+) -> hayagriva::Entry {
+    let mut to = hayagriva::Entry::new(key, entry_type);
+    macro_rules! copy {
+        ($($get:ident => $set:ident),* $(,)?) => {
+            $(if let Some(value) = from.$get() {
+                to.$set(value.to_owned());
+            })*
+        };
+    }
+    copy!(
+        title => set_title, date => set_date, publisher => set_publisher,
+        location => set_location, organization => set_organization, issue => set_issue,
+        chapter => set_chapter, volume => set_volume, volume_total => set_volume_total,
+        edition => set_edition, page_range => set_page_range, page_total => set_page_total,
+        time_range => set_time_range, runtime => set_runtime, url => set_url,
+        serial_number => set_serial_number, language => set_language, archive => set_archive,
+        archive_location => set_archive_location, call_number => set_call_number,
+        note => set_note, abstract_ => set_abstract_, genre => set_genre,
+        authors => set_authors, editors => set_editors, affiliated => set_affiliated,
+    );
+    let mut parents = from.parents().to_vec();
+    if let Some(container) = container.filter(|_| parents.is_empty()) {
+        let mut parent = hayagriva::Entry::new(&format!("{key}-container"), EntryType::Periodical);
+        parent.set_title(FormatString::with_value(container));
+        parents.push(parent);
+    }
+    to.set_parents(parents);
+    to
+}
+
+/// `\textsuperscript{o}` as `ᵒ`: biblatex would keep the command as text.
+fn superscripts(tex: &str) -> String {
+    const COMMAND: &str = "\\textsuperscript{";
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = rest.find(COMMAND) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + COMMAND.len()..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        out.push_str(&latex::display(&rest[at..at + COMMAND.len() + close + 1]));
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bib::{BibSource, load};
+    use std::path::Path;
+
+    fn convert(text: &str, key: &str, langid: Option<&str>) -> hayagriva::Entry {
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let entry = lib.get(key).unwrap_or_else(|| panic!("no {key}"));
+        to_hayagriva(entry, langid).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn macros_crossref_and_langid_reach_hayagriva() {
+        let text = "@string{pub = {Economica}}\n@inbook{c, title={Chapitre}, crossref={b}, langid={french}}\n@book{b, title={Livre}, publisher=pub, date={2010}, author={Qu{\\'e}m{\\'e}ner, Myriam}}";
+        let e = convert(text, "c", None);
+        assert_eq!(e.key(), "c");
+        assert_eq!(
+            e.title().map(|t| t.value.to_string()).as_deref(),
+            Some("Chapitre")
+        );
+        assert_eq!(e.language().map(ToString::to_string).as_deref(), Some("fr"));
+        let debug = format!("{e:?}");
+        assert!(
+            debug.contains("Quéméner") && debug.contains("Economica"),
+            "{debug}"
+        );
+    }
+
+    #[test]
+    fn legal_types_and_odd_keys_are_kept() {
+        let text = "@legislation{loi/2016?444, title={Loi}, journaltitle={Journal officiel}, date={2016-04-13}}\n@jurisdiction{arret, title={Cass. crim.}, date={2020}}";
+        let loi = convert(text, "loi/2016?444", Some("french"));
+        assert_eq!(loi.key(), "loi/2016?444");
+        assert_eq!(*loi.entry_type(), EntryType::Legislation);
+        assert_eq!(
+            loi.parents()
+                .first()
+                .and_then(|p| p.title())
+                .map(|t| t.value.to_string())
+                .as_deref(),
+            Some("Journal officiel")
+        );
+        assert_eq!(
+            loi.language().map(ToString::to_string).as_deref(),
+            Some("fr")
+        );
+        let arret = convert(text, "arret", None);
+        assert_eq!(*arret.entry_type(), EntryType::Case);
+        let coe = convert(
+            "@legislation{c, author = {{Conseil de l'Europe}}, title = {STE n\\textsuperscript{o} 185}}",
+            "c",
+            None,
+        );
+        let debug = format!("{:?} {:?}", coe.authors(), coe.title());
+        assert!(
+            debug.contains("Conseil de l'Europe") && debug.contains("STE nº 185"),
+            "{debug}"
+        );
+    }
+}

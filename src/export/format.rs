@@ -1,0 +1,251 @@
+//! Formatting references in a CSL style with hayagriva, cached so nothing is formatted twice.
+//!
+//! A `Formatter` is tied to one style and one locale. It memoises each entry's conversion and
+//! single rendering by (key, content fingerprint), and the last whole bibliography by the
+//! fingerprint of its entry list: the TUI should keep one alive and call it on every redraw.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use hayagriva::citationberg::{Locale, LocaleCode};
+use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
+
+use super::labels::{is_french, labels, langid_of};
+use super::markdown::{escape, to_markdown};
+use super::{ExportError, Exported, Style};
+use crate::bib::{self, ConvertError, Entry};
+
+/// One formatted reference: its key, its label in numbered styles (`[1]`) and its Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormattedItem {
+    pub key: String,
+    pub label: Option<String>,
+    pub markdown: String,
+}
+
+/// A bibliography in the style's order, with a heading in the locale's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormattedBibliography {
+    pub heading: String,
+    pub items: Vec<FormattedItem>,
+    pub warnings: Vec<String>,
+}
+
+type Converted = Result<hayagriva::Entry, ConvertError>;
+
+pub struct Formatter {
+    style: Style,
+    locale: String,
+    locales: Vec<Locale>,
+    converted: HashMap<(String, u64), Converted>,
+    singles: HashMap<(String, u64), FormattedItem>,
+    last: Option<(u64, FormattedBibliography)>,
+}
+
+impl Formatter {
+    /// A formatter for `style` in `locale` (a tag such as `fr-FR` that hayagriva knows).
+    pub fn new(style: Style, locale: &str) -> Result<Formatter, ExportError> {
+        let locales = hayagriva::archive::locales();
+        let wanted = locale.trim().to_lowercase();
+        let language = wanted.split('-').next().unwrap_or_default().to_string();
+        let known = locales.iter().filter_map(|l| l.lang.as_ref()).any(|code| {
+            let code = code.0.to_lowercase();
+            code == wanted || code.split('-').next() == Some(language.as_str())
+        });
+        if !known || language.is_empty() {
+            return Err(ExportError::UnknownLocale(locale.to_string()));
+        }
+        Ok(Formatter {
+            style,
+            locale: locale.trim().to_string(),
+            locales,
+            converted: HashMap::new(),
+            singles: HashMap::new(),
+            last: None,
+        })
+    }
+
+    pub fn style(&self) -> &Style {
+        &self.style
+    }
+
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The whole bibliography of `entries`, formatted together (sorting, numbering, disambiguation).
+    pub fn bibliography(&mut self, entries: &[&Entry]) -> FormattedBibliography {
+        let fingerprints: Vec<u64> = entries.iter().map(|e| fingerprint(e)).collect();
+        let whole = {
+            let mut h = DefaultHasher::new();
+            for (entry, fp) in entries.iter().zip(&fingerprints) {
+                entry.key.hash(&mut h);
+                fp.hash(&mut h);
+            }
+            h.finish()
+        };
+        if let Some((hash, cached)) = &self.last
+            && *hash == whole
+        {
+            return cached.clone();
+        }
+        for (entry, fp) in entries.iter().zip(&fingerprints) {
+            self.convert(entry, *fp);
+        }
+        let result = self.render(entries, &fingerprints, true);
+        self.last = Some((whole, result.clone()));
+        result
+    }
+
+    /// One reference formatted alone, without a number label (a source's heading, a preview).
+    pub fn reference(&mut self, entry: &Entry) -> FormattedItem {
+        let fp = fingerprint(entry);
+        let slot = (entry.key.clone(), fp);
+        if let Some(item) = self.singles.get(&slot) {
+            return item.clone();
+        }
+        self.convert(entry, fp);
+        let mut rendered = self.render(&[entry], &[fp], false);
+        let mut item = rendered.items.pop().unwrap_or_else(|| fallback(entry));
+        item.label = None;
+        self.singles.insert(slot, item.clone());
+        item
+    }
+
+    fn convert(&mut self, entry: &Entry, fp: u64) {
+        let langid = langid_of(&self.locale);
+        self.converted
+            .entry((entry.key.clone(), fp))
+            .or_insert_with(|| bib::to_hayagriva(entry, langid));
+    }
+
+    fn render(&self, entries: &[&Entry], fps: &[u64], warn: bool) -> FormattedBibliography {
+        let locale = LocaleCode(self.locale.clone());
+        let mut warnings = Vec::new();
+        let mut fallbacks = Vec::new();
+        let mut driver = BibliographyDriver::new();
+        for (entry, fp) in entries.iter().zip(fps) {
+            match self.converted.get(&(entry.key.clone(), *fp)) {
+                Some(Ok(converted)) => driver.citation(CitationRequest::new(
+                    vec![CitationItem::with_entry(converted)],
+                    &self.style.csl,
+                    Some(locale.clone()),
+                    &self.locales,
+                    None,
+                )),
+                Some(Err(error)) => {
+                    warnings.push(format!("{error}; it is listed unformatted"));
+                    fallbacks.push(fallback(entry));
+                }
+                None => fallbacks.push(fallback(entry)),
+            }
+            if warn && let Some(missing) = missing_fields(entry) {
+                warnings.push(missing);
+            }
+        }
+        let request = BibliographyRequest::new(&self.style.csl, Some(locale), &self.locales);
+        let rendered = driver.finish(request);
+        let french = is_french(&self.locale);
+        let mut items: Vec<FormattedItem> = rendered
+            .bibliography
+            .map(|b| b.items)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|item| FormattedItem {
+                label: item.first_field.as_ref().map(|f| to_markdown([f], french)),
+                markdown: to_markdown(&item.content.0, french),
+                key: item.key,
+            })
+            .collect();
+        for entry in entries {
+            let listed = items.iter().chain(&fallbacks).any(|i| i.key == entry.key);
+            if !listed {
+                warnings.push(format!(
+                    "style `{}` printed nothing for `{}`: it is listed unformatted",
+                    self.style.name, entry.key
+                ));
+                fallbacks.push(fallback(entry));
+            }
+        }
+        items.extend(fallbacks);
+        FormattedBibliography {
+            heading: labels(&self.locale).bibliography.to_string(),
+            items,
+            warnings,
+        }
+    }
+}
+
+/// The bibliography of `entries` as a Markdown document with its heading.
+pub fn markdown_bibliography(formatter: &mut Formatter, entries: &[&Entry]) -> Exported {
+    let bibliography = formatter.bibliography(entries);
+    let mut text = format!("# {}\n", bibliography.heading);
+    for item in &bibliography.items {
+        text.push('\n');
+        if let Some(label) = &item.label {
+            text.push_str(label);
+            text.push(' ');
+        }
+        text.push_str(&item.markdown);
+        text.push('\n');
+    }
+    Exported {
+        text,
+        warnings: bibliography.warnings,
+    }
+}
+
+fn fallback(entry: &Entry) -> FormattedItem {
+    FormattedItem {
+        key: entry.key.clone(),
+        label: None,
+        markdown: escape(&entry.summary()),
+    }
+}
+
+fn fingerprint(entry: &Entry) -> u64 {
+    let mut h = DefaultHasher::new();
+    entry.entry_type.hash(&mut h);
+    for field in &entry.fields {
+        field.name.hash(&mut h);
+        field.expanded.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Fields biblatex requires for the entry's type, as alternatives (`date` or `year`).
+fn required(entry_type: &str) -> &'static [&'static [&'static str]] {
+    const WHO: &[&str] = &["author", "editor"];
+    const DATE: &[&str] = &["date", "year"];
+    const TITLE: &[&str] = &["title"];
+    match entry_type {
+        "article" => &[WHO, TITLE, &["journaltitle", "journal"], DATE],
+        "book" | "mvbook" | "collection" | "proceedings" => &[TITLE, DATE],
+        "inbook" | "incollection" | "inproceedings" => &[WHO, TITLE, &["booktitle"], DATE],
+        "online" => &[TITLE, DATE, &["url", "doi", "eprint"]],
+        "thesis" | "phdthesis" | "mastersthesis" => {
+            &[&["author"], TITLE, &["institution", "school"], DATE]
+        }
+        "report" | "techreport" => &[WHO, TITLE, &["institution"], DATE],
+        _ => &[TITLE, DATE],
+    }
+}
+
+fn missing_fields(entry: &Entry) -> Option<String> {
+    let missing: Vec<String> = required(&entry.entry_type)
+        .iter()
+        .filter(|alternatives| alternatives.iter().all(|f| entry.get(f).is_none()))
+        .map(|alternatives| alternatives.join(" or "))
+        .collect();
+    (!missing.is_empty()).then(|| {
+        format!(
+            "`{}` ({}:{}) lacks {}: it is listed, but the style cannot show it in full; add {} to the entry",
+            entry.key,
+            entry.file.display(),
+            entry.line,
+            missing.join(", "),
+            if missing.len() == 1 { "it" } else { "them" }
+        )
+    })
+}

@@ -1,0 +1,182 @@
+//! hayagriva's formatted output as Markdown: italics, bold, small caps upper-cased, links.
+
+use hayagriva::ElemChild;
+use hayagriva::citationberg::{FontStyle, FontVariant, FontWeight, VerticalAlign};
+
+use super::typography;
+
+/// The formatting of one character of output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Format {
+    italic: bool,
+    bold: bool,
+    superscript: bool,
+    subscript: bool,
+}
+
+/// One character, or a link kept whole so typography never touches a URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Piece {
+    Char(char, Format),
+    Link(String, String),
+}
+
+/// Markdown for a sequence of hayagriva elements; `french` applies French typography.
+pub(crate) fn to_markdown<'a>(
+    children: impl IntoIterator<Item = &'a ElemChild>,
+    french: bool,
+) -> String {
+    let mut pieces = Vec::new();
+    for child in children {
+        flatten(child, &mut pieces);
+    }
+    if french {
+        typography::french(&mut pieces);
+    }
+    emit(&pieces)
+}
+
+fn flatten(child: &ElemChild, out: &mut Vec<Piece>) {
+    match child {
+        ElemChild::Text(formatted) => {
+            let f = &formatted.formatting;
+            let format = Format {
+                italic: f.font_style == FontStyle::Italic,
+                bold: f.font_weight == FontWeight::Bold,
+                superscript: f.vertical_align == VerticalAlign::Sup,
+                subscript: f.vertical_align == VerticalAlign::Sub,
+            };
+            let small_caps = f.font_variant == FontVariant::SmallCaps;
+            for c in formatted.text.chars() {
+                if small_caps {
+                    out.extend(c.to_uppercase().map(|u| Piece::Char(u, format)));
+                } else {
+                    out.push(Piece::Char(c, format));
+                }
+            }
+        }
+        ElemChild::Elem(elem) => elem.children.0.iter().for_each(|c| flatten(c, out)),
+        ElemChild::Markup(text) => {
+            out.extend(text.chars().map(|c| Piece::Char(c, Format::default())));
+        }
+        ElemChild::Link { text, url } => out.push(Piece::Link(text.text.clone(), url.clone())),
+        ElemChild::Transparent { .. } => {}
+    }
+}
+
+fn emit(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let mut current = Format::default();
+    for piece in pieces {
+        match piece {
+            Piece::Char(c, format) => {
+                if *format != current {
+                    push_run(&mut out, &run, current);
+                    run.clear();
+                    current = *format;
+                }
+                run.push(*c);
+            }
+            Piece::Link(text, url) => {
+                push_run(&mut out, &run, current);
+                run.clear();
+                let target = if url.contains([' ', '(', ')', '<', '>']) {
+                    format!("<{}>", url.replace(' ', "%20").replace(['<', '>'], ""))
+                } else {
+                    url.clone()
+                };
+                out.push_str(&format!("[{}]({target})", escape(text)));
+            }
+        }
+    }
+    push_run(&mut out, &run, current);
+    out.trim().to_string()
+}
+
+fn push_run(out: &mut String, run: &str, format: Format) {
+    let core = run.trim();
+    if core.is_empty() {
+        out.push_str(run);
+        return;
+    }
+    let lead = &run[..run.len() - run.trim_start().len()];
+    let trail = &run[run.trim_end().len()..];
+    let mut text = escape(core);
+    if format.superscript {
+        text = format!("<sup>{text}</sup>");
+    } else if format.subscript {
+        text = format!("<sub>{text}</sub>");
+    }
+    let marker = match (format.italic, format.bold) {
+        (true, true) => "***",
+        (true, false) => "*",
+        (false, true) => "**",
+        (false, false) => "",
+    };
+    out.push_str(lead);
+    out.push_str(marker);
+    out.push_str(&text);
+    out.push_str(marker);
+    out.push_str(trail);
+}
+
+/// Escapes the characters Markdown would read as markup.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hayagriva::{Formatted, Formatting};
+
+    fn text(t: &str, italic: bool, small_caps: bool) -> ElemChild {
+        let mut formatting = Formatting::default();
+        if italic {
+            formatting.font_style = FontStyle::Italic;
+        }
+        if small_caps {
+            formatting.font_variant = FontVariant::SmallCaps;
+        }
+        ElemChild::Text(Formatted {
+            text: t.into(),
+            formatting,
+        })
+    }
+
+    #[test]
+    fn runs_links_and_small_caps() {
+        let children = [
+            text("Dupont", false, true),
+            text(", ", false, false),
+            text("Le droit ", true, false),
+            text("pénal", true, false),
+            text(" [2e éd.] : «", false, false),
+            text("x", false, false),
+            text("». ", false, false),
+            ElemChild::Link {
+                text: Formatted {
+                    text: "https://a.b/c?d=1:2".into(),
+                    formatting: Formatting::default(),
+                },
+                url: "https://a.b/c?d=1:2".into(),
+            },
+        ];
+        assert_eq!(
+            to_markdown(&children, false),
+            "DUPONT, *Le droit pénal* \\[2e éd.\\] : «x». [https://a.b/c?d=1:2](https://a.b/c?d=1:2)"
+        );
+        assert_eq!(
+            to_markdown(&children, true),
+            "DUPONT, *Le droit pénal* \\[2e éd.\\]\u{a0}: «\u{a0}x\u{a0}». [https://a.b/c?d=1:2](https://a.b/c?d=1:2)"
+        );
+    }
+}
