@@ -135,6 +135,8 @@ fn annotation_json(
         Kind::Note => "commenting",
         Kind::Claim => "assessing",
         Kind::Question => "questioning",
+        Kind::Review if annotation.reply_to.is_some() => "replying",
+        Kind::Review => "commenting",
     };
     let mut out = json!({
         "id": format!("urn:glose:annotation:{}", annotation.id),
