@@ -1,5 +1,8 @@
 //! TeX field text to display text: accents and symbols as Unicode, braces and math `$` dropped.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 /// Accent command, then pairs of (base letter, precomposed letter).
 const ACCENTS: &[(char, &str, char)] = &[
     (
@@ -185,12 +188,11 @@ fn command(chars: &[char], i: usize, out: &mut String) -> usize {
         out.push_str(text);
         return skip_command_space(chars, end, text.len() > 2);
     }
-    if chars.get(end) != Some(&'{') {
-        let unicode = bibtex_parser::latex_unicode::latex_to_unicode(&format!("\\{name}"));
-        if !unicode.starts_with('\\') {
-            out.push_str(&unicode);
-            return skip_command_space(chars, end, false);
-        }
+    if chars.get(end) != Some(&'{')
+        && let Some(unicode) = command_symbol(&name)
+    {
+        out.push_str(&unicode);
+        return skip_command_space(chars, end, false);
     }
     end
 }
@@ -403,4 +405,22 @@ mod tests {
             let _ = display(tex);
         }
     }
+}
+
+thread_local! {
+    static SYMBOL_CACHE: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// The Unicode for an argument-less command the crate knows (`\alpha`), remembered per thread:
+/// the crate tries some 600 patterns on every call.
+fn command_symbol(name: &str) -> Option<String> {
+    SYMBOL_CACHE.with(|cache| {
+        if let Some(known) = cache.borrow().get(name) {
+            return known.clone();
+        }
+        let unicode = bibtex_parser::latex_unicode::latex_to_unicode(&format!("\\{name}"));
+        let symbol = (!unicode.starts_with('\\')).then_some(unicode);
+        cache.borrow_mut().insert(name.to_string(), symbol.clone());
+        symbol
+    })
 }

@@ -18,8 +18,8 @@ mod reanchor;
 mod refs;
 mod review;
 mod show;
-mod sync;
 mod styles;
+mod sync;
 
 use std::path::PathBuf;
 
