@@ -2,18 +2,19 @@
 
 mod motion;
 mod mouse;
+mod outcome;
 mod prompt;
 mod reader;
 
 use nucleo_matcher::Matcher;
 use ratatui::layout::Rect;
 
-use super::action::{Action, Command, Outcome};
+use super::action::{Action, Command};
 use super::data::{Data, SourceDoc};
 use super::effects::Effect;
 use super::keymap::{Key, Keymap, Scope};
 use super::layout;
-use super::picker::{self, Picker, PickerOutcome};
+use super::picker::{self, Picker};
 use super::undo::History;
 
 /// Ticks of 250 ms without a key before pending changes are committed.
@@ -273,63 +274,6 @@ impl App {
         Vec::new()
     }
 
-    fn done_with(&mut self, outcome: Outcome) {
-        if let Some(data) = outcome.data {
-            self.set_data(data);
-        }
-        if let Some(step) = outcome.undo {
-            self.history.record(step);
-        }
-        if let Some(id) = outcome.select {
-            self.selected = self
-                .doc()
-                .and_then(|d| d.annotations.iter().position(|a| a.id.0 == id));
-        }
-        self.status = Status {
-            text: outcome.message,
-            error: false,
-        };
-        if self.quitting {
-            self.done = true;
-        }
-    }
-
-    fn fail(&mut self, message: String) {
-        self.status = Status {
-            text: message,
-            error: true,
-        };
-    }
-
-    fn say(&mut self, message: impl Into<String>) {
-        self.status = Status {
-            text: message.into(),
-            error: false,
-        };
-    }
-
-    /// Replaces the data, keeping the same source, cursor and selected annotation where they still exist.
-    pub fn set_data(&mut self, data: Data) {
-        let current = self.doc().map(|d| d.id.clone());
-        let selected = self
-            .selected
-            .and_then(|i| self.doc()?.annotations.get(i))
-            .map(|a| a.id.clone());
-        self.data = data;
-        self.source = current
-            .and_then(|id| self.data.sources.iter().position(|s| s.id == id))
-            .unwrap_or(0);
-        self.sources_cursor = self
-            .sources_cursor
-            .min(self.data.sources.len().saturating_sub(1));
-        let len = self.doc().map_or(0, |d| d.text.len());
-        self.cursor = floor_boundary(self.doc().map_or("", |d| &d.text), self.cursor.min(len));
-        self.top = floor_boundary(self.doc().map_or("", |d| &d.text), self.top.min(len));
-        self.selected =
-            selected.and_then(|id| self.doc()?.annotations.iter().position(|a| a.id == id));
-        self.ensure_visible();
-    }
-
     fn cycle_focus(&mut self, forward: bool) {
         let order = [Pane::Sources, Pane::Text, Pane::Annotations];
         let at = order.iter().position(|p| *p == self.focus).unwrap_or(1);
@@ -339,59 +283,6 @@ impl App {
             at + order.len() - 1
         };
         self.focus = order[next % order.len()];
-    }
-
-    fn picker_outcome(&mut self, outcome: PickerOutcome) -> Vec<Effect> {
-        match outcome {
-            PickerOutcome::Stay => Vec::new(),
-            PickerOutcome::Close => {
-                self.overlay = Overlay::None;
-                Vec::new()
-            }
-            PickerOutcome::Cite {
-                key,
-                locator,
-                relation,
-            } => {
-                let Overlay::Picker(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
-                else {
-                    return Vec::new();
-                };
-                vec![Effect::Cite {
-                    source: picker.source,
-                    id: picker.target,
-                    key,
-                    locator,
-                    relation,
-                }]
-            }
-        }
-    }
-
-    fn undo(&mut self) -> Vec<Effect> {
-        match self.history.undo() {
-            Some(step) => vec![Effect::Restore {
-                notes: Box::new(step.before),
-                label: format!("undo {}", step.label),
-            }],
-            None => {
-                self.say("nothing to undo");
-                Vec::new()
-            }
-        }
-    }
-
-    fn redo(&mut self) -> Vec<Effect> {
-        match self.history.redo() {
-            Some(step) => vec![Effect::Restore {
-                notes: Box::new(step.after),
-                label: format!("redo {}", step.label),
-            }],
-            None => {
-                self.say("nothing to redo");
-                Vec::new()
-            }
-        }
     }
 }
 
