@@ -16,6 +16,7 @@ mod message;
 mod modify;
 mod queries;
 mod reanchor;
+mod reattach;
 mod restore;
 mod review;
 
@@ -34,6 +35,7 @@ pub use loaded::{Loaded, read_library};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
+pub use reattach::reattach;
 pub use restore::restore_notes;
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,

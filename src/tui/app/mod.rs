@@ -1,20 +1,24 @@
 //! The app state and `update`: actions in, effects out, no I/O.
 
+mod editing;
 mod motion;
 mod mouse;
 mod outcome;
 mod prompt;
 mod reader;
+mod screens;
 
 use nucleo_matcher::Matcher;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Command};
 use super::data::{Data, SourceDoc};
+use super::editor::Editor;
 use super::effects::Effect;
 use super::keymap::{Key, Keymap, Scope};
 use super::layout;
 use super::picker::{self, Picker};
+use super::screens::Screen;
 use super::undo::History;
 
 /// Ticks of 250 ms without a key before pending changes are committed.
@@ -32,6 +36,7 @@ pub enum Overlay {
     None,
     Help { scroll: u16 },
     Picker(Box<Picker>),
+    Editor(Box<Editor>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,8 +74,11 @@ pub struct App {
     /// Index of the selected annotation of the source.
     pub selected: Option<usize>,
     pub search: Option<String>,
+    pub screen: Screen,
     pub overlay: Overlay,
     pub prompt: Option<Prompt>,
+    /// The annotation (source, id) to re-attach to the next selection, chosen on the orphans screen.
+    pub reattach: Option<(String, String)>,
     pub status: Status,
     pub size: (u16, u16),
     pub color: bool,
@@ -98,8 +106,10 @@ impl App {
             goal: None,
             selected: None,
             search: None,
+            screen: Screen::Reader,
             overlay: Overlay::None,
             prompt: None,
+            reattach: None,
             status: Status::default(),
             size: (80, 24),
             color,
@@ -122,7 +132,10 @@ impl App {
         match (&self.overlay, &self.prompt, self.focus) {
             (Overlay::Help { .. }, _, _) => Scope::Help,
             (Overlay::Picker(_), _, _) => Scope::Picker,
+            (Overlay::Editor(_), _, _) => Scope::Editor,
             (_, Some(_), _) => Scope::Prompt,
+            _ if self.screen_typing() => Scope::Prompt,
+            _ if !matches!(self.screen, Screen::Reader) => self.screen_scope(),
             (_, _, Pane::Sources) => Scope::Sources,
             (_, _, Pane::Text) => Scope::Reader,
             (_, _, Pane::Annotations) => Scope::Annotations,
@@ -134,6 +147,9 @@ impl App {
         let scope = self.scope();
         if let Some(command) = self.keymap.lookup(scope, key) {
             return Some(Action::Command(command));
+        }
+        if scope == Scope::Editor {
+            return Some(Action::Edit(key));
         }
         match key.code {
             crossterm::event::KeyCode::Char(c) if scope.takes_text() && !key.ctrl => {
@@ -186,6 +202,12 @@ impl App {
                 Vec::new()
             }
             Action::Tick => self.tick(),
+            Action::Edit(key) => {
+                self.idle_ticks = 0;
+                self.editor_key(key);
+                Vec::new()
+            }
+            Action::Edited { edit, result } => self.edited(edit, result),
             Action::Done(outcome) => {
                 self.done_with(*outcome);
                 Vec::new()
@@ -220,10 +242,15 @@ impl App {
                 let outcome = picker.command(command, &self.data.refs, &mut self.matcher);
                 return self.picker_outcome(outcome);
             }
+            Overlay::Editor(_) => return self.editor_command(command),
             Overlay::None => {}
         }
         if self.prompt.is_some() {
             return self.prompt_command(command);
+        }
+        if self.screen_typing() {
+            self.filter_command(command);
+            return Vec::new();
         }
         match command {
             Command::Quit => self.quit(),
@@ -240,6 +267,13 @@ impl App {
             }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
+            Command::Claims | Command::References | Command::Orphans => {
+                self.open_screen(command);
+                Vec::new()
+            }
+            Command::Edit => self.open_editor(),
+            Command::EditExternal => self.edit_external(),
+            _ if !matches!(self.screen, Screen::Reader) => self.screen_command(command),
             _ => match self.focus {
                 Pane::Sources => self.sources_command(command),
                 Pane::Annotations => self.annotations_command(command),
@@ -253,6 +287,8 @@ impl App {
             picker.input(c, &self.data.refs, &mut self.matcher);
         } else if let Some(prompt) = &mut self.prompt {
             prompt.text.push(c);
+        } else if self.screen_typing() {
+            self.filter_input(Some(c));
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::{App, Overlay, Status, floor_boundary};
 use crate::tui::action::Outcome;
-use crate::tui::data::Data;
+use crate::tui::data::{Data, SourceDoc};
 use crate::tui::effects::Effect;
 use crate::tui::picker::PickerOutcome;
 
@@ -10,6 +10,12 @@ impl App {
     pub(super) fn done_with(&mut self, outcome: Outcome) {
         if let Some(data) = outcome.data {
             self.set_data(data);
+        }
+        if let Some(doc) = outcome.source {
+            self.replace_source(doc);
+        }
+        if let Some(pending) = outcome.pending {
+            self.data.pending = pending;
         }
         if let Some(step) = outcome.undo {
             self.history.record(step);
@@ -44,12 +50,35 @@ impl App {
 
     /// Replaces the data, keeping the same source, cursor and selected annotation where they still exist.
     pub fn set_data(&mut self, data: Data) {
+        self.keeping_place(|app| app.data = data);
+    }
+
+    /// Puts one source read again in place of the old one, keeping the quotes it had before re-anchoring.
+    pub fn replace_source(&mut self, mut doc: SourceDoc) {
+        self.keeping_place(
+            |app| match app.data.sources.iter().position(|s| s.id == doc.id) {
+                Some(index) => {
+                    let old = std::mem::take(&mut app.data.sources[index].old_quotes);
+                    for (id, quote) in old {
+                        let kept = doc.annotations.iter().any(|a| a.id.0 == id);
+                        if kept && doc.old_quote(&id).is_none() {
+                            doc.old_quotes.push((id, quote));
+                        }
+                    }
+                    app.data.sources[index] = doc;
+                }
+                None => app.data.sources.push(doc),
+            },
+        );
+    }
+
+    fn keeping_place(&mut self, change: impl FnOnce(&mut App)) {
         let current = self.doc().map(|d| d.id.clone());
         let selected = self
             .selected
             .and_then(|i| self.doc()?.annotations.get(i))
             .map(|a| a.id.clone());
-        self.data = data;
+        change(self);
         self.source = current
             .and_then(|id| self.data.sources.iter().position(|s| s.id == id))
             .unwrap_or(0);
@@ -62,6 +91,7 @@ impl App {
         self.selected =
             selected.and_then(|id| self.doc()?.annotations.iter().position(|a| a.id == id));
         self.ensure_visible();
+        self.refresh_screen();
     }
 
     pub(super) fn picker_outcome(&mut self, outcome: PickerOutcome) -> Vec<Effect> {
