@@ -186,7 +186,7 @@ mod tests {
         editor.key(Key::parse("enter").unwrap());
         editor.key(Key::char('2'));
         editor.cycle(true);
-        for _ in 0..4 {
+        for _ in 0..5 {
             editor.key(Key::parse("backspace").unwrap());
         }
         editor.key(Key::char('#'));
