@@ -54,6 +54,10 @@ fn claims_board_filters_and_jumps_to_the_claim() {
     let selected = &doc.annotations[app.selected.expect("selected")];
     assert!(selected.anchor.exact.contains("Europol"));
     assert_eq!(app.cursor, selected.anchor.start);
+    assert!(
+        app.top < selected.anchor.start && app.top > 0,
+        "the claim is shown with some text above it"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::tui::action::Command;
 use crate::tui::editor::EditChange;
 use crate::tui::effects::Effect;
 use crate::tui::keymap::Scope;
+use crate::tui::layout::rows;
 use crate::tui::screens::{self, Board, Orphans, Place, RefList, Screen};
 
 impl App {
@@ -179,6 +180,14 @@ impl App {
         self.focus = Pane::Text;
         self.move_to(start);
         self.selected = Some(index);
+        let (_, height) = self.text_size();
+        let row = self
+            .doc()
+            .map(|d| rows::row_at(d, self.text_size().0, start).start);
+        if let Some(row) = row {
+            self.top = row;
+            self.scroll(-(isize::try_from(height).unwrap_or(0) / 3));
+        }
     }
 
     fn confirm_anchor(&mut self) -> Vec<Effect> {
