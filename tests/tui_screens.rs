@@ -76,3 +76,62 @@ fn control_characters_in_a_source_never_reach_the_terminal() {
         "{screen}"
     );
 }
+
+#[test]
+fn claims_board() {
+    let mut demo = Demo::new();
+    demo.keys("C");
+    insta::assert_snapshot!("claims_120x40", text(&demo.session.render(120, 40)));
+    demo.keys("u");
+    insta::assert_snapshot!(
+        "claims_unsupported_80x24",
+        text(&demo.session.render(80, 24))
+    );
+}
+
+#[test]
+fn references_screen() {
+    let mut demo = Demo::new();
+    demo.keys("R/loi<enter>");
+    insta::assert_snapshot!("references_120x40", text(&demo.session.render(120, 40)));
+    insta::assert_snapshot!("references_80x24", text(&demo.session.render(80, 24)));
+}
+
+#[test]
+fn orphans_screen() {
+    let mut demo = Demo::new();
+    let path = demo.root().join("library/sources/berdeil-2023.txt");
+    let source = std::fs::read_to_string(&path).expect("source");
+    std::fs::write(&path, source.replace("cyber-paradis", "paradis numériques")).expect("write");
+    demo.reopen();
+    demo.keys("O");
+    insta::assert_snapshot!("orphans_120x40", text(&demo.session.render(120, 40)));
+    insta::assert_snapshot!("orphans_80x24", text(&demo.session.render(80, 24)));
+}
+
+#[test]
+fn annotation_editor() {
+    let mut demo = Demo::new();
+    demo.keys("]]]eUne note<tab>tag");
+    insta::assert_snapshot!("editor_120x40", text(&demo.session.render(120, 40)));
+    insta::assert_snapshot!("editor_80x24", text(&demo.session.render(80, 24)));
+}
+
+#[test]
+fn help_lists_the_screens_and_the_editor() {
+    let mut demo = Demo::new();
+    demo.keys("?");
+    let help: String = glose::tui::ui::help_text(&demo.session.app.keymap);
+    for title in ["Claims board", "References", "Orphans", "Annotation editor"] {
+        assert!(help.contains(title), "{title} missing from help:\n{help}");
+    }
+    for name in [
+        "only-unsupported",
+        "confirm-anchor",
+        "reattach",
+        "edit-external",
+        "save",
+    ] {
+        assert!(help.contains(name), "{name} missing from help");
+    }
+}

@@ -18,6 +18,7 @@ mod message;
 mod modify;
 mod queries;
 mod reanchor;
+mod reattach;
 mod restore;
 mod review;
 mod sync;
@@ -39,6 +40,7 @@ pub use merge_files::{FileMerged, merge_bib_file, merge_notes_file};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
+pub use reattach::reattach;
 pub use restore::restore_notes;
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,

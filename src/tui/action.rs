@@ -2,7 +2,9 @@
 
 use crossterm::event::MouseEvent;
 
-use super::data::Data;
+use super::data::{Data, SourceDoc};
+use super::external::ExternalEdit;
+use super::keymap::Key;
 use super::undo::UndoStep;
 
 macro_rules! commands {
@@ -69,6 +71,17 @@ commands! {
     Cancel = "cancel": "close / clear the selection",
     Complete = "complete": "complete / next relation",
     Erase = "erase": "delete the character before the cursor",
+    Claims = "claims": "claims board: every claim of the workspace",
+    References = "references": "references: the library, what cites each entry, problems",
+    Orphans = "orphans": "fuzzy and orphaned annotations",
+    Filter = "filter": "type a filter (#tag @key in:source words)",
+    OnlyUnsupported = "only-unsupported": "show only unsupported claims (toggle)",
+    OnlyAnchorProblems = "only-anchor-problems": "show only fuzzy and orphaned anchors (toggle)",
+    Edit = "edit": "edit the selected annotation: note, tags, kind",
+    EditExternal = "edit-external": "edit the selected annotation's note in $EDITOR",
+    Save = "save": "save the annotation being edited",
+    ConfirmAnchor = "confirm-anchor": "accept a fuzzy match as the right place",
+    Reattach = "reattach": "re-attach an annotation to the selected text",
 }
 
 /// What `App::update` receives: a command, typed text, a terminal event, or the outcome of an effect.
@@ -79,6 +92,13 @@ pub enum Action {
     Resize(u16, u16),
     Mouse(MouseEvent),
     Tick,
+    /// A key for the annotation editor's text fields.
+    Edit(Key),
+    /// What `$EDITOR` left in its file, or why it failed.
+    Edited {
+        edit: ExternalEdit,
+        result: Result<String, String>,
+    },
     Done(Box<Outcome>),
     Failed {
         message: String,
@@ -91,6 +111,9 @@ pub enum Action {
 pub struct Outcome {
     pub message: String,
     pub data: Option<Data>,
+    /// One source read again after a change to it, and the count of uncommitted files.
+    pub source: Option<SourceDoc>,
+    pub pending: Option<usize>,
     pub undo: Option<UndoStep>,
     /// An annotation to select, by id.
     pub select: Option<String>,

@@ -11,6 +11,8 @@ pub struct Data {
     pub pending: usize,
     pub sources: Vec<SourceDoc>,
     pub refs: Vec<RefItem>,
+    /// Problems found in the .bib files ("file:line:column: message"), broken entries included.
+    pub diagnostics: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -22,6 +24,8 @@ pub struct SourceDoc {
     pub line_starts: Vec<usize>,
     /// In reading order.
     pub annotations: Vec<Annotation>,
+    /// The quotes as the notes file held them before re-anchoring, by annotation id, where they differ.
+    pub old_quotes: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +35,8 @@ pub struct RefItem {
     /// Key, authors, title, year and journal or publisher, for fuzzy search.
     pub haystack: String,
     pub fields: Vec<(String, String)>,
+    /// Where the entry is ("references.bib:12").
+    pub place: String,
 }
 
 impl SourceDoc {
@@ -45,7 +51,16 @@ impl SourceDoc {
             text,
             line_starts,
             annotations,
+            old_quotes: Vec::new(),
         }
+    }
+
+    /// The quote an annotation had before its source changed, when it differs from the current one.
+    pub fn old_quote(&self, id: &str) -> Option<&str> {
+        self.old_quotes
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, q)| q.as_str())
     }
 
     /// The index of the line that contains `offset`.

@@ -5,11 +5,14 @@ use std::ops::Range;
 use jiff::Timestamp;
 
 use super::action::{Action, Outcome};
-use super::data::{Data, RefItem, SourceDoc};
+use super::data::Data;
+use super::editor::EditChange;
+use super::external::ExternalEdit;
+use super::loader;
 use super::undo::UndoStep;
 use crate::anchor::{self, QuoteMatch};
 use crate::model::{Kind, Relation, SourceId};
-use crate::ops::{self, AnnotateRequest, CiteSpec, Context, Loaded, OpsError, Severity};
+use crate::ops::{self, AnnotateRequest, CiteSpec, Context, EditRequest, OpsError, Severity};
 use crate::store::{self, NotesFile};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +29,16 @@ pub enum Effect {
         locator: Option<String>,
         relation: Relation,
     },
+    Edit {
+        source: String,
+        id: String,
+        change: EditChange,
+    },
+    Reattach {
+        source: String,
+        id: String,
+        range: Range<usize>,
+    },
     Remove {
         source: String,
         id: String,
@@ -35,6 +48,8 @@ pub enum Effect {
         notes: Box<NotesFile>,
         label: String,
     },
+    /// Suspend the terminal and edit a note in `$EDITOR` (run by the session, which owns the terminal).
+    External(ExternalEdit),
     Checkpoint,
     Check,
 }
@@ -76,6 +91,21 @@ impl Runner {
                 let done = ops::cite(cx, &id, &spec, relation)?;
                 Ok((first_line(&done.committed.message), Some(id)))
             }),
+            Effect::Edit { source, id, change } => self.changing(&source, |cx| {
+                let request = EditRequest {
+                    body: change.body,
+                    kind: change.kind,
+                    add_tags: change.add_tags,
+                    remove_tags: change.remove_tags,
+                    confirm: change.confirm,
+                };
+                let done = ops::edit(cx, &id, request)?;
+                Ok((first_line(&done.committed.message), Some(id)))
+            }),
+            Effect::Reattach { source, id, range } => self.changing(&source, |cx| {
+                let done = ops::reattach(cx, &id, range)?;
+                Ok((first_line(&done.committed.message), Some(id)))
+            }),
             Effect::Remove { source, id } => self.changing(&source, |cx| {
                 let done = ops::remove(cx, &id)?;
                 Ok((first_line(&done.committed.message), None))
@@ -91,6 +121,9 @@ impl Runner {
                     ..outcome
                 })
             }
+            Effect::External(_) => Err(OpsError::Invalid(
+                "the external editor needs the terminal; e edits here".to_string(),
+            )),
             Effect::Checkpoint => self.checkpoint(),
             Effect::Check => self.check(),
         };
@@ -110,9 +143,7 @@ impl Runner {
         kind: Kind,
     ) -> Result<Outcome, OpsError> {
         self.changing(source, |cx| {
-            let loaded = Loaded::read(cx)?;
-            let mut notes = loaded.source(source)?.clone();
-            let (text, _) = ops::current_text(cx, &mut notes)?;
+            let text = loader::load_source(cx, source)?.text;
             let quote = text
                 .get(range.clone())
                 .ok_or(OpsError::EmptyQuote)?
@@ -139,7 +170,7 @@ impl Runner {
         })
     }
 
-    /// Runs a change to one source's notes and records its undo step.
+    /// Runs a change to one source's notes, records its undo step, and reads that source again.
     fn changing(
         &mut self,
         source: &str,
@@ -159,9 +190,11 @@ impl Runner {
         };
         Ok(Outcome {
             message,
-            data: Some(self.load()?),
+            source: Some(loader::load_source(&self.cx, source)?),
+            pending: Some(loader::pending(&self.cx)),
             undo,
             select,
+            ..Outcome::default()
         })
     }
 
@@ -172,7 +205,7 @@ impl Runner {
         };
         Ok(Outcome {
             message,
-            data: Some(self.load()?),
+            pending: Some(loader::pending(&self.cx)),
             ..Outcome::default()
         })
     }
@@ -198,63 +231,7 @@ impl Runner {
 
     /// Reads every source, its current text and notes, and the library.
     pub fn load(&self) -> Result<Data, OpsError> {
-        let cx = &self.cx;
-        let mut loaded = Loaded::read(cx)?;
-        let mut sources = Vec::new();
-        for notes in &mut loaded.notes {
-            let (text, _) = ops::current_text(cx, notes)?;
-            sources.push(SourceDoc::new(
-                notes.source.id.to_string(),
-                notes.source.title.clone(),
-                text,
-                notes.annotations.clone(),
-            ));
-        }
-        let refs = loaded.library()?.entries().iter().map(ref_item).collect();
-        let repo = store::git::Repo::open(&cx.ws.root).ok();
-        Ok(Data {
-            workspace: cx.ws.root.file_name().map_or_else(
-                || cx.ws.root.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-            branch: repo
-                .as_ref()
-                .and_then(|r| r.branch())
-                .unwrap_or_else(|| "(no branch)".into()),
-            pending: ops::pending_changes(cx).map_or(0, |p| p.len()),
-            sources,
-            refs,
-        })
-    }
-}
-
-fn ref_item(entry: &crate::bib::Entry) -> RefItem {
-    let venue = [
-        "journaltitle",
-        "journal",
-        "publisher",
-        "institution",
-        "howpublished",
-    ]
-    .iter()
-    .find_map(|f| entry.get(f))
-    .unwrap_or_default();
-    let haystack = format!(
-        "{} {} {} {} {venue}",
-        entry.key,
-        entry.authors().join(" "),
-        entry.title().unwrap_or_default(),
-        entry.year().unwrap_or_default()
-    );
-    RefItem {
-        key: entry.key.clone(),
-        summary: entry.summary(),
-        haystack,
-        fields: entry
-            .fields
-            .iter()
-            .map(|f| (f.name.clone(), f.value.clone()))
-            .collect(),
+        loader::load(&self.cx)
     }
 }
 

@@ -3,10 +3,14 @@
 pub mod action;
 pub mod app;
 pub mod data;
+pub mod editor;
 pub mod effects;
+pub mod external;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod picker;
+pub mod screens;
 pub mod sentence;
 mod session;
 pub mod terminal;
@@ -49,6 +53,19 @@ pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
         };
         if let Some(action) = action {
             session.dispatch(action);
+        }
+        let mut failure = None;
+        session.run_external(|run| match guard.suspend(run) {
+            Ok(result) => result,
+            Err(error) => {
+                let message =
+                    format!("the terminal could not be restored after the editor: {error}");
+                failure = Some(message.clone());
+                Err(message)
+            }
+        });
+        if let Some(message) = failure {
+            anyhow::bail!(message);
         }
     }
     drop(guard);

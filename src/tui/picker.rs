@@ -123,23 +123,27 @@ impl Picker {
 
     fn refilter(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
         self.selected = 0;
-        if self.query.trim().is_empty() {
-            self.matches = (0..refs.len()).collect();
-            return;
-        }
-        let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
-        let mut buf = Vec::new();
-        let mut scored: Vec<(u32, usize)> = refs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let haystack = Utf32Str::new(&item.haystack, &mut buf);
-                pattern.score(haystack, matcher).map(|score| (score, i))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.matches = scored.into_iter().map(|(_, i)| i).collect();
+        self.matches = fuzzy(&self.query, refs, matcher);
     }
+}
+
+/// Indexes of the references matching `query`, best first; all of them for an empty query.
+pub fn fuzzy(query: &str, refs: &[RefItem], matcher: &mut Matcher) -> Vec<usize> {
+    if query.trim().is_empty() {
+        return (0..refs.len()).collect();
+    }
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut buf = Vec::new();
+    let mut scored: Vec<(u32, usize)> = refs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let haystack = Utf32Str::new(&item.haystack, &mut buf);
+            pattern.score(haystack, matcher).map(|score| (score, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
 }
 
 pub fn new_matcher() -> Matcher {
@@ -162,6 +166,7 @@ mod tests {
             summary: key.into(),
             haystack: format!("{key} {haystack}"),
             fields: vec![],
+            place: String::new(),
         }
     }
 

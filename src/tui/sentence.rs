@@ -32,14 +32,65 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The sentence that contains `offset`, or the next one on its line when `offset` is between two.
+/// The sentence that contains `offset`, or the next one when `offset` is between two; only nearby lines are read.
 pub fn sentence_at(text: &str, offset: usize) -> Option<Range<usize>> {
-    let all = sentences(text);
-    all.iter()
+    let here = line_sentences_at(text, line_start(text, offset));
+    here.iter()
         .find(|r| r.start <= offset && offset < r.end)
-        .or_else(|| all.iter().find(|r| r.start >= offset))
-        .or_else(|| all.last())
+        .or_else(|| here.iter().find(|r| r.start >= offset))
         .cloned()
+        .or_else(|| next_start(text, offset))
+        .or_else(|| prev_start(text, offset))
+}
+
+/// The first sentence that starts after `at`, reading forward line by line.
+pub fn next_start(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut start = line_start(text, at);
+    while start < text.len() || start == 0 {
+        if let Some(found) = line_sentences_at(text, start)
+            .into_iter()
+            .find(|r| r.start > at)
+        {
+            return Some(found);
+        }
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return None,
+        }
+    }
+    None
+}
+
+/// The last sentence that starts before `at`, reading backward line by line.
+pub fn prev_start(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut start = line_start(text, at);
+    loop {
+        if let Some(found) = line_sentences_at(text, start)
+            .into_iter()
+            .rev()
+            .find(|r| r.start < at)
+        {
+            return Some(found);
+        }
+        if start == 0 {
+            return None;
+        }
+        start = line_start(text, start - 1);
+    }
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The sentences of the line starting at `start`, as absolute ranges.
+fn line_sentences_at(text: &str, start: usize) -> Vec<Range<usize>> {
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let body = text[start..end].trim_end_matches('\r');
+    line_sentences(body)
+        .into_iter()
+        .map(|r| start + r.start..start + r.end)
+        .collect()
 }
 
 fn line_sentences(line: &str) -> Vec<Range<usize>> {
@@ -178,6 +229,25 @@ mod tests {
                 "Vraiment"
             ]
         );
+    }
+
+    #[test]
+    fn local_motions_agree_with_the_whole_text_scan() {
+        let text = "Un. Deux deux.\n\n  Trois « quatre. » Cinq\nSix.";
+        let all = sentences(text);
+        for at in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+            let next = all.iter().find(|r| r.start > at).cloned();
+            let prev = all.iter().rev().find(|r| r.start < at).cloned();
+            assert_eq!(next_start(text, at), next, "next from {at}");
+            assert_eq!(prev_start(text, at), prev, "prev from {at}");
+            let around = all
+                .iter()
+                .find(|r| r.start <= at && at < r.end)
+                .or_else(|| all.iter().find(|r| r.start >= at))
+                .or_else(|| all.last())
+                .cloned();
+            assert_eq!(sentence_at(text, at), around, "sentence at {at}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@ use ratatui::buffer::Buffer;
 
 use super::action::Action;
 use super::app::App;
-use super::effects::Runner;
+use super::effects::{Effect, Runner};
+use super::external::{self, ExternalEdit};
 use super::keymap::{Keymap, parse_sequence};
 use super::ui;
 use crate::ops::{Context, OpsError};
@@ -16,6 +17,9 @@ use crate::ops::{Context, OpsError};
 pub struct Session {
     pub app: App,
     pub runner: Runner,
+    /// The shell command that edits a note (`$VISUAL` or `$EDITOR`).
+    pub editor: Option<String>,
+    external: Option<ExternalEdit>,
 }
 
 impl Session {
@@ -31,7 +35,12 @@ impl Session {
                 data: None,
             });
         }
-        Ok(Session { app, runner })
+        Ok(Session {
+            app,
+            runner,
+            editor: external::editor_from_env(),
+            external: None,
+        })
     }
 
     /// Updates the app and runs the effects it asks for, feeding their outcomes back, until none is left.
@@ -39,9 +48,31 @@ impl Session {
         let mut queue = VecDeque::from([action]);
         while let Some(action) = queue.pop_front() {
             for effect in self.app.update(action) {
-                queue.push_back(self.runner.run(effect));
+                match effect {
+                    Effect::External(edit) => self.external = Some(edit),
+                    effect => queue.push_back(self.runner.run(effect)),
+                }
             }
         }
+    }
+
+    /// The note waiting to be edited in `$EDITOR`, for the event loop to run with the terminal suspended.
+    pub fn take_external(&mut self) -> Option<ExternalEdit> {
+        self.external.take()
+    }
+
+    /// Runs the editor for a waiting note (`suspend` wraps the run) and applies what it left.
+    pub fn run_external(
+        &mut self,
+        suspend: impl FnOnce(&mut dyn FnMut() -> Result<String, String>) -> Result<String, String>,
+    ) {
+        let Some(edit) = self.take_external() else {
+            return;
+        };
+        let editor = self.editor.clone();
+        let body = edit.body.clone();
+        let result = suspend(&mut || external::run(editor.as_deref(), &body));
+        self.dispatch(Action::Edited { edit, result });
     }
 
     /// Feeds a key string like "vwwc" or ":w<enter>" through the real keymap.
@@ -49,6 +80,7 @@ impl Session {
         for key in parse_sequence(text)? {
             if let Some(action) = self.app.action_for(key) {
                 self.dispatch(action);
+                self.run_external(|run| run());
             }
         }
         Ok(())

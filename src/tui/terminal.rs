@@ -33,6 +33,19 @@ impl Guard {
     }
 }
 
+impl Guard {
+    /// Gives the terminal back to the user while `run` runs (an editor), then takes it again and redraws.
+    pub fn suspend<T>(&mut self, run: impl FnOnce() -> T) -> io::Result<T> {
+        restore()?;
+        let _ = self.terminal.show_cursor();
+        let out = run();
+        enable_raw_mode()?;
+        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        self.terminal.clear()?;
+        Ok(out)
+    }
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {
         let _ = restore();

@@ -34,6 +34,20 @@ impl Demo {
         demo
     }
 
+    /// Opens a new session on the same workspace (after its files were changed behind the TUI).
+    pub fn reopen(&mut self) {
+        let options = RunOptions {
+            now: Some("2026-03-02T10:00:00Z".parse().expect("time")),
+            author: Some(
+                Identity::parse("Camille Martin <camille@example.org>").expect("identity"),
+            ),
+            seed: Some(8),
+        };
+        let cx = Context::open(self.root(), options).expect("context");
+        self.session = Session::open(cx, true, true).expect("session");
+        self.session.render(100, 30);
+    }
+
     pub fn root(&self) -> PathBuf {
         self.dir.path().join("ws")
     }

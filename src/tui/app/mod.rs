@@ -1,19 +1,24 @@
 //! The app state and `update`: actions in, effects out, no I/O.
 
+mod editing;
 mod motion;
 mod mouse;
+mod outcome;
 mod prompt;
 mod reader;
+mod screens;
 
 use nucleo_matcher::Matcher;
 use ratatui::layout::Rect;
 
-use super::action::{Action, Command, Outcome};
+use super::action::{Action, Command};
 use super::data::{Data, SourceDoc};
+use super::editor::Editor;
 use super::effects::Effect;
 use super::keymap::{Key, Keymap, Scope};
 use super::layout;
-use super::picker::{self, Picker, PickerOutcome};
+use super::picker::{self, Picker};
+use super::screens::Screen;
 use super::undo::History;
 
 /// Ticks of 250 ms without a key before pending changes are committed.
@@ -31,6 +36,7 @@ pub enum Overlay {
     None,
     Help { scroll: u16 },
     Picker(Box<Picker>),
+    Editor(Box<Editor>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,8 +74,11 @@ pub struct App {
     /// Index of the selected annotation of the source.
     pub selected: Option<usize>,
     pub search: Option<String>,
+    pub screen: Screen,
     pub overlay: Overlay,
     pub prompt: Option<Prompt>,
+    /// The annotation (source, id) to re-attach to the next selection, chosen on the orphans screen.
+    pub reattach: Option<(String, String)>,
     pub status: Status,
     pub size: (u16, u16),
     pub color: bool,
@@ -97,8 +106,10 @@ impl App {
             goal: None,
             selected: None,
             search: None,
+            screen: Screen::Reader,
             overlay: Overlay::None,
             prompt: None,
+            reattach: None,
             status: Status::default(),
             size: (80, 24),
             color,
@@ -121,7 +132,10 @@ impl App {
         match (&self.overlay, &self.prompt, self.focus) {
             (Overlay::Help { .. }, _, _) => Scope::Help,
             (Overlay::Picker(_), _, _) => Scope::Picker,
+            (Overlay::Editor(_), _, _) => Scope::Editor,
             (_, Some(_), _) => Scope::Prompt,
+            _ if self.screen_typing() => Scope::Prompt,
+            _ if !matches!(self.screen, Screen::Reader) => self.screen_scope(),
             (_, _, Pane::Sources) => Scope::Sources,
             (_, _, Pane::Text) => Scope::Reader,
             (_, _, Pane::Annotations) => Scope::Annotations,
@@ -133,6 +147,9 @@ impl App {
         let scope = self.scope();
         if let Some(command) = self.keymap.lookup(scope, key) {
             return Some(Action::Command(command));
+        }
+        if scope == Scope::Editor {
+            return Some(Action::Edit(key));
         }
         match key.code {
             crossterm::event::KeyCode::Char(c) if scope.takes_text() && !key.ctrl => {
@@ -185,6 +202,12 @@ impl App {
                 Vec::new()
             }
             Action::Tick => self.tick(),
+            Action::Edit(key) => {
+                self.idle_ticks = 0;
+                self.editor_key(key);
+                Vec::new()
+            }
+            Action::Edited { edit, result } => self.edited(edit, result),
             Action::Done(outcome) => {
                 self.done_with(*outcome);
                 Vec::new()
@@ -219,10 +242,15 @@ impl App {
                 let outcome = picker.command(command, &self.data.refs, &mut self.matcher);
                 return self.picker_outcome(outcome);
             }
+            Overlay::Editor(_) => return self.editor_command(command),
             Overlay::None => {}
         }
         if self.prompt.is_some() {
             return self.prompt_command(command);
+        }
+        if self.screen_typing() {
+            self.filter_command(command);
+            return Vec::new();
         }
         match command {
             Command::Quit => self.quit(),
@@ -239,6 +267,13 @@ impl App {
             }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
+            Command::Claims | Command::References | Command::Orphans => {
+                self.open_screen(command);
+                Vec::new()
+            }
+            Command::Edit => self.open_editor(),
+            Command::EditExternal => self.edit_external(),
+            _ if !matches!(self.screen, Screen::Reader) => self.screen_command(command),
             _ => match self.focus {
                 Pane::Sources => self.sources_command(command),
                 Pane::Annotations => self.annotations_command(command),
@@ -252,6 +287,8 @@ impl App {
             picker.input(c, &self.data.refs, &mut self.matcher);
         } else if let Some(prompt) = &mut self.prompt {
             prompt.text.push(c);
+        } else if self.screen_typing() {
+            self.filter_input(Some(c));
         }
     }
 
@@ -273,63 +310,6 @@ impl App {
         Vec::new()
     }
 
-    fn done_with(&mut self, outcome: Outcome) {
-        if let Some(data) = outcome.data {
-            self.set_data(data);
-        }
-        if let Some(step) = outcome.undo {
-            self.history.record(step);
-        }
-        if let Some(id) = outcome.select {
-            self.selected = self
-                .doc()
-                .and_then(|d| d.annotations.iter().position(|a| a.id.0 == id));
-        }
-        self.status = Status {
-            text: outcome.message,
-            error: false,
-        };
-        if self.quitting {
-            self.done = true;
-        }
-    }
-
-    fn fail(&mut self, message: String) {
-        self.status = Status {
-            text: message,
-            error: true,
-        };
-    }
-
-    fn say(&mut self, message: impl Into<String>) {
-        self.status = Status {
-            text: message.into(),
-            error: false,
-        };
-    }
-
-    /// Replaces the data, keeping the same source, cursor and selected annotation where they still exist.
-    pub fn set_data(&mut self, data: Data) {
-        let current = self.doc().map(|d| d.id.clone());
-        let selected = self
-            .selected
-            .and_then(|i| self.doc()?.annotations.get(i))
-            .map(|a| a.id.clone());
-        self.data = data;
-        self.source = current
-            .and_then(|id| self.data.sources.iter().position(|s| s.id == id))
-            .unwrap_or(0);
-        self.sources_cursor = self
-            .sources_cursor
-            .min(self.data.sources.len().saturating_sub(1));
-        let len = self.doc().map_or(0, |d| d.text.len());
-        self.cursor = floor_boundary(self.doc().map_or("", |d| &d.text), self.cursor.min(len));
-        self.top = floor_boundary(self.doc().map_or("", |d| &d.text), self.top.min(len));
-        self.selected =
-            selected.and_then(|id| self.doc()?.annotations.iter().position(|a| a.id == id));
-        self.ensure_visible();
-    }
-
     fn cycle_focus(&mut self, forward: bool) {
         let order = [Pane::Sources, Pane::Text, Pane::Annotations];
         let at = order.iter().position(|p| *p == self.focus).unwrap_or(1);
@@ -339,59 +319,6 @@ impl App {
             at + order.len() - 1
         };
         self.focus = order[next % order.len()];
-    }
-
-    fn picker_outcome(&mut self, outcome: PickerOutcome) -> Vec<Effect> {
-        match outcome {
-            PickerOutcome::Stay => Vec::new(),
-            PickerOutcome::Close => {
-                self.overlay = Overlay::None;
-                Vec::new()
-            }
-            PickerOutcome::Cite {
-                key,
-                locator,
-                relation,
-            } => {
-                let Overlay::Picker(picker) = std::mem::replace(&mut self.overlay, Overlay::None)
-                else {
-                    return Vec::new();
-                };
-                vec![Effect::Cite {
-                    source: picker.source,
-                    id: picker.target,
-                    key,
-                    locator,
-                    relation,
-                }]
-            }
-        }
-    }
-
-    fn undo(&mut self) -> Vec<Effect> {
-        match self.history.undo() {
-            Some(step) => vec![Effect::Restore {
-                notes: Box::new(step.before),
-                label: format!("undo {}", step.label),
-            }],
-            None => {
-                self.say("nothing to undo");
-                Vec::new()
-            }
-        }
-    }
-
-    fn redo(&mut self) -> Vec<Effect> {
-        match self.history.redo() {
-            Some(step) => vec![Effect::Restore {
-                notes: Box::new(step.after),
-                label: format!("redo {}", step.label),
-            }],
-            None => {
-                self.say("nothing to redo");
-                Vec::new()
-            }
-        }
     }
 }
 

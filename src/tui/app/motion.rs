@@ -24,14 +24,24 @@ fn is_word(piece: &str) -> bool {
     piece.chars().any(char::is_alphanumeric)
 }
 
+/// Words from the start of `at`'s line on (a line break is always a word boundary, so this is exact).
+fn words_from_line(text: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
+    let base = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[base..]
+        .split_word_bound_indices()
+        .map(move |(i, w)| (base + i, w))
+}
+
 pub fn next_word(text: &str, at: usize) -> usize {
-    text.split_word_bound_indices()
+    words_from_line(text, at)
         .find(|(i, w)| *i > at && is_word(w))
         .map_or(text.len(), |(i, _)| i)
 }
 
 pub fn prev_word(text: &str, at: usize) -> usize {
-    text.split_word_bound_indices()
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[..end]
+        .split_word_bound_indices()
         .rev()
         .find(|(i, w)| *i < at && is_word(w))
         .map_or(0, |(i, _)| i)
@@ -39,24 +49,17 @@ pub fn prev_word(text: &str, at: usize) -> usize {
 
 /// The end of the word at or after `at` (exclusive), so a selection covers whole words.
 pub fn word_end(text: &str, at: usize) -> usize {
-    text.split_word_bound_indices()
+    words_from_line(text, at)
         .find(|(i, w)| i + w.len() > at && is_word(w))
         .map_or(text.len(), |(i, w)| i + w.len())
 }
 
 pub fn next_sentence(text: &str, at: usize) -> usize {
-    sentence::sentences(text)
-        .into_iter()
-        .find(|r| r.start > at)
-        .map_or(text.len(), |r| r.start)
+    sentence::next_start(text, at).map_or(text.len(), |r| r.start)
 }
 
 pub fn prev_sentence(text: &str, at: usize) -> usize {
-    sentence::sentences(text)
-        .into_iter()
-        .rev()
-        .find(|r| r.start < at)
-        .map_or(0, |r| r.start)
+    sentence::prev_start(text, at).map_or(0, |r| r.start)
 }
 
 /// The start of the next non-blank line.
@@ -104,6 +107,13 @@ mod tests {
         assert_eq!(prev_word(text, second), 0);
         assert_eq!(word_end(text, 0), "Selon".len());
         assert_eq!(next_char("é漢", 0), "é".len());
+        let lines = "un deux\ntrois.\n\nquatre";
+        assert_eq!(next_word(lines, 4), lines.find("trois").unwrap());
+        assert_eq!(
+            prev_word(lines, lines.find("quatre").unwrap()),
+            lines.find("trois").unwrap()
+        );
+        assert_eq!(word_end(lines, 6), lines.find("\n").unwrap());
         assert_eq!(prev_char("é漢", "é漢".len()), "é".len());
     }
 }

@@ -12,7 +12,10 @@ impl App {
         let Some(areas) = layout::areas(Rect::new(0, 0, self.size.0, self.size.1)) else {
             return;
         };
-        if !matches!(self.overlay, super::Overlay::None) || self.prompt.is_some() {
+        if !matches!(self.overlay, super::Overlay::None)
+            || self.prompt.is_some()
+            || !matches!(self.screen, crate::tui::screens::Screen::Reader)
+        {
             return;
         }
         let at = Position::new(event.column, event.row);

@@ -1,10 +1,10 @@
-//! The command line (`:w`, `:q`, `:check`, `:goto SOURCE`) and the search prompt, with completion.
+//! The command line (`:w`, `:q`, `:check`, `:goto SOURCE`, `:claims`, `:refs`, `:orphans`) and the search prompt, with completion.
 
 use super::{App, Prompt, PromptKind};
 use crate::tui::action::Command;
 use crate::tui::effects::Effect;
 
-const COMMANDS: &[&str] = &["check", "goto", "q", "w", "wq"];
+const COMMANDS: &[&str] = &["check", "claims", "goto", "orphans", "q", "refs", "w", "wq"];
 
 impl App {
     pub(super) fn open_prompt(&mut self, kind: PromptKind) -> Vec<Effect> {
@@ -50,6 +50,15 @@ impl App {
             "w" => vec![Effect::Checkpoint],
             "q" | "wq" | "x" => self.quit(),
             "check" => vec![Effect::Check],
+            "claims" | "refs" | "references" | "orphans" => {
+                let command = match name {
+                    "claims" => Command::Claims,
+                    "orphans" => Command::Orphans,
+                    _ => Command::References,
+                };
+                self.open_screen(command);
+                Vec::new()
+            }
             "goto" => {
                 match self.data.sources.iter().position(|s| s.id == argument) {
                     Some(index) => self.open_source(index),
@@ -62,7 +71,7 @@ impl App {
             "" => Vec::new(),
             other => {
                 self.fail(format!(
-                    "unknown command `:{other}`: try :w, :q, :check or :goto SOURCE"
+                    "unknown command `:{other}`: try :w, :q, :check, :goto SOURCE, :claims, :refs or :orphans"
                 ));
                 Vec::new()
             }

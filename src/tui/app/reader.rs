@@ -73,6 +73,7 @@ impl App {
                 self.search = None;
                 Vec::new()
             }
+            Command::Reattach => self.reattach_selection(),
             Command::Highlight => self.annotate(Kind::Highlight),
             Command::Claim => self.annotate(Kind::Claim),
             Command::Note => self.annotate(Kind::Note),

@@ -1,6 +1,9 @@
 //! The default bindings: one table, vim keys and arrow keys side by side.
 
-use super::Scope::{self, Annotations, Global, Picker, Prompt, Reader};
+use super::Scope::{
+    self, Annotations, Claims as ClaimsBoard, Editor, Global, Orphans as OrphansList, Picker,
+    Prompt, Reader, References as Library,
+};
 use crate::tui::action::Command::{self, *};
 
 pub const DEFAULTS: &[(Scope, &str, Command)] = &[
@@ -19,6 +22,9 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = &[
     (Global, "up", Up),
     (Global, "enter", Confirm),
     (Global, "esc", Cancel),
+    (Global, "C", Claims),
+    (Global, "R", References),
+    (Global, "O", Orphans),
     (Reader, "h", Left),
     (Reader, "left", Left),
     (Reader, "l", Right),
@@ -52,8 +58,27 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = &[
     (Reader, "/", Search),
     (Reader, "n", SearchNext),
     (Reader, "N", SearchPrev),
+    (Reader, "e", Edit),
+    (Reader, "E", EditExternal),
+    (Reader, "r", Reattach),
     (Annotations, "@", Cite),
     (Annotations, "d", Delete),
+    (Annotations, "e", Edit),
+    (Annotations, "E", EditExternal),
+    (ClaimsBoard, "/", Filter),
+    (ClaimsBoard, "u", OnlyUnsupported),
+    (ClaimsBoard, "a", OnlyAnchorProblems),
+    (ClaimsBoard, "e", Edit),
+    (ClaimsBoard, "E", EditExternal),
+    (Library, "/", Filter),
+    (OrphansList, "y", ConfirmAnchor),
+    (OrphansList, "r", Reattach),
+    (OrphansList, "e", Edit),
+    (Editor, "ctrl-s", Save),
+    (Editor, "esc", Cancel),
+    (Editor, "ctrl-c", Cancel),
+    (Editor, "tab", FocusNext),
+    (Editor, "backtab", FocusPrev),
     (Picker, "esc", Cancel),
     (Picker, "enter", Confirm),
     (Picker, "down", Down),

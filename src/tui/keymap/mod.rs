@@ -16,18 +16,26 @@ pub enum Scope {
     Reader,
     Sources,
     Annotations,
+    Claims,
+    References,
+    Orphans,
     Picker,
+    Editor,
     Prompt,
     Help,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::Reader,
         Scope::Sources,
         Scope::Annotations,
+        Scope::Claims,
+        Scope::References,
+        Scope::Orphans,
         Scope::Picker,
+        Scope::Editor,
         Scope::Prompt,
         Scope::Help,
     ];
@@ -38,7 +46,11 @@ impl Scope {
             Scope::Reader => "Reader: the text",
             Scope::Sources => "Reader: sources",
             Scope::Annotations => "Reader: annotations",
+            Scope::Claims => "Claims board (C, :claims)",
+            Scope::References => "References (R, :refs)",
+            Scope::Orphans => "Orphans: fuzzy and orphaned anchors (O, :orphans)",
             Scope::Picker => "Citation picker",
+            Scope::Editor => "Annotation editor (other keys type in the field)",
             Scope::Prompt => "Command line and search",
             Scope::Help => "Help",
         }
@@ -101,7 +113,7 @@ impl Keymap {
                 .map(|(_, _, c)| *c)
         };
         find(scope).or_else(|| {
-            if scope.takes_text() || scope == Scope::Help {
+            if scope.takes_text() || matches!(scope, Scope::Help | Scope::Editor) {
                 None
             } else {
                 find(Scope::Global)

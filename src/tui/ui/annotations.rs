@@ -71,7 +71,7 @@ fn list_line<'a>(app: &App, index: usize, annotation: &'a Annotation) -> Line<'a
     ])
 }
 
-fn detail_lines<'a>(app: &App, annotation: &'a Annotation) -> Vec<Line<'a>> {
+pub(super) fn detail_lines<'a>(app: &App, annotation: &'a Annotation) -> Vec<Line<'a>> {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let kind = if annotation.is_unsupported() {
         "claim · UNSUPPORTED: @ to cite".to_string()

@@ -35,6 +35,14 @@ pub fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
     lines
 }
 
+/// The help as plain text, one line per binding.
+pub fn text(keymap: &Keymap) -> String {
+    lines(keymap)
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect, scroll: u16) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);

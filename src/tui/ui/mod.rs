@@ -1,14 +1,20 @@
 //! Drawing: every screen renders from `&App` and nothing else.
 
 mod annotations;
+mod claims;
+mod editor;
 mod help;
+mod lists;
+mod orphans;
 mod picker;
+mod references;
 mod sources;
 mod status;
 mod text_view;
 pub mod theme;
 
 pub use annotations::{list_offset, split as annotations_split};
+pub use help::text as help_text;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -16,6 +22,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Overlay};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::Screen;
 
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
@@ -23,14 +30,23 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         too_small(frame, area);
         return;
     };
-    sources::render(app, frame, areas.sources);
-    text_view::render(app, frame, areas.text_block, areas.text);
-    annotations::render(app, frame, areas.annotations);
+    let body = Rect::new(area.x, area.y, area.width, areas.status.y - area.y);
+    match &app.screen {
+        Screen::Reader => {
+            sources::render(app, frame, areas.sources);
+            text_view::render(app, frame, areas.text_block, areas.text);
+            annotations::render(app, frame, areas.annotations);
+        }
+        Screen::Claims(board) => claims::render(app, board, frame, body),
+        Screen::References(list) => references::render(app, list, frame, body),
+        Screen::Orphans(orphans) => orphans::render(app, orphans, frame, body),
+    }
     status::render(app, frame, areas.status);
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(app, frame, area, *scroll),
         Overlay::Picker(state) => picker::render(app, state, frame, area),
+        Overlay::Editor(state) => editor::render(app, state, frame, area),
     }
 }
 

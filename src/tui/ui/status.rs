@@ -30,7 +30,32 @@ pub fn commands(pane: Pane, selecting: bool) -> &'static [Command] {
             Command::Cancel,
         ],
         (Pane::Sources, _) => &[Command::Confirm, Command::FocusNext, Command::Help],
-        (Pane::Annotations, _) => &[Command::Cite, Command::Delete, Command::Undo, Command::Help],
+        (Pane::Annotations, _) => &[Command::Cite, Command::Edit, Command::Delete, Command::Help],
+    }
+}
+
+/// The key hints for what has the keys now: a screen, or the focused pane of the reader.
+fn current_commands(app: &App) -> &'static [Command] {
+    match app.scope() {
+        Scope::Claims => &[
+            Command::Confirm,
+            Command::Filter,
+            Command::OnlyUnsupported,
+            Command::OnlyAnchorProblems,
+            Command::Cancel,
+        ],
+        Scope::References => &[Command::Filter, Command::Confirm, Command::Cancel],
+        Scope::Orphans => &[
+            Command::ConfirmAnchor,
+            Command::Reattach,
+            Command::Confirm,
+            Command::Cancel,
+        ],
+        Scope::Prompt => &[Command::Confirm, Command::Cancel],
+        Scope::Reader if app.reattach.is_some() && app.anchor.is_some() => {
+            &[Command::Reattach, Command::Cancel]
+        }
+        _ => commands(app.focus, app.anchor.is_some()),
     }
 }
 
@@ -40,7 +65,12 @@ pub fn hint_line(app: &App, scope: Scope, commands: &[Command]) -> Line<'static>
     for command in commands {
         if let Some(key) = app.keymap.key_for(scope, *command) {
             spans.push(Span::styled(key.to_string(), bold));
-            spans.push(Span::raw(format!(" {}  ", short(*command))));
+            let name = match (scope, command) {
+                (Scope::Claims | Scope::References | Scope::Orphans, Command::Cancel) => "back",
+                (Scope::Editor, Command::FocusNext) => "next field",
+                _ => short(*command),
+            };
+            spans.push(Span::raw(format!(" {name}  ")));
         }
     }
     Line::from(spans)
@@ -57,6 +87,10 @@ fn short(command: Command) -> &'static str {
         Command::Erase => "erase",
         Command::Down => "down",
         Command::Up => "up",
+        Command::Filter => "filter",
+        Command::OnlyUnsupported => "unsupported",
+        Command::OnlyAnchorProblems => "fuzzy/orphaned",
+        Command::ConfirmAnchor => "accept",
         other => other.name(),
     }
 }
@@ -99,7 +133,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         ));
     }
     let scope = app.scope();
-    let hints = hint_line(app, scope, commands(app.focus, app.anchor.is_some()));
+    let hints = hint_line(app, scope, current_commands(app));
     let used: usize = spans.iter().map(Span::width).sum();
     let room = usize::from(area.width).saturating_sub(used);
     if hints.width() + 2 <= room {
