@@ -1,5 +1,7 @@
 //! Why an export could not be made; each message says what to do.
 
+use crate::model::closest;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
     #[error("no source `{id}`{}: `glose sources` lists them", did_you_mean(.suggestions))]
@@ -36,18 +38,4 @@ fn did_you_mean(suggestions: &[String]) -> String {
         [] => String::new(),
         _ => format!(" (did you mean {}?)", suggestions.join(", ")),
     }
-}
-
-/// Up to three candidates close to `wanted`, best first.
-pub(crate) fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| (strsim::jaro_winkler(wanted, c), c))
-        .filter(|(score, _)| *score > 0.7)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, c)| c.to_string())
-        .collect()
 }

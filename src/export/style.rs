@@ -4,7 +4,7 @@ use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::{self, IndependentStyle};
 
 use super::ExportError;
-use super::error::closest;
+use crate::model::closest;
 
 /// A loaded independent CSL style and the name the user knows it by.
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@ mod merge;
 #[cfg(test)]
 mod merge_tests;
 mod source;
+mod suggest;
 
 pub use anchor::{Anchor, AnchorState};
 pub use annotation::{Annotation, AnnotationId, Conflict, Kind, ReviewStatus};
@@ -19,3 +20,4 @@ pub use citation::{Citation, Relation};
 pub use locator::{Locator, LocatorError, LocatorKind};
 pub use merge::{MergedAnnotations, merge_annotations};
 pub use source::{Source, SourceFormat, SourceId, SourceIdError};
+pub use suggest::closest;

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use super::{Context, OpsError};
 use crate::bib::{self, BibSource, Library};
-use crate::model::{Annotation, AnnotationId, SourceId};
+use crate::model::{Annotation, AnnotationId, SourceId, closest};
 use crate::store::{self, NotesFile, NotesParseError, Workspace};
 
 /// Every notes file of a workspace, read once per command, and the library, read when first needed.
@@ -140,18 +140,4 @@ fn read_library_at(ws: &Workspace) -> Result<Library, OpsError> {
         .map(|(path, text)| BibSource { path, text })
         .collect();
     Ok(bib::load(&sources))
-}
-
-/// Up to three candidates close to `wanted`, best first.
-pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| (strsim::jaro_winkler(wanted, c), c))
-        .filter(|(score, _)| *score > 0.7)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, c)| c.to_string())
-        .collect()
 }
