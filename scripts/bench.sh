@@ -23,7 +23,8 @@ measure() {
   local times=() mems=()
   for _ in $(seq "$runs"); do
     local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    out=$(tail -n 1 "$work/time")
     times+=("${out% *}"); mems+=("${out#* }")
   done
   local t m
