@@ -48,7 +48,7 @@ pub fn rows(line: &str, width: usize) -> Vec<Range<usize>> {
     for (at, g) in line.grapheme_indices(true) {
         let w = width_at(g, col);
         if col + w > width && col > 0 {
-            if g == " " {
+            if g == " " && breakable(line, at) {
                 rows.push(row_start..at + 1);
                 row_start = at + 1;
                 col = 0;
@@ -62,12 +62,18 @@ pub fn rows(line: &str, width: usize) -> Vec<Range<usize>> {
             last_break = None;
         }
         col += width_at(g, col);
-        if g == " " {
+        if g == " " && breakable(line, at) {
             last_break = Some(at + 1);
         }
     }
     rows.push(row_start..line.len());
     rows
+}
+
+/// Whether the space at `at` may end a row: French typography keeps « with its word and the word
+/// with its closing », `!`, `?`, `:` or `;`, even when the source used plain spaces.
+fn breakable(line: &str, at: usize) -> bool {
+    !line[..at].ends_with('«') && !line[at + 1..].starts_with(['»', '!', '?', ':', ';'])
 }
 
 /// The width of a piece of a row that starts at column 0.
@@ -83,6 +89,18 @@ mod tests {
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         rows(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn french_quotes_and_punctuation_stay_with_their_words() {
+        let text = "le terme de « cyberprostitution » ou « d’excorting » est-il clair ?";
+        for width in 22..text.chars().count() {
+            for row in lines(text, width) {
+                let row = row.trim_end();
+                assert!(!row.ends_with('«'), "{row:?} at width {width}");
+                assert!(!row.starts_with(['»', '?']), "{row:?} at width {width}");
+            }
+        }
     }
 
     #[test]
