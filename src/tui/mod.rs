@@ -11,6 +11,7 @@ pub mod layout;
 pub mod loader;
 pub mod picker;
 pub mod screens;
+pub mod search;
 pub mod sentence;
 mod session;
 pub mod terminal;

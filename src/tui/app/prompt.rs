@@ -3,6 +3,7 @@
 use super::{App, Prompt, PromptKind};
 use crate::tui::action::Command;
 use crate::tui::effects::Effect;
+use crate::tui::search;
 
 const COMMANDS: &[&str] = &["check", "claims", "goto", "orphans", "q", "refs", "w", "wq"];
 
@@ -124,14 +125,9 @@ impl App {
         let text = &doc.text;
         let after = super::motion::next_char(text, self.cursor);
         let found = if forward {
-            text[after..]
-                .find(&query)
-                .map(|i| after + i)
-                .or_else(|| text.find(&query))
+            search::next(text, &query, after)
         } else {
-            text[..self.cursor]
-                .rfind(&query)
-                .or_else(|| text.rfind(&query))
+            search::previous(text, &query, self.cursor)
         };
         match found {
             Some(at) => {
