@@ -234,3 +234,15 @@ fn commands_find_the_workspace_from_a_subfolder_or_with_dash_c() {
         .success()
         .stdout(predicates::str::contains("dsa2022"));
 }
+
+#[test]
+fn an_annotation_in_a_hand_spaced_notes_file_is_still_found_by_id() {
+    let env = Env::workspace().with_example();
+    let id = env.annotate(&["--quote", "cyber-paradis"]);
+    let notes = env.read("notes/berdeil-2023.toml");
+    let respaced = notes.replace(&format!("id = \"{id}\""), &format!("id   =   \"{id}\""));
+    assert_ne!(respaced, notes);
+    std::fs::write(env.path("notes/berdeil-2023.toml"), respaced).expect("write");
+    env.ok(&["edit", &id[..4], "--note", "trouvé quand même"]);
+    assert!(env.read("notes/berdeil-2023.toml").contains("trouvé quand même"));
+}

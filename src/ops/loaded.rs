@@ -16,20 +16,39 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn read(cx: &Context) -> Result<Loaded, OpsError> {
+        Ok(Loaded::from_files(cx, store::load_notes_dir(&cx.ws)))
+    }
+
+    /// The notes files that hold the annotation `id` (or an id starting with it), found on their
+    /// raw text so the others are never parsed; every file when the raw search finds nothing
+    /// (a hand-edited file may space its `id =` line differently).
+    pub fn read_holding(cx: &Context, id: &str) -> Result<Loaded, OpsError> {
+        let needle = format!("id = \"{}", id.trim().to_lowercase());
+        let holding = Loaded::from_files(cx, store::load_notes_containing(&cx.ws, &needle));
+        if holding.annotation(id).is_ok() {
+            return Ok(holding);
+        }
+        Loaded::read(cx)
+    }
+
+    fn from_files(
+        cx: &Context,
+        files: Vec<(PathBuf, Result<NotesFile, NotesParseError>)>,
+    ) -> Loaded {
         let mut notes = Vec::new();
         let mut broken_notes = Vec::new();
-        for (path, parsed) in store::load_notes_dir(&cx.ws) {
+        for (path, parsed) in files {
             match parsed {
                 Ok(file) => notes.push(file),
                 Err(error) => broken_notes.push((cx.ws.relative(&path), error)),
             }
         }
-        Ok(Loaded {
+        Loaded {
             notes,
             broken_notes,
             ws: cx.ws.clone(),
             library: OnceCell::new(),
-        })
+        }
     }
 
     /// The library, loaded on first use: commands that cite nothing never parse it.

@@ -98,7 +98,7 @@ pub fn edit(cx: &mut Context, id: &str, request: EditRequest) -> Result<Modified
 
 pub fn remove(cx: &mut Context, id: &str) -> Result<Modified, OpsError> {
     let _lock = cx.lock_for_writing()?;
-    let loaded = Loaded::read(cx)?;
+    let loaded = Loaded::read_holding(cx, id)?;
     let (notes, found) = loaded.annotation(id)?;
     let (mut notes, found): (NotesFile, Annotation) = (notes.clone(), found.clone());
     let pending = Pending::start(cx)?;
@@ -119,7 +119,7 @@ fn change(
     apply: impl FnOnce(&Loaded, &mut Annotation, &crate::model::SourceId) -> Result<String, OpsError>,
 ) -> Result<Modified, OpsError> {
     let _lock = cx.lock_for_writing()?;
-    let loaded = Loaded::read(cx)?;
+    let loaded = Loaded::read_holding(cx, id)?;
     let (notes, found) = loaded.annotation(id)?;
     let mut notes = notes.clone();
     let found_id = found.id.clone();

@@ -12,17 +12,35 @@ use crate::model::{Source, SourceId};
 
 /// Every `notes/*.toml` with its path relative to the root; a bad file is an error beside the others, never a reason to skip them.
 pub fn load_notes_dir(ws: &Workspace) -> Vec<(PathBuf, Result<NotesFile, NotesParseError>)> {
+    load_notes_where(ws, |_| true)
+}
+
+/// Like [`load_notes_dir`], but parses only the files whose raw text contains `needle`.
+pub fn load_notes_containing(
+    ws: &Workspace,
+    needle: &str,
+) -> Vec<(PathBuf, Result<NotesFile, NotesParseError>)> {
+    load_notes_where(ws, |text| text.contains(needle))
+}
+
+fn load_notes_where(
+    ws: &Workspace,
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<(PathBuf, Result<NotesFile, NotesParseError>)> {
     let paths = match ws.notes_paths() {
         Ok(paths) => paths,
         Err(e) => return vec![(ws.relative(&ws.notes_dir()), Err(whole_file(e.to_string())))],
     };
     paths
         .into_iter()
-        .map(|path| {
-            let result = fs::read_to_string(&path)
-                .map_err(|e| whole_file(format!("could not read the file: {e}")))
-                .and_then(|text| parse_named(&path, &text));
-            (ws.relative(&path), result)
+        .filter_map(|path| {
+            let text = fs::read_to_string(&path)
+                .map_err(|e| whole_file(format!("could not read the file: {e}")));
+            if text.as_deref().is_ok_and(|text| !wanted(text)) {
+                return None;
+            }
+            let result = text.and_then(|text| parse_named(&path, &text));
+            Some((ws.relative(&path), result))
         })
         .collect()
 }
