@@ -16,6 +16,7 @@ mod session;
 pub mod terminal;
 pub mod ui;
 pub mod undo;
+pub mod watch;
 
 use std::time::Duration;
 
