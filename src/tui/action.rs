@@ -117,4 +117,6 @@ pub struct Outcome {
     pub undo: Option<UndoStep>,
     /// An annotation to select, by id.
     pub select: Option<String>,
+    /// Sources whose undo history no longer matches their notes file on disk.
+    pub forget: Vec<String>,
 }

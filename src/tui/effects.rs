@@ -10,6 +10,7 @@ use super::editor::EditChange;
 use super::external::ExternalEdit;
 use super::loader;
 use super::undo::UndoStep;
+use super::watch::Watch;
 use crate::anchor::{self, QuoteMatch};
 use crate::model::{Kind, Relation, SourceId};
 use crate::ops::{self, AnnotateRequest, CiteSpec, Context, EditRequest, OpsError, Severity};
@@ -58,12 +59,18 @@ pub enum Effect {
 pub struct Runner {
     cx: Context,
     fixed_clock: bool,
+    /// The notes files and `.bib`s as the TUI last read or wrote them.
+    watch: Watch,
 }
 
 impl Runner {
     pub fn new(mut cx: Context, fixed_clock: bool) -> Runner {
         cx.commit_each = false;
-        Runner { cx, fixed_clock }
+        Runner {
+            cx,
+            fixed_clock,
+            watch: Watch::default(),
+        }
     }
 
     pub fn context(&self) -> &Context {
@@ -112,6 +119,10 @@ impl Runner {
             }),
             Effect::Restore { notes, label } => {
                 let source = notes.source.id.to_string();
+                let path = self.cx.ws.notes_path(&notes.source.id);
+                if self.watch.is_stale(&path) {
+                    return self.dropped(&source, &path, &label);
+                }
                 self.changing(&source, |cx| {
                     ops::restore_notes(cx, &notes, format!("{source}: {label}"))?;
                     Ok((label.clone(), None))
@@ -131,7 +142,7 @@ impl Runner {
             Ok(outcome) => Action::Done(Box::new(outcome)),
             Err(error) => Action::Failed {
                 message: error.to_string(),
-                data: self.load().ok().map(Box::new),
+                data: loader::load(&self.cx).ok().map(Box::new),
             },
         }
     }
@@ -177,8 +188,11 @@ impl Runner {
         change: impl FnOnce(&mut Context) -> Result<(String, Option<String>), OpsError>,
     ) -> Result<Outcome, OpsError> {
         let id = SourceId::new(source).map_err(|e| OpsError::Invalid(e.to_string()))?;
+        let path = self.cx.ws.notes_path(&id);
+        let stale = self.watch.is_stale(&path);
         let before = store::load_notes(&self.cx.ws, &id)?;
         let (message, select) = change(&mut self.cx)?;
+        self.watch.remember(&path);
         let after = store::load_notes(&self.cx.ws, &id)?;
         let undo = match (before, after) {
             (Some(before), Some(after)) => Some(UndoStep {
@@ -194,6 +208,11 @@ impl Runner {
             pending: Some(loader::pending(&self.cx)),
             undo,
             select,
+            forget: if stale {
+                vec![source.to_string()]
+            } else {
+                Vec::new()
+            },
             ..Outcome::default()
         })
     }
@@ -229,9 +248,76 @@ impl Runner {
         })
     }
 
-    /// Reads every source, its current text and notes, and the library.
-    pub fn load(&self) -> Result<Data, OpsError> {
+    /// Reads every source, its current text and notes, and the library, remembering their fingerprints.
+    pub fn load(&mut self) -> Result<Data, OpsError> {
+        self.watch = Watch::snapshot(&self.cx.ws);
         loader::load(&self.cx)
+    }
+
+    /// Reads again what changed on disk since the TUI last read or wrote it; `None` when nothing did.
+    pub fn poll(&mut self) -> Option<Action> {
+        let now = Watch::snapshot(&self.cx.ws);
+        let changes = self.watch.changes(&now);
+        if changes.is_empty() {
+            return None;
+        }
+        self.watch = now;
+        let changed: Vec<_> = changes.notes.iter().chain(&changes.other).collect();
+        let names: Vec<String> = changed
+            .iter()
+            .map(|p| self.cx.ws.relative(p).display().to_string())
+            .collect();
+        let forget = changed
+            .iter()
+            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+            .collect();
+        let read = match (changes.notes.as_slice(), changes.other.is_empty()) {
+            ([one], true) => one
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .ok_or_else(|| OpsError::Invalid(format!("{} has no name", one.display())))
+                .and_then(|id| loader::load_source(&self.cx, &id))
+                .map(|doc| (None, Some(doc))),
+            _ => loader::load(&self.cx).map(|data| (Some(data), None)),
+        };
+        Some(match read {
+            Ok((data, source)) => Action::Done(Box::new(Outcome {
+                message: format!("{} changed on disk: reloaded", names.join(", ")),
+                data,
+                source,
+                pending: Some(loader::pending(&self.cx)),
+                forget,
+                ..Outcome::default()
+            })),
+            Err(error) => Action::Failed {
+                message: format!(
+                    "{} changed on disk and cannot be read: {error}",
+                    names.join(", ")
+                ),
+                data: None,
+            },
+        })
+    }
+
+    /// Refuses to write back an undo step over a notes file changed outside glose, and reads it again.
+    fn dropped(&mut self, source: &str, path: &std::path::Path, label: &str) -> Action {
+        let name = self.cx.ws.relative(path).display().to_string();
+        self.watch.remember(path);
+        match loader::load_source(&self.cx, source) {
+            Ok(doc) => Action::Done(Box::new(Outcome {
+                message: format!(
+                    "{name} changed outside glose: {label} dropped (undo history of {source} cleared), file reloaded"
+                ),
+                source: Some(doc),
+                pending: Some(loader::pending(&self.cx)),
+                forget: vec![source.to_string()],
+                ..Outcome::default()
+            })),
+            Err(error) => Action::Failed {
+                message: format!("{name} changed outside glose and cannot be read: {error}"),
+                data: None,
+            },
+        }
     }
 }
 

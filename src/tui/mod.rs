@@ -17,6 +17,7 @@ mod session;
 pub mod terminal;
 pub mod ui;
 pub mod undo;
+pub mod watch;
 
 use std::time::Duration;
 

@@ -26,7 +26,7 @@ impl Session {
     /// Loads the workspace; `fixed_clock` keeps the context's time instead of reading the clock per change.
     pub fn open(cx: Context, fixed_clock: bool, color: bool) -> Result<Session, OpsError> {
         let (keymap, warnings) = Keymap::new(&cx.config.keys);
-        let runner = Runner::new(cx, fixed_clock);
+        let mut runner = Runner::new(cx, fixed_clock);
         let data = runner.load()?;
         let mut app = App::new(data, keymap, color);
         if let Some(warning) = warnings.first() {
@@ -43,9 +43,14 @@ impl Session {
         })
     }
 
-    /// Updates the app and runs the effects it asks for, feeding their outcomes back, until none is left.
+    /// Updates the app and runs the effects it asks for, feeding their outcomes back, until none is left;
+    /// a tick first reads again the files changed on disk behind the app.
     pub fn dispatch(&mut self, action: Action) {
-        let mut queue = VecDeque::from([action]);
+        let mut queue = VecDeque::new();
+        if matches!(action, Action::Tick) && !self.app.quitting {
+            queue.extend(self.runner.poll());
+        }
+        queue.push_back(action);
         while let Some(action) = queue.pop_front() {
             for effect in self.app.update(action) {
                 match effect {

@@ -29,6 +29,12 @@ impl History {
         Some(step)
     }
 
+    /// Drops every step of one source (its notes file changed outside glose).
+    pub fn forget(&mut self, source: &str) {
+        self.undo.retain(|s| s.before.source.id.as_str() != source);
+        self.redo.retain(|s| s.before.source.id.as_str() != source);
+    }
+
     pub fn redo(&mut self) -> Option<UndoStep> {
         let step = self.redo.pop()?;
         self.undo.push(step.clone());

@@ -17,6 +17,9 @@ impl App {
         if let Some(pending) = outcome.pending {
             self.data.pending = pending;
         }
+        for source in &outcome.forget {
+            self.history.forget(source);
+        }
         if let Some(step) = outcome.undo {
             self.history.record(step);
         }
