@@ -244,5 +244,8 @@ fn an_annotation_in_a_hand_spaced_notes_file_is_still_found_by_id() {
     assert_ne!(respaced, notes);
     std::fs::write(env.path("notes/berdeil-2023.toml"), respaced).expect("write");
     env.ok(&["edit", &id[..4], "--note", "trouvé quand même"]);
-    assert!(env.read("notes/berdeil-2023.toml").contains("trouvé quand même"));
+    assert!(
+        env.read("notes/berdeil-2023.toml")
+            .contains("trouvé quand même")
+    );
 }
