@@ -109,6 +109,28 @@ fn an_idle_pause_commits_and_a_failed_commit_keeps_the_change() {
 }
 
 #[test]
+fn idle_commits_that_keep_failing_wait_longer_each_time() {
+    let mut demo = Demo::new();
+    let commits = demo.commits();
+    let lock = demo.root().join(".git/index.lock");
+    std::fs::write(&lock, "").expect("lock file");
+    demo.keys("}sQ");
+    for _ in 0..IDLE_TICKS {
+        demo.session.dispatch(Action::Tick);
+    }
+    assert!(demo.status().contains("index.lock"), "{}", demo.status());
+    std::fs::remove_file(&lock).expect("unlock");
+    for _ in 0..IDLE_TICKS {
+        demo.session.dispatch(Action::Tick);
+    }
+    assert_eq!(demo.commits(), commits, "retried before the longer wait");
+    for _ in 0..IDLE_TICKS {
+        demo.session.dispatch(Action::Tick);
+    }
+    assert_eq!(demo.commits(), commits + 1);
+}
+
+#[test]
 fn command_line_checks_completes_and_reports_mistakes() {
     let mut demo = Demo::new();
     demo.keys(":che<tab><enter>");

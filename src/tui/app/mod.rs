@@ -23,6 +23,8 @@ use super::undo::History;
 
 /// Ticks of 250 ms without a key before pending changes are committed.
 pub const IDLE_TICKS: u32 = 20;
+/// The longest wait between idle commits that keep failing (5 minutes of 250 ms ticks).
+pub const MAX_IDLE_TICKS: u32 = 1200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -84,6 +86,10 @@ pub struct App {
     pub color: bool,
     history: History,
     idle_ticks: u32,
+    /// Ticks to wait before an idle commit: doubles after each failed one, back to
+    /// `IDLE_TICKS` after a success.
+    idle_wait: u32,
+    idle_commit_running: bool,
     drag_from: Option<usize>,
     pub quitting: bool,
     pub done: bool,
@@ -115,6 +121,8 @@ impl App {
             color,
             history: History::default(),
             idle_ticks: 0,
+            idle_wait: IDLE_TICKS,
+            idle_commit_running: false,
             drag_from: None,
             quitting: false,
             done: false,
@@ -209,10 +217,16 @@ impl App {
             }
             Action::Edited { edit, result } => self.edited(edit, result),
             Action::Done(outcome) => {
+                if std::mem::take(&mut self.idle_commit_running) {
+                    self.idle_wait = IDLE_TICKS;
+                }
                 self.done_with(*outcome);
                 Vec::new()
             }
             Action::Failed { message, data } => {
+                if std::mem::take(&mut self.idle_commit_running) {
+                    self.idle_wait = (self.idle_wait * 2).min(MAX_IDLE_TICKS);
+                }
                 if let Some(data) = data {
                     self.set_data(*data);
                 }
@@ -303,8 +317,9 @@ impl App {
             return Vec::new();
         }
         self.idle_ticks += 1;
-        if self.idle_ticks >= IDLE_TICKS {
+        if self.idle_ticks >= self.idle_wait {
             self.idle_ticks = 0;
+            self.idle_commit_running = true;
             return vec![Effect::Checkpoint];
         }
         Vec::new()
