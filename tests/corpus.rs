@@ -1,6 +1,10 @@
 //! Every entry of the real-world corpus in ../shared/corpus loads; counts are MANIFEST.md data.
 
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use common::shared;
 
 use glose::bib::{BibSource, DiagnosticKind, Library, Severity, load};
 
@@ -40,22 +44,6 @@ const LIBRARIES: &[(&[&str], usize)] = &[
 
 /// Files MANIFEST.md calls clean.
 const CLEAN: &[&str] = &["biber-tugboat.bib"];
-
-fn shared(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(relative);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing",
-        path.display()
-    );
-    eprintln!("skipped: {} is missing", path.display());
-    None
-}
 
 fn read(names: &[&str]) -> Option<Vec<(PathBuf, String)>> {
     names

@@ -28,19 +28,7 @@ fn run(env: &Env, args: &[&str]) -> (String, String) {
 }
 
 fn shared_style(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/csl/styles")
-        .join(name);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing",
-        path.display()
-    );
-    eprintln!("skipped: {} is missing", path.display());
-    None
+    common::shared(&format!("csl/styles/{name}"))
 }
 
 #[test]

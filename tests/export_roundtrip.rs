@@ -1,6 +1,8 @@
 //! Exported BibTeX (original bytes and normalized) loads again with the same entries and values,
 //! for every file of the real-world corpus in ../shared/corpus.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -30,17 +32,7 @@ const LIBRARIES: &[&[&str]] = &[
 ];
 
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{} is missing",
-        dir.display()
-    );
-    eprintln!("skipped: {} is missing", dir.display());
-    None
+    common::shared("corpus")
 }
 
 /// Each entry the library uses (first of its key): its type and display values.

@@ -10,6 +10,24 @@ use tempfile::TempDir;
 pub const STUDENT: &str = "Camille Martin <camille@example.org>";
 pub const SUPERVISOR: &str = "Hélène Dubois <helene@example.org>";
 
+/// A path in ../shared (the corpus and CSL styles, never copied into the repository), or `None`
+/// with a notice when it is missing; under `CI` a missing file fails the test instead.
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing",
+        path.display()
+    );
+    eprintln!("skipped: {} is missing", path.display());
+    None
+}
+
 pub struct Env {
     pub dir: TempDir,
 }
