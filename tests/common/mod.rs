@@ -28,6 +28,20 @@ pub fn shared(relative: &str) -> Option<PathBuf> {
     None
 }
 
+/// Whether an external program (pandoc, biber) runs; `.ci/run` installs them, so under `CI` a
+/// missing one fails the test instead of skipping it.
+pub fn tool(program: &str) -> bool {
+    let runs = StdCommand::new(program).arg("--version").output().is_ok();
+    if !runs {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is not installed (apt-get install {program})"
+        );
+        eprintln!("skipped: {program} is not installed (apt-get install {program})");
+    }
+    runs
+}
+
 pub struct Env {
     pub dir: TempDir,
 }
