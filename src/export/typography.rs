@@ -9,6 +9,14 @@ fn is_space(piece: Option<&Piece>) -> bool {
     matches!(piece, Some(Piece::Char(c, _)) if c.is_whitespace())
 }
 
+/// A word's end glued to `:` or `;` that ends a phrase ("Paris: Economica"), not a time or a URL.
+fn glued_to_word(pieces: &[Piece], i: usize) -> bool {
+    let previous = i.checked_sub(1).and_then(|p| pieces.get(p));
+    let ends_word =
+        matches!(previous, Some(Piece::Char(c, _)) if c.is_alphabetic() || ".)]»".contains(*c));
+    ends_word && (i + 1 == pieces.len() || is_space(pieces.get(i + 1)))
+}
+
 /// Makes the spaces around guillemets and before high punctuation unbreakable; links are left alone.
 pub(crate) fn french(pieces: &mut Vec<Piece>) {
     let mut i = 0;
@@ -31,13 +39,57 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
                 let previous = i.checked_sub(1).and_then(|p| pieces.get(p));
                 if let Some(Piece::Char(' ', f)) = previous {
                     pieces[i - 1] = Piece::Char(space, *f);
-                } else if c == '»' && i > 0 && !is_space(previous) {
-                    pieces.insert(i, Piece::Char(NBSP, format));
+                } else if (c == '»' && i > 0 && !is_space(previous))
+                    || ((c == ':' || c == ';') && glued_to_word(pieces, i))
+                {
+                    pieces.insert(i, Piece::Char(space, format));
                     i += 1;
                 }
             }
             _ => {}
         }
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn french_text(text: &str) -> String {
+        let mut pieces: Vec<Piece> = text
+            .chars()
+            .map(|c| Piece::Char(c, Default::default()))
+            .collect();
+        french(&mut pieces);
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Char(c, _) => c.to_string(),
+                Piece::Link(text, _) => text.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spaces_before_high_punctuation_become_unbreakable() {
+        assert_eq!(
+            french_text("« Droit » : oui ; non ?"),
+            "«\u{a0}Droit\u{a0}»\u{a0}: oui\u{202f}; non\u{202f}?"
+        );
+    }
+
+    #[test]
+    fn a_colon_glued_to_a_word_gets_its_space() {
+        assert_eq!(french_text("Paris: Economica"), "Paris\u{a0}: Economica");
+        assert_eq!(french_text("Disponible sur:"), "Disponible sur\u{a0}:");
+        assert_eq!(french_text("a; b"), "a\u{202f}; b");
+    }
+
+    #[test]
+    fn times_ratios_and_addresses_keep_their_colon() {
+        for text in ["10:30", "http://x.org", "1:2", "art. 3:"] {
+            assert_eq!(french_text(text), text);
+        }
     }
 }
