@@ -79,7 +79,7 @@ pub fn replace_source(cx: &Context, request: &ReplaceRequest) -> Result<SourceRe
 }
 
 /// The commit message: what happened, then the annotations to look at, by id and quote.
-pub fn message(source: &SourceId, report: &Reanchoring) -> String {
+fn message(source: &SourceId, report: &Reanchoring) -> String {
     let mut message = format!(
         "{source}: new version of the text; annotations: {}",
         report.summary()
