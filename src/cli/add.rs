@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use super::{Outcome, printable};
+use super::{Outcome, printable, replace};
 use crate::ops::{self, AddSourceRequest, Context, Loaded};
 
 /// Import a plain-text or Markdown article as a source to annotate.
@@ -15,9 +15,15 @@ pub struct Args {
     pub cite: Option<String>,
     #[arg(long)]
     pub title: Option<String>,
+    /// FILE is a new version of this source: replace its text and re-anchor its annotations.
+    #[arg(long, value_name = "SOURCE", conflicts_with_all = ["id", "cite", "title"])]
+    pub replace: Option<String>,
 }
 
 pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
+    if let Some(source) = args.replace {
+        return replace::run(cx, source, args.file);
+    }
     let request = AddSourceRequest {
         file: args.file,
         id: args.id,

@@ -16,6 +16,7 @@ mod merge_driver;
 mod printable;
 mod reanchor;
 mod refs;
+mod replace;
 mod review;
 mod show;
 mod styles;

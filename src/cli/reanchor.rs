@@ -1,5 +1,5 @@
 use super::{Outcome, printable};
-use crate::ops::{self, Context};
+use crate::ops::{self, Context, Reanchoring};
 
 /// Re-anchor the annotations of sources whose text changed, and commit the result.
 #[derive(Debug, clap::Args)]
@@ -15,12 +15,28 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     }
     for (source, report) in &reports {
         println!("{source}: {}", report.summary());
-        for quote in &report.fuzzy {
-            println!("  fuzzy: « {} »", printable::line(quote));
-        }
-        for quote in &report.orphaned {
-            println!("  orphaned: « {} »", printable::line(quote));
-        }
+        print_displaced(report);
     }
     Ok(Outcome::Success)
+}
+
+/// One line per fuzzy or orphaned annotation: its id and quote, and the words a fuzzy one now covers.
+pub fn print_displaced(report: &Reanchoring) {
+    for fuzzy in &report.fuzzy {
+        println!(
+            "  fuzzy: « {} » ({})",
+            printable::line(fuzzy.now.as_deref().unwrap_or(&fuzzy.quote)),
+            fuzzy.id
+        );
+        if fuzzy.now.as_deref().is_some_and(|now| now != fuzzy.quote) {
+            println!("    was « {} »", printable::line(&fuzzy.quote));
+        }
+    }
+    for orphan in &report.orphaned {
+        println!(
+            "  orphaned: « {} » ({})",
+            printable::line(&orphan.quote),
+            orphan.id
+        );
+    }
 }

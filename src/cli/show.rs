@@ -6,16 +6,31 @@ use crate::ops::{self, Context, Loaded};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     pub source: String,
+    /// Show the text and annotations as they were at this commit (an id, a branch, a tag, HEAD~1, ...).
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
-    let loaded = Loaded::read(cx)?;
-    let mut notes = loaded.source(&args.source)?.clone();
-    let (text, reanchoring) = ops::current_text(cx, &mut notes)?;
+    let (notes, text, reanchoring, commit) = match &args.at {
+        Some(rev) => {
+            let past = ops::source_at(cx, &args.source, rev)?;
+            (past.notes, past.text, past.reanchoring, Some(past.commit))
+        }
+        None => {
+            let loaded = Loaded::read(cx)?;
+            let mut notes = loaded.source(&args.source)?.clone();
+            let (text, reanchoring) = ops::current_text(cx, &mut notes)?;
+            (notes, text, reanchoring, None)
+        }
+    };
     if args.json {
-        let value = serde_json::json!({ "source": notes.source, "text": text, "annotations": notes.annotations });
+        let mut value = serde_json::json!({ "source": notes.source, "text": text, "annotations": notes.annotations });
+        if let Some(commit) = &commit {
+            value["commit"] = serde_json::json!(commit);
+        }
         println!("{}", printable::json(&value)?);
         return Ok(Outcome::Success);
     }
@@ -24,9 +39,20 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         notes.source.id,
         printable::line(&notes.source.title)
     );
-    if let Some(report) = reanchoring {
+    if let (Some(rev), Some(commit)) = (&args.at, &commit) {
         println!(
-            "(the text changed since it was annotated: {}; `glose reanchor` records it)",
+            "(as of {}, commit {})",
+            printable::line(rev),
+            &commit[..commit.len().min(8)]
+        );
+    }
+    if let Some(report) = reanchoring {
+        let hint = match commit {
+            Some(_) => "re-anchored for this display only",
+            None => "`glose reanchor` records it",
+        };
+        println!(
+            "(the text changed since it was annotated: {}; {hint})",
             report.summary()
         );
     }

@@ -15,6 +15,14 @@ pub enum OpsError {
         id: String,
         suggestions: Vec<String>,
     },
+    #[error(
+        "source `{id}` did not exist at `{rev}` (commit {commit}): `glose log --source {id}` lists the commits that changed it"
+    )]
+    SourceNotAtRevision {
+        id: String,
+        rev: String,
+        commit: String,
+    },
     #[error("a source with id `{0}` already exists: choose another with --id")]
     SourceExists(String),
     #[error("unknown cite key `{key}`{}", did_you_mean(.suggestions))]

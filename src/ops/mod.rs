@@ -19,8 +19,10 @@ mod modify;
 mod queries;
 mod reanchor;
 mod reattach;
+mod replace_source;
 mod restore;
 mod review;
+mod source_at;
 mod sync;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
@@ -39,10 +41,12 @@ pub use loaded::{Loaded, read_library};
 pub use merge_files::{FileMerged, merge_bib_file, merge_notes_file};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
-pub use reanchor::{Reanchoring, current_text};
+pub use reanchor::{Displaced, Reanchoring, current_text, reanchor_notes};
 pub use reattach::reattach;
+pub use replace_source::{ReplaceRequest, Replacement, SourceReplaced, replace_source};
 pub use restore::restore_notes;
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
 };
+pub use source_at::{SourceAt, source_at};
 pub use sync::{SyncReport, sync};

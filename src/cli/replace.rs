@@ -1,0 +1,37 @@
+//! `glose add --replace SOURCE FILE`: a new version of a source's text.
+
+use std::path::PathBuf;
+
+use super::reanchor::print_displaced;
+use super::{Outcome, printable};
+use crate::ops::{self, Context, ReplaceRequest};
+
+pub fn run(cx: &Context, source: String, file: PathBuf) -> anyhow::Result<Outcome> {
+    let done = ops::replace_source(cx, &ReplaceRequest { source, file })?;
+    if let Some(notice) = &done.notice {
+        println!("note: {}", printable::line(notice));
+    }
+    let Some(replaced) = done.replaced else {
+        println!(
+            "{}: the new text is the same as the current one; nothing changed.",
+            done.source
+        );
+        return Ok(Outcome::Success);
+    };
+    let report = &replaced.report;
+    println!(
+        "{}: text replaced; annotations: {}",
+        done.source,
+        report.summary()
+    );
+    print_displaced(report);
+    if !report.fuzzy.is_empty() {
+        println!("Check each fuzzy one and accept it with `glose edit ID --confirm`.");
+    }
+    if !report.orphaned.is_empty() {
+        println!(
+            "Orphans keep their quote: re-attach each in `glose` (O lists them; r, select the words, r)."
+        );
+    }
+    Ok(Outcome::Success)
+}
