@@ -329,3 +329,47 @@ fn w3c_annotations_have_quote_and_code_point_selectors() {
     assert_eq!(link["source"], "library/references.bib#loi2016-444");
     assert_eq!(claim["motivation"], "assessing");
 }
+
+#[test]
+fn a_formatter_panic_on_the_whole_list_still_formats_every_entry() {
+    let Some(mla) = shared_style("modern-language-association.csl") else {
+        return;
+    };
+    let env = Env::workspace();
+    let authors = [
+        "Brady, C. S.",
+        "Ridgers, C. P.",
+        "Arber, T. D.",
+        "Bell, A. R.",
+        "Kirk, J. G.",
+    ];
+    let entry = |key: &str, count: usize, title: &str, year: u32| {
+        format!(
+            "@article{{{key},\n  title = {{{title}}},\n  journal = {{Physical Review Letters}},\n  author = {{{}}},\n  year = {{{year}}},\n}}\n",
+            authors[..count].join(" and ")
+        )
+    };
+    let bib = entry("brady_2013", 4, "Gamma-ray emission", 2013)
+        + &entry("brady_2012", 5, "Laser absorption", 2012);
+    std::fs::write(env.path("library/references.bib"), bib).expect("library written");
+    let (text, warnings) = run(
+        &env,
+        &[
+            "export",
+            "markdown",
+            "--all",
+            "--locale",
+            "en-US",
+            "--style",
+            mla.to_str().expect("path"),
+        ],
+    );
+    assert!(warnings.contains("formatted alone"), "{warnings}");
+    let gamma = text
+        .find("“Gamma-Ray Emission.”")
+        .expect("first entry formatted");
+    let laser = text
+        .find("“Laser Absorption.”")
+        .expect("second entry formatted");
+    assert!(gamma < laser, "sorted by text: {text}");
+}

@@ -121,19 +121,12 @@ impl Formatter {
     }
 
     fn render(&self, entries: &[&Entry], fps: &[u64], warn: bool) -> FormattedBibliography {
-        let locale = LocaleCode(self.locale.clone());
         let mut warnings = Vec::new();
         let mut fallbacks = Vec::new();
-        let mut driver = BibliographyDriver::new();
+        let mut convertible = Vec::new();
         for (entry, fp) in entries.iter().zip(fps) {
             match self.converted.get(&(entry.key.clone(), *fp)) {
-                Some(Ok(converted)) => driver.citation(CitationRequest::new(
-                    vec![CitationItem::with_entry(converted)],
-                    &self.style.csl,
-                    Some(locale.clone()),
-                    &self.locales,
-                    None,
-                )),
+                Some(Ok(converted)) => convertible.push(converted),
                 Some(Err(error)) => {
                     warnings.push(format!("{error}; it is listed unformatted"));
                     fallbacks.push(fallback(entry));
@@ -144,20 +137,10 @@ impl Formatter {
                 warnings.push(missing);
             }
         }
-        let request = BibliographyRequest::new(&self.style.csl, Some(locale), &self.locales);
-        let rendered = driver.finish(request);
-        let french = is_french(&self.locale);
-        let mut items: Vec<FormattedItem> = rendered
-            .bibliography
-            .map(|b| b.items)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|item| FormattedItem {
-                label: item.first_field.as_ref().map(|f| to_markdown([f], french)),
-                markdown: to_markdown(&item.content.0, french),
-                key: item.key,
-            })
-            .collect();
+        let mut items = match self.drive(&convertible) {
+            Some(items) => items,
+            None => self.drive_around_failures(&convertible, &mut warnings),
+        };
         for entry in entries {
             let listed = items.iter().chain(&fallbacks).any(|i| i.key == entry.key);
             if !listed {
@@ -174,6 +157,70 @@ impl Formatter {
             items,
             warnings,
         }
+    }
+
+    /// Formats the entries together; `None` when hayagriva panics on them.
+    fn drive(&self, entries: &[&hayagriva::Entry]) -> Option<Vec<FormattedItem>> {
+        let locale = LocaleCode(self.locale.clone());
+        let french = is_french(&self.locale);
+        bib::contained(|| {
+            let mut driver = BibliographyDriver::new();
+            for entry in entries {
+                driver.citation(CitationRequest::new(
+                    vec![CitationItem::with_entry(*entry)],
+                    &self.style.csl,
+                    Some(locale.clone()),
+                    &self.locales,
+                    None,
+                ));
+            }
+            let request = BibliographyRequest::new(&self.style.csl, Some(locale), &self.locales);
+            driver
+                .finish(request)
+                .bibliography
+                .map(|b| b.items)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|item| FormattedItem {
+                    label: item.first_field.as_ref().map(|f| to_markdown([f], french)),
+                    markdown: to_markdown(&item.content.0, french),
+                    key: item.key,
+                })
+                .collect()
+        })
+    }
+
+    /// After hayagriva failed on the whole list: each entry is formatted alone (so without
+    /// numbering or disambiguation), and the ones it fails on even alone are left unformatted.
+    fn drive_around_failures(
+        &self,
+        entries: &[&hayagriva::Entry],
+        warnings: &mut Vec<String>,
+    ) -> Vec<FormattedItem> {
+        warnings.push(format!(
+            "the formatter failed on this bibliography in style `{}` (a fault of the CSL engine, not of the entries): each entry is formatted alone and sorted by its text, without numbering or disambiguation",
+            self.style.name
+        ));
+        let mut items = Vec::new();
+        for entry in entries {
+            match self.drive(&[*entry]) {
+                Some(alone) => items.extend(alone.into_iter().map(|item| FormattedItem {
+                    label: None,
+                    ..item
+                })),
+                None => warnings.push(format!(
+                    "the formatter failed on `{}` in style `{}`: it is listed unformatted",
+                    entry.key(),
+                    self.style.name
+                )),
+            }
+        }
+        items.sort_by_cached_key(|item| {
+            item.markdown
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        items
     }
 }
 

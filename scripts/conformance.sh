@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Compares glose's bibliographies with pandoc --citeproc's, entry by entry, for every .bib of
+# ../shared/corpus in APA, Chicago author-date, IEEE, MLA and ISO 690 (fr), from the same .bib and
+# the same CSL file; then asks `biber --tool` about every .bib glose exports. For people, not CI.
+# Usage: scripts/conformance.sh [CORPUS_FILE.bib...]   (from the repository root)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared="$root/../shared"
+if ! command -v pandoc >/dev/null || ! command -v biber >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc biber >/dev/null
+fi
+cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin glose
+glose="$root/target/release/glose"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GLOSE_NOW=2026-01-01T00:00:00Z
+
+styles="apa:en-US chicago-author-date:en-US ieee:en-US modern-language-association:en-US iso690-author-date-fr:fr-FR"
+if [ $# -gt 0 ]; then files=("$@"); else files=("$shared"/corpus/*.bib); fi
+
+# Entries of a Markdown bibliography as plain text, one per line: through pandoc's own plain
+# writer on both sides, whitespace collapsed, numeric labels ("[1]", "1.") dropped, sorted.
+entries() {
+  pandoc -f markdown -t plain --wrap=none "$1" 2>/dev/null | python3 -c '
+import re, sys
+text = sys.stdin.read().replace("\u00a0", " ").replace("\u202f", " ")
+for block in re.split(r"\n\s*\n", text):
+    line = " ".join(block.split())
+    line = re.sub(r"^(\[\d+\]|\d+\.)\s*", "", line)
+    if line and line not in ("Refs", "Bibliography", "Bibliographie", "References", "Références", "Works Cited", "Ouvrages cités"):
+        print(line)
+' | sort
+}
+
+printf '%-34s %-30s %8s %8s %8s\n' "file" "style" "glose" "pandoc" "same"
+declare -A same_by_style total_by_style
+for bib in "${files[@]}"; do
+  name=$(basename "$bib" .bib)
+  ws="$work/$name"
+  "$glose" init "$ws" >/dev/null
+  cp "$bib" "$ws/library/"
+  for pair in $styles; do
+    style=${pair%%:*}; locale=${pair#*:}
+    csl="$shared/csl/styles/$style.csl"
+    rm -f "$work/glose.md"
+    (cd "$ws" && "$glose" export markdown --all --style "$csl" --locale "$locale" -o "$work/glose.md" 2>/dev/null) || true
+    printf -- '---\nnocite: |\n  @*\nlang: %s\n---\n\n# Refs\n' "$locale" > "$work/doc.md"
+    timeout 600 pandoc --citeproc --csl "$csl" --bibliography "$bib" -t markdown "$work/doc.md" \
+      -o "$work/pandoc.md" 2>/dev/null || : > "$work/pandoc.md"
+    entries "$work/glose.md" > "$work/glose.txt"
+    entries "$work/pandoc.md" > "$work/pandoc.txt"
+    g=$(wc -l < "$work/glose.txt"); p=$(wc -l < "$work/pandoc.txt")
+    s=$(comm -12 "$work/glose.txt" "$work/pandoc.txt" | wc -l)
+    printf '%-34s %-30s %8d %8d %7d%%\n' "$name" "$style" "$g" "$p" "$(( p > 0 ? 100 * s / p : 0 ))"
+    same_by_style[$style]=$(( ${same_by_style[$style]:-0} + s ))
+    total_by_style[$style]=$(( ${total_by_style[$style]:-0} + p ))
+    comm -3 "$work/glose.txt" "$work/pandoc.txt" | head -n 4 | sed "s/^/    differs: /" | cut -c1-200 || true
+  done
+  (cd "$ws" && "$glose" export bibtex --all -o "$work/out.bib" 2>/dev/null) || true
+  verdict=$(cd "$work" && biber --tool --quiet out.bib >/dev/null 2>&1 && echo accepted || grep -m1 ERROR out.bib.blg | cut -c1-120)
+  echo "    biber --tool on glose's export: $verdict"
+done
+
+echo
+echo "Identical entries per style (all files):"
+for pair in $styles; do
+  style=${pair%%:*}
+  t=${total_by_style[$style]:-0}; s=${same_by_style[$style]:-0}
+  printf '  %-30s %6d / %-6d %3d%%\n' "$style" "$s" "$t" "$(( t > 0 ? 100 * s / t : 0 ))"
+done
