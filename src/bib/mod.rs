@@ -23,6 +23,7 @@ mod standalone;
 mod to_hayagriva;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
+pub(crate) use contained::contained;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use diff::{BibChange, diff_bib};
 pub use entry::{Entry, Field};
