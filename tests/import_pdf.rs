@@ -129,6 +129,17 @@ fn a_claim_cited_without_locator_gets_the_page_of_its_quote() {
     ]);
     let spanning = out.split_whitespace().nth(1).expect("id").to_string();
     assert_eq!(locator_of(&env, &spanning), "pp. 202-203");
+    let text = env.read("library/sources/article.txt");
+    std::fs::write(
+        env.path("library/sources/article.txt"),
+        format!("Preface.\n\n{text}"),
+    )
+    .expect("text edited");
+    let out = env.ok(&["cite", &id, "dupont2021annotations"]);
+    assert!(
+        !out.contains("p. 20"),
+        "a stale page map gave a page: {out}"
+    );
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub use init::{Initialized, init};
 pub use loaded::{Loaded, read_library};
 pub use merge_files::{FileMerged, merge_bib_file, merge_notes_file};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
-pub use page_locator::page_locator;
+pub use page_locator::{page_locator, page_map};
 pub use queries::{ClaimFilter, ClaimRow, claims, reanchor};
 pub use reanchor::{Reanchoring, current_text};
 pub use reattach::reattach;

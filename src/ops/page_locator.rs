@@ -7,6 +7,11 @@ use crate::store::{self, Workspace};
 /// The page locator of `anchor` in a PDF source; `None` for other sources, or when the page map
 /// is missing or was made for another version of the text.
 pub fn page_locator(ws: &Workspace, source: &Source, anchor: &Anchor) -> Option<Locator> {
+    page_map(ws, source)?.locator(anchor.start..anchor.end)
+}
+
+/// The page map of a PDF source, when it counts in the source's current text.
+pub fn page_map(ws: &Workspace, source: &Source) -> Option<PageMap> {
     if source.format != SourceFormat::Pdf {
         return None;
     }
@@ -16,10 +21,7 @@ pub fn page_locator(ws: &Workspace, source: &Source, anchor: &Anchor) -> Option<
         .map_or(source.file.as_str(), |(s, _)| s);
     let path = ws.source_path(&pages_file_of(stem)).ok()?;
     let map = PageMap::from_toml(&store::read_text(&path).ok()?).ok()?;
-    if map.text != source.hash {
-        return None;
-    }
-    map.locator(anchor.start..anchor.end)
+    (map.text == source.hash).then_some(map)
 }
 
 /// Gives the citations that have no locator the page of the quote.
