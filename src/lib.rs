@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod bib;
 pub mod cli;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod ops;
 pub mod store;

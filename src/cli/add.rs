@@ -1,9 +1,9 @@
 use std::path::PathBuf;
 
 use super::{Outcome, printable, replace};
-use crate::ops::{self, AddSourceRequest, Context, Loaded};
+use crate::ops::{self, AddSourceRequest, Context, Loaded, PdfImported, ProposedReference};
 
-/// Import a plain-text or Markdown article as a source to annotate.
+/// Import a plain-text, Markdown or PDF article as a source to annotate.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     pub file: PathBuf,
@@ -34,6 +34,9 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     if let Some(notice) = &added.notice {
         println!("note: {notice}");
     }
+    if let Some(pdf) = &added.pdf {
+        report_pdf(pdf);
+    }
     println!(
         "Added source {} ({}) as library/sources/{}",
         added.source.id,
@@ -41,6 +44,35 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
         added.source.file
     );
     Ok(Outcome::Success)
+}
+
+fn report_pdf(pdf: &PdfImported) {
+    if !pdf.missing.is_empty() {
+        let (noun, verb) = if pdf.missing.len() == 1 {
+            ("page", "has")
+        } else {
+            ("pages", "have")
+        };
+        let pages = printable::line(&pdf.missing.join(", "));
+        eprintln!(
+            "warning: {noun} {pages} {verb} no text layer (scanned?); their text is missing (run OCR, e.g. ocrmypdf, for it)"
+        );
+    }
+    match &pdf.reference {
+        ProposedReference::Added(key) => println!(
+            "Proposed reference @{} from the PDF's metadata, appended to library/references.bib: check it",
+            printable::clean(key)
+        ),
+        ProposedReference::DuplicateDoi { existing_key } => println!(
+            "The PDF's DOI is already in the library as @{}; no entry added",
+            printable::clean(existing_key)
+        ),
+        ProposedReference::DuplicateKey(key) => println!(
+            "The key @{} is already in the library; no entry added (pass --cite KEY)",
+            printable::clean(key)
+        ),
+        ProposedReference::Given | ProposedReference::Nothing => {}
+    }
 }
 
 pub fn list(cx: &Context) -> anyhow::Result<Outcome> {

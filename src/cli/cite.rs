@@ -9,7 +9,7 @@ pub struct CiteArgs {
     pub id: String,
     /// The cite key (KEY or KEY@LOCATOR).
     pub key: CiteSpec,
-    /// Where in the reference: "p. 4", "pp. 12-14", "art. 225-5", "§ 3", "n° 12".
+    /// Where in the reference: "p. 4", "pp. 12-14", "art. 225-5", "§ 3", "n° 12" (default in a PDF source: the quote's page).
     #[arg(long)]
     pub locator: Option<String>,
     #[arg(long, default_value = "supports")]
@@ -29,7 +29,14 @@ pub fn run_cite(cx: &mut Context, args: CiteArgs) -> anyhow::Result<Outcome> {
         spec.locator = args.locator;
     }
     let done = ops::cite(cx, &args.id, &spec, args.relation)?;
-    let locator = spec.locator.map(|l| format!(", {l}")).unwrap_or_default();
+    let locator = done
+        .annotation
+        .citations
+        .iter()
+        .find(|c| c.key == spec.key)
+        .and_then(|c| c.locator.as_ref())
+        .map(|l| format!(", {l}"))
+        .unwrap_or_default();
     let line = format!(
         "{} {} now {} {}{locator}",
         done.annotation.kind, done.annotation.id, args.relation, spec.key

@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use super::commit::{Committed, Pending};
+use super::import_pdf::{self, PdfImported};
 use super::{Context, Loaded, OpsError, message};
 use crate::model::{Source, SourceFormat, SourceId};
 use crate::store::{self, NotesFile};
@@ -18,10 +19,12 @@ pub struct SourceAdded {
     pub source: Source,
     /// Said when the text had to be converted (for example from Windows-1252).
     pub notice: Option<String>,
+    /// Pages, pages without text and the proposed reference, for a PDF.
+    pub pdf: Option<PdfImported>,
     pub committed: Committed,
 }
 
-/// Imports a plain-text or Markdown article into `library/sources/` with an empty notes file.
+/// Imports a plain-text, Markdown or PDF article into `library/sources/` with an empty notes file.
 pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceAdded, OpsError> {
     let _lock = cx.lock_for_writing()?;
     let format = format_of(&request.file)?;
@@ -35,6 +38,15 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
     };
     if loaded.source_ids().any(|existing| *existing == id) {
         return Err(OpsError::SourceExists(id.to_string()));
+    }
+    if format == SourceFormat::Pdf {
+        let (source, pdf, committed) = import_pdf::add_pdf(cx, &loaded, request, id)?;
+        return Ok(SourceAdded {
+            source,
+            notice: None,
+            pdf: Some(pdf),
+            committed,
+        });
     }
     let decoded = store::decode_source(&store::read_import(&request.file)?)?;
     let title = request
@@ -80,6 +92,7 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
     Ok(SourceAdded {
         source,
         notice: decoded.notice,
+        pdf: None,
         committed,
     })
 }
@@ -92,7 +105,8 @@ fn format_of(file: &Path) -> Result<SourceFormat, OpsError> {
         .to_lowercase();
     match extension.as_str() {
         "md" | "markdown" => Ok(SourceFormat::Markdown),
-        "html" | "htm" | "pdf" => Err(OpsError::Invalid(format!(
+        "pdf" => Ok(SourceFormat::Pdf),
+        "html" | "htm" => Err(OpsError::Invalid(format!(
             "{}: {} import is not available yet; save the article as plain text (.txt) or Markdown (.md) and add that",
             file.display(),
             extension.to_uppercase()

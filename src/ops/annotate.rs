@@ -3,6 +3,7 @@ use std::str::FromStr;
 
 use super::commit::{Committed, Pending};
 use super::loaded::require_key;
+use super::page_locator::fill_page_locators;
 use super::reanchor::{Reanchoring, current_text};
 use super::{Context, Loaded, OpsError, message, read_library};
 use crate::anchor::{self, QuoteMatch};
@@ -90,7 +91,7 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
             require_key(&library, &cite.key)?;
         }
     }
-    let citations = request
+    let mut citations = request
         .cites
         .iter()
         .map(|c| c.to_citation(request.relation))
@@ -98,11 +99,13 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
     let pending = Pending::start(cx)?;
     let (text, reanchoring) = current_text(cx, &mut notes)?;
     let range = locate(&text, &request, notes.source.id.as_str())?;
+    let anchor = anchor::anchor_at(&text, range);
+    fill_page_locators(&cx.ws, &notes.source, &anchor, &mut citations);
     let stamp = cx.timestamp();
     let annotation = Annotation {
         id: cx.new_annotation_id_unparsed()?,
         kind,
-        anchor: anchor::anchor_at(&text, range),
+        anchor,
         state: AnchorState::Exact,
         body: request.note.unwrap_or_default(),
         tags: normalize_tags(request.tags),

@@ -51,6 +51,7 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     for notes in &mut loaded.notes {
         let id = notes.source.id.to_string();
         registered.push(notes.source.file.clone());
+        registered.extend(crate::import::pdf::companion_files(&notes.source));
         let expected = cx.ws.notes_path(&notes.source.id);
         if !expected.exists() {
             findings.push(Finding::new(

@@ -1,8 +1,9 @@
 use super::annotate::{CiteSpec, normalize_tags};
 use super::commit::{Committed, Pending};
+use super::page_locator::fill_page_locators;
 use super::reanchor::current_text;
 use super::{Context, Loaded, OpsError, message};
-use crate::model::{AnchorState, Annotation, Kind, Relation};
+use crate::model::{AnchorState, Annotation, Kind, Relation, Source};
 use crate::store::NotesFile;
 
 /// The annotation after a change, and the commit that recorded it.
@@ -29,6 +30,7 @@ pub fn cite(
     spec: &CiteSpec,
     relation: Relation,
 ) -> Result<Modified, OpsError> {
+    let ws = cx.ws.clone();
     change(cx, id, |loaded, annotation, source| {
         loaded.require_key(&spec.key)?;
         if annotation.kind != Kind::Claim {
@@ -37,10 +39,14 @@ pub fn cite(
                 annotation.id, annotation.kind, annotation.id
             )));
         }
-        let citation = spec.to_citation(relation)?;
+        let mut citation = [spec.to_citation(relation)?];
+        if annotation.state != AnchorState::Orphaned {
+            fill_page_locators(&ws, source, &annotation.anchor, &mut citation);
+        }
+        let [citation] = citation;
         annotation.citations.retain(|c| c.key != citation.key);
         annotation.citations.push(citation.clone());
-        Ok(message::citation_added(source, annotation, &citation))
+        Ok(message::citation_added(&source.id, annotation, &citation))
     })
 }
 
@@ -54,7 +60,7 @@ pub fn uncite(cx: &mut Context, id: &str, key: &str) -> Result<Modified, OpsErro
                 key: key.to_string(),
             });
         }
-        Ok(message::citation_removed(source, annotation, key))
+        Ok(message::citation_removed(&source.id, annotation, key))
     })
 }
 
@@ -92,7 +98,7 @@ pub fn edit(cx: &mut Context, id: &str, request: EditRequest) -> Result<Modified
                 "nothing to change: pass --note, --kind, --tag, --untag or --confirm".to_string(),
             ));
         }
-        Ok(message::annotation_edited(source, annotation, &changes))
+        Ok(message::annotation_edited(&source.id, annotation, &changes))
     })
 }
 
@@ -116,7 +122,7 @@ pub fn remove(cx: &mut Context, id: &str) -> Result<Modified, OpsError> {
 fn change(
     cx: &mut Context,
     id: &str,
-    apply: impl FnOnce(&Loaded, &mut Annotation, &crate::model::SourceId) -> Result<String, OpsError>,
+    apply: impl FnOnce(&Loaded, &mut Annotation, &Source) -> Result<String, OpsError>,
 ) -> Result<Modified, OpsError> {
     let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read_holding(cx, id)?;
@@ -125,7 +131,7 @@ fn change(
     let found_id = found.id.clone();
     let pending = Pending::start(cx)?;
     current_text(cx, &mut notes)?;
-    let source = notes.source.id.clone();
+    let source = notes.source.clone();
     let annotation = notes
         .annotations
         .iter_mut()

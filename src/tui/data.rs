@@ -1,5 +1,6 @@
 //! What the screens show, read from the workspace by the effects runner and handed to the app.
 
+use crate::import::pdf::PageMap;
 use crate::model::Annotation;
 
 /// A snapshot of the workspace for drawing: sources with their text and notes, and the library.
@@ -26,6 +27,8 @@ pub struct SourceDoc {
     pub annotations: Vec<Annotation>,
     /// The quotes as the notes file held them before re-anchoring, by annotation id, where they differ.
     pub old_quotes: Vec<(String, String)>,
+    /// Where each page starts, for a PDF source.
+    pub pages: Option<PageMap>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +55,7 @@ impl SourceDoc {
             line_starts,
             annotations,
             old_quotes: Vec::new(),
+            pages: None,
         }
     }
 

@@ -72,6 +72,7 @@ fn source_doc(cx: &Context, notes: &mut NotesFile) -> Result<SourceDoc, OpsError
                 .any(|a| a.id.0 == *id && a.anchor.exact != *quote)
         })
         .collect();
+    doc.pages = ops::page_map(&cx.ws, &notes.source);
     Ok(doc)
 }
 

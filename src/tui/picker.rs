@@ -27,6 +27,8 @@ pub struct Picker {
     pub matches: Vec<usize>,
     pub selected: usize,
     pub stage: Stage,
+    /// The locator offered once a reference is chosen (the quote's page in a PDF source).
+    pub default_locator: String,
 }
 
 /// What the picker asks the app to do after a key.
@@ -50,6 +52,7 @@ impl Picker {
             matches: Vec::new(),
             selected: 0,
             stage: Stage::Search,
+            default_locator: String::new(),
         };
         picker.refilter(refs, matcher);
         picker
@@ -90,7 +93,7 @@ impl Picker {
                 if let Some(item) = self.highlighted(refs) {
                     self.stage = Stage::Details {
                         key: item.key.clone(),
-                        locator: String::new(),
+                        locator: self.default_locator.clone(),
                         relation: Relation::Supports,
                     };
                 }
@@ -203,6 +206,25 @@ mod tests {
                 key: "mouvementdunid-internet".into(),
                 locator: Some("p. 4".into()),
                 relation: Relation::ALL[1],
+            }
+        );
+    }
+
+    #[test]
+    fn the_page_of_the_quote_is_offered_and_can_be_edited() {
+        let refs = vec![item("dupont2021", "Dupont 2021")];
+        let mut matcher = new_matcher();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs, &mut matcher);
+        picker.default_locator = "p. 202".into();
+        picker.command(Command::Confirm, &refs, &mut matcher);
+        picker.command(Command::Erase, &refs, &mut matcher);
+        picker.input('3', &refs, &mut matcher);
+        assert_eq!(
+            picker.command(Command::Confirm, &refs, &mut matcher),
+            PickerOutcome::Cite {
+                key: "dupont2021".into(),
+                locator: Some("p. 203".into()),
+                relation: Relation::Supports,
             }
         );
     }

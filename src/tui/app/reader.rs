@@ -2,7 +2,7 @@
 
 use super::motion;
 use super::{App, Overlay, Pane};
-use crate::model::Kind;
+use crate::model::{AnchorState, Kind};
 use crate::tui::action::Command;
 use crate::tui::effects::Effect;
 use crate::tui::layout::rows;
@@ -170,12 +170,20 @@ impl App {
     fn open_picker(&mut self) -> Vec<Effect> {
         match self.selected_annotation() {
             Some((source, annotation)) if annotation.kind == Kind::Claim => {
-                let picker = Picker::new(
+                let page = self
+                    .doc()
+                    .and_then(|doc| doc.pages.as_ref())
+                    .filter(|_| annotation.state != AnchorState::Orphaned)
+                    .and_then(|pages| {
+                        pages.locator(annotation.anchor.start..annotation.anchor.end)
+                    });
+                let mut picker = Picker::new(
                     annotation.id.to_string(),
                     source,
                     &self.data.refs,
                     &mut self.matcher,
                 );
+                picker.default_locator = page.map(|p| p.text).unwrap_or_default();
                 self.overlay = Overlay::Picker(Box::new(picker));
             }
             Some((_, annotation)) => self.say(format!(
