@@ -3,14 +3,15 @@ use std::path::PathBuf;
 use super::{Outcome, printable};
 use crate::ops::{self, AddSourceRequest, Context, Loaded};
 
-/// Import a plain-text or Markdown article as a source to annotate.
+/// Import an article (.txt, .md, a saved .html page, or an http(s):// URL) as a source to annotate.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// A file, or the web address of a page to download.
     pub file: PathBuf,
     /// The source's id (default: from the file name).
     #[arg(long)]
     pub id: Option<String>,
-    /// The cite key of the source's own reference.
+    /// The cite key of the source's own reference (for web pages, instead of the proposed entry).
     #[arg(long, value_name = "KEY")]
     pub cite: Option<String>,
     #[arg(long)]
@@ -34,6 +35,18 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
         printable::line(&added.source.title),
         added.source.file
     );
+    if let Some(reference) = &added.reference {
+        match &reference.note {
+            None => print!(
+                "Proposed reference added to library/references.bib (check it):\n{}",
+                printable::clean(&reference.bibtex)
+            ),
+            Some(note) => println!(
+                "No reference added: {}; the source cites it",
+                printable::clean(note)
+            ),
+        }
+    }
     Ok(Outcome::Success)
 }
 

@@ -1,7 +1,8 @@
 use std::path::{Path, PathBuf};
 
 use super::commit::{Committed, Pending};
-use super::{Context, Loaded, OpsError, message};
+use super::import_web::{add_web_source, is_html_file, web_address};
+use super::{Context, Loaded, OpsError, ProposedReference, message};
 use crate::model::{Source, SourceFormat, SourceId};
 use crate::store::{self, NotesFile};
 
@@ -18,11 +19,16 @@ pub struct SourceAdded {
     pub source: Source,
     /// Said when the text had to be converted (for example from Windows-1252).
     pub notice: Option<String>,
+    /// The reference proposed from the page's metadata (web pages without `--cite`).
+    pub reference: Option<ProposedReference>,
     pub committed: Committed,
 }
 
-/// Imports a plain-text or Markdown article into `library/sources/` with an empty notes file.
+/// Imports an article (text, Markdown, a web page or a URL) into `library/sources/` with an empty notes file.
 pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceAdded, OpsError> {
+    if web_address(&request.file).is_some() || is_html_file(&request.file) {
+        return add_web_source(cx, request);
+    }
     let _lock = cx.lock_for_writing()?;
     let format = format_of(&request.file)?;
     let loaded = Loaded::read(cx)?;
@@ -80,6 +86,7 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
     Ok(SourceAdded {
         source,
         notice: decoded.notice,
+        reference: None,
         committed,
     })
 }
@@ -92,7 +99,7 @@ fn format_of(file: &Path) -> Result<SourceFormat, OpsError> {
         .to_lowercase();
     match extension.as_str() {
         "md" | "markdown" => Ok(SourceFormat::Markdown),
-        "html" | "htm" | "pdf" => Err(OpsError::Invalid(format!(
+        "pdf" => Err(OpsError::Invalid(format!(
             "{}: {} import is not available yet; save the article as plain text (.txt) or Markdown (.md) and add that",
             file.display(),
             extension.to_uppercase()

@@ -51,6 +51,9 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     for notes in &mut loaded.notes {
         let id = notes.source.id.to_string();
         registered.push(notes.source.file.clone());
+        if let Some(original) = original_file(&notes.source) {
+            registered.push(original);
+        }
         let expected = cx.ws.notes_path(&notes.source.id);
         if !expected.exists() {
             findings.push(Finding::new(
@@ -166,6 +169,17 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     }
     findings.sort_by_key(|f| f.severity);
     Ok(findings)
+}
+
+/// The imported original kept beside the text (`<id>.html` for a web page), which is no stray file.
+fn original_file(source: &crate::model::Source) -> Option<String> {
+    let extension = match source.format {
+        crate::model::SourceFormat::Html => "html",
+        crate::model::SourceFormat::Pdf => "pdf",
+        _ => return None,
+    };
+    let original = std::path::Path::new(&source.file).with_extension(extension);
+    Some(original.to_string_lossy().into_owned())
 }
 
 fn from_bib(diagnostic: &bib::Diagnostic) -> Finding {
