@@ -9,7 +9,13 @@ use super::ImportError;
 use super::html_text::{self, Rendered};
 
 /// Fewer letters than this outside links and headings is a page without an article.
-const MIN_PROSE_CHARS: usize = 20;
+const MIN_PROSE_CHARS: usize = 80;
+
+/// Page furniture removed before Readability looks for the article.
+const FURNITURE: &str = "nav, aside, dialog, [role=navigation], [role=dialog], [aria-modal=true]";
+
+/// Words in an `id` or `class` that mark a cookie or consent banner.
+const BANNERS: &[&str] = &["cookie", "consent", "gdpr", "rgpd"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -39,9 +45,33 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Article, ImportE
     })
 }
 
-/// The page with each heading's level kept in a class, since Readability turns `<h1>` into `<h2>`.
+/// The page without its furniture, each heading's level kept in a class (Readability turns `<h1>` into `<h2>`).
 fn marked(html: &str) -> Document {
     let document = Document::from(html);
+    document.select(FURNITURE).remove();
+    let has_article = document.select("article, main").exists();
+    for node in document.select("*").nodes() {
+        let name = node.node_name().unwrap_or_default();
+        let marker = format!(
+            "{} {}",
+            node.id_attr().unwrap_or_default(),
+            node.class().unwrap_or_default()
+        )
+        .to_lowercase();
+        let banner = BANNERS.iter().any(|b| marker.contains(b))
+            && !matches!(&*name, "html" | "body")
+            && !node
+                .descendants_it()
+                .any(|d| matches!(d.node_name().as_deref(), Some("article" | "main" | "h1")));
+        let site_frame = has_article
+            && matches!(&*name, "header" | "footer")
+            && !node
+                .ancestors_it(None)
+                .any(|a| matches!(a.node_name().as_deref(), Some("article" | "main")));
+        if banner || site_frame {
+            node.remove_from_parent();
+        }
+    }
     for level in 1..=6 {
         for heading in document.select(&format!("h{level}")).nodes() {
             heading.add_class(&format!("{}{level}", html_text::LEVEL_CLASS));
@@ -107,6 +137,7 @@ mod tests {
         for page in [
             "<html><head><title>Rien</title></head><body><nav><ul><li><a href=\"/\">Accueil</a></li></ul></nav><footer>© 2023</footer></body></html>",
             "<html><head><title>x</title></head><body></body></html>",
+            "<html><body><div class=\"cookie-notice\"><p>Nous utilisons des cookies pour mesurer l’audience de ce site et vous proposer des contenus.</p></div><main><p>Court.</p></main><footer><p>© 2023 Pied de page, mentions légales et politique de confidentialité du site.</p></footer></body></html>",
             "",
             "<html><body><ul><li><a href=\"/a\">Un lien vers une page lointaine</a></li><li><a href=\"/b\">Un autre lien encore plus loin</a></li></ul></body></html>",
         ] {
@@ -120,10 +151,14 @@ mod tests {
     #[test]
     fn a_short_page_of_prose_is_still_an_article() {
         let article = extract_article(
-            "<html><body><nav><a href=\"/\">Accueil</a></nav><p>Une seule phrase courte dans la page.</p></body></html>",
+            "<html><body><nav><a href=\"/\">Accueil</a></nav><p>Une seule phrase, mais assez longue pour \
+             être un article : quatre-vingts lettres au moins, et même un peu plus.</p></body></html>",
             None,
         )
         .unwrap();
-        assert_eq!(article.text, "Une seule phrase courte dans la page.\n");
+        assert_eq!(
+            article.text,
+            "Une seule phrase, mais assez longue pour être un article : quatre-vingts lettres au moins, et même un peu plus.\n"
+        );
     }
 }

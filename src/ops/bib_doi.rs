@@ -4,6 +4,7 @@ use super::bib_add::append_locked;
 use super::import_web::limits;
 use super::loaded::read_library;
 use super::{Context, OpsError, ReferencesAdded};
+use crate::bib::{SkipReason, Skipped};
 use crate::import::key::unique_key;
 use crate::net::{self, NetError};
 use crate::store;
@@ -45,34 +46,49 @@ pub fn bib_doi(cx: &mut Context, input: &str) -> Result<ReferencesAdded, OpsErro
     let known = library
         .entries()
         .iter()
-        .any(|e| e.doi().as_deref() == Some(doi.to_lowercase().as_str()));
-    let text = if known {
-        decoded.text
-    } else {
-        rename_taken_key(&decoded.text, |k| library.get(k).is_some())
-    };
+        .find(|e| e.doi().as_deref() == Some(doi.to_lowercase().as_str()));
+    if let Some(existing) = known {
+        return Ok(ReferencesAdded {
+            added: Vec::new(),
+            skipped: vec![Skipped {
+                key: entry_key(&decoded.text).unwrap_or(&doi).to_string(),
+                reason: SkipReason::DuplicateDoi {
+                    existing_key: existing.key.clone(),
+                },
+            }],
+            diagnostics: Vec::new(),
+            notice: decoded.notice,
+            committed: None,
+        });
+    }
+    let text = rename_taken_key(&decoded.text, |k| library.get(k).is_some());
     let origin = format!("doi:{doi}");
     append_locked(cx, &library, Path::new(&origin), &text, decoded.notice)
 }
 
 /// Gives the first entry a free key when its key is taken by another work (`Smith_2020` -> `Smith_2020b`).
 fn rename_taken_key(text: &str, taken: impl Fn(&str) -> bool) -> String {
-    let Some(open) = text.find('{') else {
-        return text.to_string();
-    };
-    let Some(comma) = text[open..].find(',').map(|c| open + c) else {
+    let Some((open, comma)) = key_span(text) else {
         return text.to_string();
     };
     let key = text[open + 1..comma].trim();
     if key.is_empty() || !taken(key) {
         return text.to_string();
     }
-    format!(
-        "{}{}{}",
-        &text[..=open],
-        unique_key(key, taken),
-        &text[comma..]
-    )
+    let renamed = unique_key(key, taken);
+    format!("{}{renamed}{}", &text[..=open], &text[comma..])
+}
+
+fn entry_key(text: &str) -> Option<&str> {
+    let (open, comma) = key_span(text)?;
+    Some(text[open + 1..comma].trim()).filter(|k| !k.is_empty())
+}
+
+/// Byte offsets of the `{` before the first entry's key and of the `,` after it.
+fn key_span(text: &str) -> Option<(usize, usize)> {
+    let open = text.find('{')?;
+    let comma = open + text[open..].find(',')?;
+    Some((open, comma))
 }
 
 #[cfg(test)]
@@ -87,5 +103,7 @@ mod tests {
             "@article{Smith_2020b, title={T}, doi={10.1/x}}"
         );
         assert_eq!(rename_taken_key(text, |_| false), text);
+        assert_eq!(entry_key(text), Some("Smith_2020"));
+        assert_eq!(entry_key("no entry"), None);
     }
 }
