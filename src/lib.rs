@@ -6,6 +6,7 @@ pub mod cli;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod net;
 pub mod ops;
 pub mod store;
 pub mod tui;

@@ -1,16 +1,17 @@
 use std::path::PathBuf;
 
 use super::{Outcome, printable, replace};
-use crate::ops::{self, AddSourceRequest, Context, Loaded, PdfImported, ProposedReference};
+use crate::ops::{self, AddSourceRequest, Context, Loaded, PdfImported};
 
-/// Import a plain-text, Markdown or PDF article as a source to annotate.
+/// Import an article (.txt, .md, .pdf, a saved .html page, or an http(s):// URL) as a source to annotate.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// A file, or the web address of a page to download.
     pub file: PathBuf,
     /// The source's id (default: from the file name).
     #[arg(long)]
     pub id: Option<String>,
-    /// The cite key of the source's own reference.
+    /// The cite key of the source's own reference (for web pages, instead of the proposed entry).
     #[arg(long, value_name = "KEY")]
     pub cite: Option<String>,
     #[arg(long)]
@@ -43,6 +44,18 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
         printable::line(&added.source.title),
         added.source.file
     );
+    if let Some(reference) = &added.reference {
+        match &reference.note {
+            None => print!(
+                "Proposed reference added to library/references.bib (check it):\n{}",
+                printable::clean(&reference.bibtex)
+            ),
+            Some(note) => println!(
+                "No reference added: {}; the source cites it",
+                printable::clean(note)
+            ),
+        }
+    }
     Ok(Outcome::Success)
 }
 
@@ -57,21 +70,6 @@ fn report_pdf(pdf: &PdfImported) {
         eprintln!(
             "warning: {noun} {pages} {verb} no text layer (scanned?); their text is missing (run OCR, e.g. ocrmypdf, for it)"
         );
-    }
-    match &pdf.reference {
-        ProposedReference::Added(key) => println!(
-            "Proposed reference @{} from the PDF's metadata, appended to library/references.bib: check it",
-            printable::clean(key)
-        ),
-        ProposedReference::DuplicateDoi { existing_key } => println!(
-            "The PDF's DOI is already in the library as @{}; no entry added",
-            printable::clean(existing_key)
-        ),
-        ProposedReference::DuplicateKey(key) => println!(
-            "The key @{} is already in the library; no entry added (pass --cite KEY)",
-            printable::clean(key)
-        ),
-        ProposedReference::Given | ProposedReference::Nothing => {}
     }
 }
 

@@ -15,11 +15,15 @@ pub struct Args {
 pub enum BibCommand {
     /// Append the new entries of a .bib file to library/references.bib.
     Add { file: PathBuf },
+    /// Fetch the BibTeX of a DOI (10.1234/abc, doi:…, https://doi.org/…) and append it.
+    Doi { doi: String },
 }
 
 pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
-    let BibCommand::Add { file } = args.command;
-    let outcome = ops::bib_add(cx, &file)?;
+    let outcome = match args.command {
+        BibCommand::Add { file } => ops::bib_add(cx, &file)?,
+        BibCommand::Doi { doi } => ops::bib_doi(cx, &doi)?,
+    };
     if let Some(notice) = &outcome.notice {
         println!("note: {notice}");
     }

@@ -1,1 +1,36 @@
+//! Pure importers: a document's readable text, its metadata, and the reference it proposes.
+
+pub mod charset;
+mod companions;
+pub mod entry;
+pub mod html;
+mod html_text;
+pub mod json_ld;
+pub mod key;
+pub mod metadata;
 pub mod pdf;
+pub mod person;
+pub mod tex;
+pub mod web_page;
+
+pub use companions::companion_files;
+pub use entry::ProposedEntry;
+
+/// What an importer made of a document: the text to annotate and, when it can tell, its reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub text: String,
+    pub title: Option<String>,
+    /// The extension the original bytes are kept under, beside the text (`html`, `pdf`).
+    pub original_extension: &'static str,
+    pub proposed: Option<ProposedEntry>,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "no article text was found in this page (only menus, links or nothing): save the text you want as .txt or .md and add that"
+    )]
+    NoArticle,
+}

@@ -2,7 +2,8 @@ use std::path::{Path, PathBuf};
 
 use super::commit::{Committed, Pending};
 use super::import_pdf::{self, PdfImported};
-use super::{Context, Loaded, OpsError, message};
+use super::import_web::{add_web_source, is_html_file, web_address};
+use super::{Context, Loaded, OpsError, ProposedReference, message};
 use crate::model::{Source, SourceFormat, SourceId};
 use crate::store::{self, NotesFile};
 
@@ -19,15 +20,20 @@ pub struct SourceAdded {
     pub source: Source,
     /// Said when the text had to be converted (for example from Windows-1252).
     pub notice: Option<String>,
-    /// Pages, pages without text and the proposed reference, for a PDF.
+    /// The reference proposed from a web page's or a PDF's metadata (without `--cite`).
+    pub reference: Option<ProposedReference>,
+    /// Pages and pages without text, for a PDF.
     pub pdf: Option<PdfImported>,
     pub committed: Committed,
 }
 
-/// Imports a plain-text, Markdown or PDF article into `library/sources/` with an empty notes file.
+/// Imports an article (text, Markdown, PDF, a web page or a URL) into `library/sources/` with an empty notes file.
 pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceAdded, OpsError> {
+    if web_address(&request.file).is_some() || is_html_file(&request.file) {
+        return add_web_source(cx, request);
+    }
     let _lock = cx.lock_for_writing()?;
-    let format = format_of(&request.file)?;
+    let format = format_of(&request.file);
     let loaded = Loaded::read(cx)?;
     if let Some(key) = &request.cite {
         loaded.require_key(key)?;
@@ -40,10 +46,11 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
         return Err(OpsError::SourceExists(id.to_string()));
     }
     if format == SourceFormat::Pdf {
-        let (source, pdf, committed) = import_pdf::add_pdf(cx, &loaded, request, id)?;
+        let (source, pdf, reference, committed) = import_pdf::add_pdf(cx, &loaded, request, id)?;
         return Ok(SourceAdded {
             source,
             notice: None,
+            reference,
             pdf: Some(pdf),
             committed,
         });
@@ -92,26 +99,22 @@ pub fn add_source(cx: &mut Context, request: AddSourceRequest) -> Result<SourceA
     Ok(SourceAdded {
         source,
         notice: decoded.notice,
+        reference: None,
         pdf: None,
         committed,
     })
 }
 
-fn format_of(file: &Path) -> Result<SourceFormat, OpsError> {
+fn format_of(file: &Path) -> SourceFormat {
     let extension = file
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_lowercase();
     match extension.as_str() {
-        "md" | "markdown" => Ok(SourceFormat::Markdown),
-        "pdf" => Ok(SourceFormat::Pdf),
-        "html" | "htm" => Err(OpsError::Invalid(format!(
-            "{}: {} import is not available yet; save the article as plain text (.txt) or Markdown (.md) and add that",
-            file.display(),
-            extension.to_uppercase()
-        ))),
-        _ => Ok(SourceFormat::Text),
+        "md" | "markdown" => SourceFormat::Markdown,
+        "pdf" => SourceFormat::Pdf,
+        _ => SourceFormat::Text,
     }
 }
 

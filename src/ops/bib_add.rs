@@ -3,7 +3,7 @@ use std::path::Path;
 use super::commit::{Committed, Pending};
 use super::loaded::read_library;
 use super::{Context, OpsError, message};
-use crate::bib::{self, Diagnostic, Skipped};
+use crate::bib::{self, Diagnostic, Library, Skipped};
 use crate::store;
 
 #[derive(Debug)]
@@ -21,6 +21,17 @@ pub fn bib_add(cx: &mut Context, file: &Path) -> Result<ReferencesAdded, OpsErro
     let _lock = cx.lock_for_writing()?;
     let decoded = store::decode_source(&store::read_import(file)?)?;
     let library = read_library(cx)?;
+    append_locked(cx, &library, file, &decoded.text, decoded.notice)
+}
+
+/// Appends the new entries of `text` (read from `origin`); the caller holds the write lock.
+pub(super) fn append_locked(
+    cx: &mut Context,
+    library: &Library,
+    origin: &Path,
+    text: &str,
+    notice: Option<String>,
+) -> Result<ReferencesAdded, OpsError> {
     let target = cx.ws.references_path();
     let target_text = if target.exists() {
         store::read_text(&target)?
@@ -28,12 +39,12 @@ pub fn bib_add(cx: &mut Context, file: &Path) -> Result<ReferencesAdded, OpsErro
         String::new()
     };
     let relative = cx.ws.relative(&target);
-    let appended = bib::append_entries(&relative, &target_text, &library, file, &decoded.text);
+    let appended = bib::append_entries(&relative, &target_text, library, origin, text);
     let mut outcome = ReferencesAdded {
         added: appended.added,
         skipped: appended.skipped,
         diagnostics: appended.diagnostics,
-        notice: decoded.notice,
+        notice,
         committed: None,
     };
     if outcome.added.is_empty() {

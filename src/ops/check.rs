@@ -51,7 +51,7 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     for notes in &mut loaded.notes {
         let id = notes.source.id.to_string();
         registered.push(notes.source.file.clone());
-        registered.extend(crate::import::pdf::companion_files(&notes.source));
+        registered.extend(crate::import::companion_files(&notes.source));
         let expected = cx.ws.notes_path(&notes.source.id);
         if !expected.exists() {
             findings.push(Finding::new(
@@ -169,6 +169,7 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     Ok(findings)
 }
 
+/// The imported original kept beside the text (`<id>.html` for a web page), which is no stray file.
 fn from_bib(diagnostic: &bib::Diagnostic) -> Finding {
     let severity = match diagnostic.severity {
         bib::Severity::Error => Severity::Error,

@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use crate::import::ImportError;
+use crate::net::NetError;
 use crate::store::StoreError;
 use crate::store::git::GitError;
 
@@ -10,6 +12,10 @@ pub enum OpsError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Git(#[from] GitError),
+    #[error(transparent)]
+    Net(#[from] NetError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
     #[error("no source `{id}`{}", did_you_mean(.suggestions))]
     UnknownSource {
         id: String,

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::commit::{Committed, Pending};
-use super::{AddSourceRequest, Context, Loaded, OpsError, message};
-use crate::bib::{self, Library, SkipReason};
-use crate::import::pdf::{self, PageMap, PdfText};
+use super::propose_reference::propose;
+use super::{AddSourceRequest, Context, Loaded, OpsError, ProposedReference, message};
+use crate::import::pdf::{self, PageMap};
 use crate::model::{Source, SourceFormat, SourceId};
 use crate::store::{self, NotesFile};
 
@@ -15,22 +15,6 @@ pub struct PdfImported {
     pub pages: usize,
     /// Labels of the pages that had no text (scanned?).
     pub missing: Vec<String>,
-    pub reference: ProposedReference,
-}
-
-/// What became of the reference read from the PDF's metadata.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProposedReference {
-    /// `--cite` named the reference; nothing was proposed.
-    Given,
-    /// Appended to `library/references.bib` under this key.
-    Added(String),
-    /// Not added: the library already has this DOI under `existing_key`, which the source now cites.
-    DuplicateDoi { existing_key: String },
-    /// Not added: the key is taken.
-    DuplicateKey(String),
-    /// The PDF says nothing about itself (no title, author or DOI).
-    Nothing,
 }
 
 /// The PDF part of `add_source`, called with the workspace locked and the id checked.
@@ -39,7 +23,7 @@ pub(super) fn add_pdf(
     loaded: &Loaded,
     request: AddSourceRequest,
     id: SourceId,
-) -> Result<(Source, PdfImported, Committed), OpsError> {
+) -> Result<(Source, PdfImported, Option<ProposedReference>, Committed), OpsError> {
     let bytes = store::read_import(&request.file)?;
     let read = pdf::read_pdf(&bytes)
         .map_err(|e| OpsError::Invalid(format!("{}: {e}", request.file.display())))?;
@@ -54,10 +38,16 @@ pub(super) fn add_pdf(
         .or_else(|| read.metadata.title.clone())
         .unwrap_or_else(|| stem(&request.file));
     let files = Files::new(cx, &id)?;
-    let (reference, cite, bib_text) = match &request.cite {
-        Some(key) => (ProposedReference::Given, Some(key.clone()), None),
-        None => propose(cx, library, &read)?,
+    let proposed = match (&request.cite, pdf::proposed_entry(&read.metadata)) {
+        (None, Some(entry)) => Some(propose(cx, library, &entry, "PDF metadata")?),
+        _ => None,
     };
+    let cite = match &proposed {
+        Some((reference, _)) => Some(reference.key.clone()),
+        None => request.cite,
+    };
+    let (reference, bib_text) = proposed.unzip();
+    let bib_text = bib_text.flatten();
     let source = Source {
         file: format!("{id}.txt"),
         id,
@@ -97,9 +87,8 @@ pub(super) fn add_pdf(
     let imported = PdfImported {
         pages: read.labels.len(),
         missing: read.missing,
-        reference,
     };
-    Ok((source, imported, committed))
+    Ok((source, imported, reference, committed))
 }
 
 /// The three files of a PDF source, refused when any already exists.
@@ -126,53 +115,6 @@ impl Files {
         }
         Ok(files)
     }
-}
-
-/// The entry read from the metadata, appended to the references text unless the library has it.
-fn propose(
-    cx: &Context,
-    library: &Library,
-    read: &PdfText,
-) -> Result<(ProposedReference, Option<String>, Option<String>), OpsError> {
-    let taken = |key: &str| {
-        library
-            .entries()
-            .iter()
-            .any(|e| e.key.eq_ignore_ascii_case(key))
-    };
-    let key = pdf::generate_key(&read.metadata, taken);
-    let Some(entry) = pdf::bibtex_entry(&read.metadata, &key) else {
-        return Ok((ProposedReference::Nothing, None, None));
-    };
-    let target = cx.ws.references_path();
-    let current = if target.exists() {
-        store::read_text(&target)?
-    } else {
-        String::new()
-    };
-    let relative = cx.ws.relative(&target);
-    let appended = bib::append_entries(
-        &relative,
-        &current,
-        library,
-        Path::new("PDF metadata"),
-        &entry,
-    );
-    if appended.added.contains(&key) {
-        return Ok((
-            ProposedReference::Added(key.clone()),
-            Some(key),
-            Some(appended.text),
-        ));
-    }
-    let outcome = match appended.skipped.into_iter().next().map(|s| s.reason) {
-        Some(SkipReason::DuplicateDoi { existing_key }) => {
-            let cite = Some(existing_key.clone());
-            return Ok((ProposedReference::DuplicateDoi { existing_key }, cite, None));
-        }
-        _ => ProposedReference::DuplicateKey(key),
-    };
-    Ok((outcome, None, None))
 }
 
 /// Writes every file then the notes; on any failure removes the new files and restores the .bib.

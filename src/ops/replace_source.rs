@@ -110,7 +110,7 @@ fn refuse_unconvertible(file: &Path) -> Result<(), OpsError> {
         .to_lowercase();
     if matches!(extension.as_str(), "html" | "htm" | "pdf") {
         return Err(OpsError::Invalid(format!(
-            "{}: {} import is not available yet; save the new version as plain text (.txt) or Markdown (.md) and replace with that",
+            "{}: a new version of a source is read as plain text or Markdown, not {}; save its text as .txt or .md and replace with that",
             file.display(),
             extension.to_uppercase()
         )));

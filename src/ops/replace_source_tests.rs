@@ -339,7 +339,9 @@ fn unknown_sources_and_html_files_are_refused_with_a_hint() {
     std::fs::write(&html, "<p>texte</p>").unwrap();
     let refused = replace_source(&cx, &request("cgct", &html)).unwrap_err();
     assert!(
-        refused.to_string().contains("not available yet"),
+        refused
+            .to_string()
+            .contains("read as plain text or Markdown"),
         "{refused}"
     );
 }

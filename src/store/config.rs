@@ -19,6 +19,27 @@ pub struct Config {
     pub locale: String,
     /// Terminal UI key overrides: action name = "key" (`claim = "ctrl-k"`).
     pub keys: BTreeMap<String, String>,
+    pub net: NetConfig,
+}
+
+/// The `[net]` settings of downloads (`glose add URL`, `glose bib doi`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct NetConfig {
+    /// Where DOIs are resolved: `<doi_base>/<doi>`.
+    pub doi_base: String,
+    pub timeout_secs: u64,
+    pub max_bytes: u64,
+}
+
+impl Default for NetConfig {
+    fn default() -> Self {
+        NetConfig {
+            doi_base: "https://doi.org".to_string(),
+            timeout_secs: 20,
+            max_bytes: 20_000_000,
+        }
+    }
 }
 
 impl Default for Config {
@@ -27,6 +48,7 @@ impl Default for Config {
             style: None,
             locale: "fr-FR".to_string(),
             keys: BTreeMap::new(),
+            net: NetConfig::default(),
         }
     }
 }
@@ -62,6 +84,17 @@ mod tests {
         assert_eq!(Config::parse("").unwrap(), Config::default());
         let keys = Config::parse("[keys]\nclaim = \"ctrl-k\"\n").unwrap().keys;
         assert_eq!(keys.get("claim").map(String::as_str), Some("ctrl-k"));
+    }
+
+    #[test]
+    fn net_settings_have_defaults_and_can_be_set() {
+        assert_eq!(Config::default().net.doi_base, "https://doi.org");
+        let net = Config::parse("[net]\ndoi_base = \"http://127.0.0.1:9\"\ntimeout_secs = 1\n")
+            .unwrap()
+            .net;
+        assert_eq!(net.doi_base, "http://127.0.0.1:9");
+        assert_eq!(net.timeout_secs, 1);
+        assert_eq!(net.max_bytes, 20_000_000);
     }
 
     #[test]

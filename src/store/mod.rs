@@ -16,7 +16,7 @@ mod workspace;
 
 pub use atomic::{remove_stale_temporaries, write_atomic};
 pub use attributes::{MERGE_ATTRIBUTES, add_attributes, missing_attributes};
-pub use config::Config;
+pub use config::{Config, NetConfig};
 pub use confine::write_inside;
 pub use decode::{Decoded, content_hash, decode_source};
 pub use error::StoreError;

@@ -6,11 +6,11 @@ mod labels;
 mod metadata;
 mod pages;
 
-pub use entry::{bibtex_entry, generate_key};
+pub use entry::proposed_entry;
 pub use extract::{PdfText, read_pdf};
 pub use labels::{LabelRange, Style, labels};
 pub use metadata::{Metadata, find_doi, split_authors};
-pub use pages::{Page, PageMap, companion_files, pages_file_of};
+pub use pages::{Page, PageMap, pages_file_of};
 
 /// Why a PDF could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

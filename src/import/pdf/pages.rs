@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Locator, Source, SourceFormat};
+use crate::model::Locator;
 
 /// Page boundaries of one extracted text; `text` is the hash of the text the offsets count in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,18 +64,6 @@ impl PageMap {
     }
 }
 
-/// The files kept beside a source's text: for a PDF, the PDF itself and its page map.
-pub fn companion_files(source: &Source) -> Vec<String> {
-    if source.format != SourceFormat::Pdf {
-        return Vec::new();
-    }
-    let stem = source
-        .file
-        .rsplit_once('.')
-        .map_or(source.file.as_str(), |(stem, _)| stem);
-    vec![format!("{stem}.pdf"), pages_file_of(stem)]
-}
-
 /// `<stem>.pages.toml`.
 pub fn pages_file_of(stem: &str) -> String {
     format!("{stem}.pages.toml")
@@ -84,7 +72,7 @@ pub fn pages_file_of(stem: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{LocatorKind, SourceId};
+    use crate::model::LocatorKind;
 
     fn map() -> PageMap {
         PageMap {
@@ -147,23 +135,5 @@ mod tests {
         let text = map.to_toml();
         assert_eq!(PageMap::from_toml(&text).unwrap(), map);
         assert!(text.contains("{ start = 10, label = \"202\" },\n"));
-    }
-
-    #[test]
-    fn companions_only_for_pdf_sources() {
-        let mut source = Source {
-            id: SourceId::new("report").unwrap(),
-            title: "R".into(),
-            file: "report.txt".into(),
-            format: SourceFormat::Pdf,
-            hash: String::new(),
-            cite: None,
-        };
-        assert_eq!(
-            companion_files(&source),
-            ["report.pdf", "report.pages.toml"]
-        );
-        source.format = SourceFormat::Text;
-        assert!(companion_files(&source).is_empty());
     }
 }
