@@ -17,6 +17,7 @@ mod printable;
 mod reanchor;
 mod refs;
 mod review;
+mod settle;
 mod show;
 mod styles;
 mod sync;
@@ -67,6 +68,7 @@ pub enum Command {
     Log(log::Args),
     ShowCommit(log::ShowArgs),
     Review(review::Args),
+    Settle(settle::Args),
     Doctor(doctor::Args),
     Sync(sync::Args),
     /// Git merge driver for notes files: merges by annotation id (registered by `glose init`).
@@ -128,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::ShowCommit(args) => log::run_show(&open()?, args),
         Command::Review(args) => review::run(&mut open()?, args),
+        Command::Settle(args) => settle::run(&mut open()?, args),
         Command::Doctor(args) => doctor::run(&open()?, args),
         Command::Sync(args) => sync::run(&open()?, args),
         Command::MergeNotes(args) => merge_driver::run_notes(args),

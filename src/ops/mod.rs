@@ -21,6 +21,7 @@ mod reanchor;
 mod reattach;
 mod restore;
 mod review;
+mod settle_conflict;
 mod sync;
 
 pub use add_source::{AddSourceRequest, SourceAdded, add_source};
@@ -45,4 +46,5 @@ pub use restore::restore_notes;
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
 };
+pub use settle_conflict::{Choice, settle_conflict};
 pub use sync::{SyncReport, sync};
