@@ -72,7 +72,8 @@ pub fn render(app: &App, view: &HistoryView, frame: &mut Frame<'_>, area: Rect) 
         let empty = "no change to notes or references in this commit";
         render_panel(app, frame, right, title.trim(), vec![Line::from(empty)]);
     } else {
-        let lines = (0..items.len()).map(line).collect();
+        let shown = items.len().min(usize::from(right.height));
+        let lines = (0..shown).map(line).collect();
         render_panel(app, frame, right, title.trim(), lines);
     }
 }
