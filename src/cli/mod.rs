@@ -18,6 +18,7 @@ mod reanchor;
 mod refs;
 mod replace;
 mod review;
+mod settle;
 mod show;
 mod styles;
 mod sync;
@@ -68,6 +69,7 @@ pub enum Command {
     Log(log::Args),
     ShowCommit(log::ShowArgs),
     Review(review::Args),
+    Settle(settle::Args),
     Doctor(doctor::Args),
     Sync(sync::Args),
     /// Git merge driver for notes files: merges by annotation id (registered by `glose init`).
@@ -129,6 +131,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::ShowCommit(args) => log::run_show(&open()?, args),
         Command::Review(args) => review::run(&mut open()?, args),
+        Command::Settle(args) => settle::run(&mut open()?, args),
         Command::Doctor(args) => doctor::run(&open()?, args),
         Command::Sync(args) => sync::run(&open()?, args),
         Command::MergeNotes(args) => merge_driver::run_notes(args),

@@ -122,9 +122,10 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
                     "merge-conflict",
                     location.clone(),
                     format!(
-                        "a merge kept {} other version(s) of this {} beside it: « {quote} » (choose in the reader, or edit the [[annotation.conflict]] blocks of notes/{id}.toml)",
+                        "a merge kept {} other version(s) of this {} beside it: « {quote} » (settle it with `glose settle {} --keep ours|theirs|both`, or M in the reader)",
                         annotation.conflicts.len(),
-                        annotation.kind
+                        annotation.kind,
+                        annotation.id
                     ),
                 ));
             }

@@ -27,6 +27,7 @@ mod reattach;
 mod replace_source;
 mod restore;
 mod review;
+mod settle_conflict;
 mod source_at;
 mod sync;
 
@@ -57,5 +58,6 @@ pub use restore::restore_notes;
 pub use review::{
     Marked, ReviewTarget, Thread, comment, mark_reviewed, reply, resolve, threads, threads_in,
 };
+pub use settle_conflict::{Choice, settle_conflict};
 pub use source_at::{SourceAt, source_at};
 pub use sync::{SyncReport, sync};

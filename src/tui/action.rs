@@ -82,6 +82,19 @@ commands! {
     Save = "save": "save the annotation being edited",
     ConfirmAnchor = "confirm-anchor": "accept a fuzzy match as the right place",
     Reattach = "reattach": "re-attach an annotation to the selected text",
+    History = "history": "history: commits and what each changed",
+    Review = "review": "review mode: every change since your last review mark",
+    Conflicts = "conflicts": "merge conflicts to settle",
+    ByAuthor = "by-author": "filter by the next author (cycles, then all)",
+    BySource = "by-source": "filter by the next source (cycles, then all)",
+    Next = "next": "next change / next version",
+    Previous = "previous": "previous change / previous version",
+    Comment = "comment": "write a review comment on this annotation in $EDITOR",
+    MarkReviewed = "mark-reviewed": "mark everything as reviewed (asks first)",
+    Yes = "yes": "yes, do it",
+    KeepOurs = "keep-ours": "settle: keep our version",
+    KeepTheirs = "keep-theirs": "settle: keep their version shown",
+    KeepBoth = "keep-both": "settle: keep both (theirs as a new annotation)",
 }
 
 /// What `App::update` receives: a command, typed text, a terminal event, or the outcome of an effect.
@@ -119,4 +132,6 @@ pub struct Outcome {
     pub select: Option<String>,
     /// Sources whose undo history no longer matches their notes file on disk.
     pub forget: Vec<String>,
+    /// The history read for the history or review screen.
+    pub history: Option<Box<crate::ops::History>>,
 }

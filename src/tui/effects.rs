@@ -13,7 +13,10 @@ use super::undo::UndoStep;
 use super::watch::Watch;
 use crate::anchor::{self, QuoteMatch};
 use crate::model::{Kind, Relation, SourceId};
-use crate::ops::{self, AnnotateRequest, CiteSpec, Context, EditRequest, OpsError, Severity};
+use crate::ops::{
+    self, AnnotateRequest, Choice, CiteSpec, Context, EditRequest, History, LogFilter, OpsError,
+    ReviewTarget, Severity, Since,
+};
 use crate::store::{self, NotesFile};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +56,23 @@ pub enum Effect {
     External(ExternalEdit),
     Checkpoint,
     Check,
+    /// Read the semantic history: all of it, or since the current identity's last review mark.
+    LoadHistory {
+        since_review: bool,
+    },
+    /// Start a review thread on an annotation.
+    Comment {
+        source: String,
+        id: String,
+        text: String,
+    },
+    /// Commit what is pending, then mark HEAD as reviewed.
+    MarkReviewed,
+    Settle {
+        source: String,
+        id: String,
+        choice: Choice,
+    },
 }
 
 /// Runs effects through `ops`; changes are written at once and committed at checkpoints.
@@ -137,6 +157,20 @@ impl Runner {
             )),
             Effect::Checkpoint => self.checkpoint(),
             Effect::Check => self.check(),
+            Effect::LoadHistory { since_review } => self.history(since_review),
+            Effect::Comment { source, id, text } => self.changing(&source, |cx| {
+                let target = ReviewTarget::Annotation(id);
+                let done = ops::comment(cx, &target, &text)?;
+                Ok((
+                    first_line(&done.committed.message),
+                    Some(done.annotation.id.to_string()),
+                ))
+            }),
+            Effect::MarkReviewed => self.mark_reviewed(),
+            Effect::Settle { source, id, choice } => self.changing(&source, |cx| {
+                let done = ops::settle_conflict(cx, &id, choice)?;
+                Ok((first_line(&done.committed.message), Some(id)))
+            }),
         };
         match result {
             Ok(outcome) => Action::Done(Box::new(outcome)),
@@ -224,6 +258,40 @@ impl Runner {
         };
         Ok(Outcome {
             message,
+            pending: Some(loader::pending(&self.cx)),
+            ..Outcome::default()
+        })
+    }
+
+    fn history(&mut self, since_review: bool) -> Result<Outcome, OpsError> {
+        let filter = LogFilter {
+            since: if since_review {
+                Since::LastReview
+            } else {
+                Since::Everything
+            },
+            ..LogFilter::default()
+        };
+        let history = ops::log(&self.cx, &filter)?;
+        Ok(Outcome {
+            message: format!("{} commit(s) read", history.commits.len()),
+            history: Some(Box::new(history)),
+            ..Outcome::default()
+        })
+    }
+
+    fn mark_reviewed(&mut self) -> Result<Outcome, OpsError> {
+        ops::checkpoint(&self.cx)?;
+        let marked = ops::mark_reviewed(&self.cx)?;
+        Ok(Outcome {
+            message: format!(
+                "marked as reviewed up to {}",
+                marked.commit.get(..8).unwrap_or(&marked.commit)
+            ),
+            history: Some(Box::new(History {
+                reviewed: Some(marked.commit),
+                commits: Vec::new(),
+            })),
             pending: Some(loader::pending(&self.cx)),
             ..Outcome::default()
         })

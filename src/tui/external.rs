@@ -2,12 +2,14 @@
 
 use std::process::Command;
 
-/// An annotation whose note is being edited outside the TUI.
+/// An annotation whose note (or a new review comment on it) is being written outside the TUI.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExternalEdit {
     pub source: String,
     pub id: String,
     pub body: String,
+    /// The text is a new review comment on the annotation, not its note.
+    pub comment: bool,
 }
 
 /// The editor to run: `$VISUAL`, then `$EDITOR`.

@@ -19,7 +19,8 @@ impl App {
             }
             Screen::Claims(board) => board.current(),
             Screen::Orphans(orphans) => orphans.current(),
-            Screen::References(_) => None,
+            Screen::Conflicts(conflicts) => conflicts.current(),
+            Screen::References(_) | Screen::History(_) | Screen::Review(_) => None,
         }?;
         self.at_place(place).map(|(s, a)| (s, a.clone()))
     }
@@ -40,6 +41,7 @@ impl App {
                 source,
                 id: annotation.id.to_string(),
                 body: annotation.body,
+                comment: false,
             })],
             None => {
                 self.say("select an annotation first: ] and [ move between them");
@@ -97,6 +99,17 @@ impl App {
                 self.fail(message);
                 Vec::new()
             }
+            Ok(text) if edit.comment => match external::new_body("", &text) {
+                Some(text) if !text.trim().is_empty() => vec![Effect::Comment {
+                    source: edit.source,
+                    id: edit.id,
+                    text,
+                }],
+                _ => {
+                    self.say("the comment is empty: nothing written");
+                    Vec::new()
+                }
+            },
             Ok(text) => match external::new_body(&edit.body, &text) {
                 None => {
                     self.say("note unchanged");

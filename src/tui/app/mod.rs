@@ -6,6 +6,7 @@ mod mouse;
 mod outcome;
 mod prompt;
 mod reader;
+mod review;
 mod screens;
 
 use nucleo_matcher::Matcher;
@@ -275,7 +276,7 @@ impl App {
             }
             Command::CommandLine => self.open_prompt(PromptKind::Command),
             Command::Search => self.open_prompt(PromptKind::Search),
-            Command::FocusNext | Command::FocusPrev => {
+            Command::FocusNext | Command::FocusPrev if matches!(self.screen, Screen::Reader) => {
                 self.cycle_focus(command == Command::FocusNext);
                 Vec::new()
             }
@@ -284,6 +285,9 @@ impl App {
             Command::Claims | Command::References | Command::Orphans => {
                 self.open_screen(command);
                 Vec::new()
+            }
+            Command::History | Command::Review | Command::Conflicts => {
+                self.open_review_screen(command)
             }
             Command::Edit => self.open_editor(),
             Command::EditExternal => self.edit_external(),

@@ -14,6 +14,9 @@ impl App {
         if let Some(doc) = outcome.source {
             self.replace_source(doc);
         }
+        if let Some(history) = outcome.history {
+            self.show_history(*history);
+        }
         if let Some(pending) = outcome.pending {
             self.data.pending = pending;
         }

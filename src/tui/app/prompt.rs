@@ -1,11 +1,24 @@
-//! The command line (`:w`, `:q`, `:check`, `:goto SOURCE`, `:claims`, `:refs`, `:orphans`) and the search prompt, with completion.
+//! The command line (`:w`, `:q`, `:check`, `:goto SOURCE`, `:claims`, `:refs`, `:orphans`, `:conflicts`,
+//! `:history`, `:review`) and the search prompt, with completion.
 
 use super::{App, Prompt, PromptKind};
 use crate::tui::action::Command;
 use crate::tui::effects::Effect;
 use crate::tui::search;
 
-const COMMANDS: &[&str] = &["check", "claims", "goto", "orphans", "q", "refs", "w", "wq"];
+const COMMANDS: &[&str] = &[
+    "check",
+    "claims",
+    "conflicts",
+    "goto",
+    "history",
+    "orphans",
+    "q",
+    "refs",
+    "review",
+    "w",
+    "wq",
+];
 
 impl App {
     pub(super) fn open_prompt(&mut self, kind: PromptKind) -> Vec<Effect> {
@@ -60,6 +73,9 @@ impl App {
                 self.open_screen(command);
                 Vec::new()
             }
+            "history" | "log" => self.open_review_screen(Command::History),
+            "review" => self.open_review_screen(Command::Review),
+            "conflicts" => self.open_review_screen(Command::Conflicts),
             "goto" => {
                 match self.data.sources.iter().position(|s| s.id == argument) {
                     Some(index) => self.open_source(index),
@@ -72,7 +88,7 @@ impl App {
             "" => Vec::new(),
             other => {
                 self.fail(format!(
-                    "unknown command `:{other}`: try :w, :q, :check, :goto SOURCE, :claims, :refs or :orphans"
+                    "unknown command `:{other}`: try :w, :q, :check, :goto SOURCE, :claims, :refs, :orphans, :conflicts, :history or :review"
                 ));
                 Vec::new()
             }

@@ -24,6 +24,9 @@ impl App {
             Screen::Claims(_) => Scope::Claims,
             Screen::References(_) => Scope::References,
             Screen::Orphans(_) => Scope::Orphans,
+            Screen::Conflicts(_) => Scope::Conflicts,
+            Screen::History(_) => Scope::History,
+            Screen::Review(_) => Scope::Review,
             Screen::Reader => Scope::Reader,
         }
     }
@@ -54,7 +57,8 @@ impl App {
             Screen::Claims(board) => board.refresh(&self.data),
             Screen::References(list) => list.refresh(&self.data.refs, &mut self.matcher),
             Screen::Orphans(orphans) => orphans.refresh(&self.data),
-            Screen::Reader => {}
+            Screen::Conflicts(conflicts) => conflicts.refresh(&self.data),
+            Screen::Reader | Screen::History(_) | Screen::Review(_) => {}
         }
     }
 
@@ -158,6 +162,9 @@ impl App {
                 Command::Reattach => return self.reattach_orphan(),
                 _ => {}
             },
+            Screen::Conflicts(_) => return self.conflicts_command(command),
+            Screen::History(_) => self.history_command(command),
+            Screen::Review(_) => return self.review_command(command),
             Screen::Reader => {}
         }
         Vec::new()

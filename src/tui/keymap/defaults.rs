@@ -1,8 +1,9 @@
 //! The default bindings: one table, vim keys and arrow keys side by side.
 
 use super::Scope::{
-    self, Annotations, Claims as ClaimsBoard, Editor, Global, Orphans as OrphansList, Picker,
-    Prompt, Reader, References as Library,
+    self, Annotations, Claims as ClaimsBoard, Conflicts as ConflictList, Editor, Global,
+    History as Log, Orphans as OrphansList, Picker, Prompt, Reader, References as Library,
+    Review as Walk,
 };
 use crate::tui::action::Command::{self, *};
 
@@ -25,6 +26,9 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = &[
     (Global, "C", Claims),
     (Global, "R", References),
     (Global, "O", Orphans),
+    (Global, "M", Conflicts),
+    (Global, "H", History),
+    (Global, "V", Review),
     (Reader, "h", Left),
     (Reader, "left", Left),
     (Reader, "l", Right),
@@ -74,6 +78,18 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = &[
     (OrphansList, "y", ConfirmAnchor),
     (OrphansList, "r", Reattach),
     (OrphansList, "e", Edit),
+    (ConflictList, "o", KeepOurs),
+    (ConflictList, "t", KeepTheirs),
+    (ConflictList, "b", KeepBoth),
+    (ConflictList, "n", Next),
+    (ConflictList, "p", Previous),
+    (Log, "a", ByAuthor),
+    (Log, "s", BySource),
+    (Walk, "n", Next),
+    (Walk, "p", Previous),
+    (Walk, "c", Comment),
+    (Walk, "m", MarkReviewed),
+    (Walk, "y", Yes),
     (Editor, "ctrl-s", Save),
     (Editor, "esc", Cancel),
     (Editor, "ctrl-c", Cancel),

@@ -19,6 +19,9 @@ pub enum Scope {
     Claims,
     References,
     Orphans,
+    Conflicts,
+    History,
+    Review,
     Picker,
     Editor,
     Prompt,
@@ -26,7 +29,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Global,
         Scope::Reader,
         Scope::Sources,
@@ -34,6 +37,9 @@ impl Scope {
         Scope::Claims,
         Scope::References,
         Scope::Orphans,
+        Scope::Conflicts,
+        Scope::History,
+        Scope::Review,
         Scope::Picker,
         Scope::Editor,
         Scope::Prompt,
@@ -49,6 +55,9 @@ impl Scope {
             Scope::Claims => "Claims board (C, :claims)",
             Scope::References => "References (R, :refs)",
             Scope::Orphans => "Orphans: fuzzy and orphaned anchors (O, :orphans)",
+            Scope::Conflicts => "Merge conflicts (M, :conflicts)",
+            Scope::History => "History (H, :history; Tab moves between commits and changes)",
+            Scope::Review => "Review mode (V, :review)",
             Scope::Picker => "Citation picker",
             Scope::Editor => "Annotation editor (other keys type in the field)",
             Scope::Prompt => "Command line and search",

@@ -1,12 +1,18 @@
-//! The screens beside the reader: claims board, references and orphans, each a list with a cursor.
+//! The screens beside the reader: claims board, references, orphans, conflicts, history and review.
 
 pub mod claims;
+pub mod conflicts;
+pub mod history;
 pub mod orphans;
 pub mod references;
+pub mod review;
 
 pub use claims::Board;
+pub use conflicts::Conflicts;
+pub use history::HistoryView;
 pub use orphans::Orphans;
 pub use references::RefList;
+pub use review::ReviewWalk;
 
 /// What fills the window above the status line.
 #[derive(Debug, Clone)]
@@ -15,6 +21,9 @@ pub enum Screen {
     Claims(Board),
     References(RefList),
     Orphans(Orphans),
+    Conflicts(Conflicts),
+    History(Box<HistoryView>),
+    Review(Box<ReviewWalk>),
 }
 
 /// An annotation by where it is: the source's index in the data, then its index in that source.

@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::theme;
+use super::{theme, threads};
 use crate::model::Annotation;
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::wrap::clean;
@@ -44,10 +44,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), list_area);
 
-    let detail = app.selected.and_then(|i| annotations.get(i)).map_or_else(
-        || vec![Line::from("] and [ select an annotation")],
-        |a| detail_lines(app, a),
-    );
+    let detail = match (app.doc(), app.selected.and_then(|i| annotations.get(i))) {
+        (Some(doc), Some(a)) => {
+            let mut lines = detail_lines(app, a);
+            lines.extend(threads::lines(app, doc, a));
+            lines
+        }
+        _ => vec![Line::from("] and [ select an annotation")],
+    };
     let block = Block::bordered()
         .title(" Detail ")
         .border_style(theme::focused_border(false, app.color));
@@ -75,6 +79,8 @@ pub(super) fn detail_lines<'a>(app: &App, annotation: &'a Annotation) -> Vec<Lin
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let kind = if annotation.is_unsupported() {
         "claim · UNSUPPORTED: @ to cite".to_string()
+    } else if annotation.is_open_review() {
+        "review · OPEN".to_string()
     } else {
         annotation.kind.to_string()
     };
@@ -89,6 +95,15 @@ pub(super) fn detail_lines<'a>(app: &App, annotation: &'a Annotation) -> Vec<Lin
         ]),
         Line::from(format!("« {} »", clean(&annotation.anchor.exact))),
     ];
+    if !annotation.conflicts.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "MERGE CONFLICT: {} other version(s) · M to settle",
+                annotation.conflicts.len()
+            ),
+            theme::error(app.color),
+        ));
+    }
     if !annotation.body.trim().is_empty() {
         lines.push(Line::from(""));
         lines.extend(annotation.body.lines().map(|l| Line::from(clean(l))));

@@ -1,17 +1,22 @@
 //! Drawing: every screen renders from `&App` and nothing else.
 
 mod annotations;
+mod changes;
 mod claims;
+mod conflicts;
 mod editor;
 mod help;
+mod history;
 mod lists;
 mod orphans;
 mod picker;
 mod references;
+mod review;
 mod sources;
 mod status;
 mod text_view;
 pub mod theme;
+mod threads;
 
 pub use annotations::{list_offset, split as annotations_split};
 pub use help::text as help_text;
@@ -40,6 +45,9 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         Screen::Claims(board) => claims::render(app, board, frame, body),
         Screen::References(list) => references::render(app, list, frame, body),
         Screen::Orphans(orphans) => orphans::render(app, orphans, frame, body),
+        Screen::Conflicts(conflicts) => conflicts::render(app, conflicts, frame, body),
+        Screen::History(view) => history::render(app, view, frame, body),
+        Screen::Review(walk) => review::render(app, walk, frame, body),
     }
     status::render(app, frame, areas.status);
     match &app.overlay {

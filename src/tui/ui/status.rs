@@ -51,6 +51,27 @@ fn current_commands(app: &App) -> &'static [Command] {
             Command::Confirm,
             Command::Cancel,
         ],
+        Scope::Conflicts => &[
+            Command::KeepOurs,
+            Command::KeepTheirs,
+            Command::KeepBoth,
+            Command::Confirm,
+            Command::Cancel,
+        ],
+        Scope::History => &[
+            Command::ByAuthor,
+            Command::BySource,
+            Command::FocusNext,
+            Command::Confirm,
+            Command::Cancel,
+        ],
+        Scope::Review => &[
+            Command::Next,
+            Command::Comment,
+            Command::MarkReviewed,
+            Command::Confirm,
+            Command::Cancel,
+        ],
         Scope::Prompt => &[Command::Confirm, Command::Cancel],
         Scope::Reader if app.reattach.is_some() && app.anchor.is_some() => {
             &[Command::Reattach, Command::Cancel]
@@ -66,7 +87,15 @@ pub fn hint_line(app: &App, scope: Scope, commands: &[Command]) -> Line<'static>
         if let Some(key) = app.keymap.key_for(scope, *command) {
             spans.push(Span::styled(key.to_string(), bold));
             let name = match (scope, command) {
-                (Scope::Claims | Scope::References | Scope::Orphans, Command::Cancel) => "back",
+                (
+                    Scope::Claims
+                    | Scope::References
+                    | Scope::Orphans
+                    | Scope::Conflicts
+                    | Scope::History
+                    | Scope::Review,
+                    Command::Cancel,
+                ) => "back",
                 (Scope::Editor, Command::FocusNext) => "next field",
                 _ => short(*command),
             };
@@ -91,6 +120,12 @@ fn short(command: Command) -> &'static str {
         Command::OnlyUnsupported => "unsupported",
         Command::OnlyAnchorProblems => "fuzzy/orphaned",
         Command::ConfirmAnchor => "accept",
+        Command::KeepOurs => "ours",
+        Command::KeepTheirs => "theirs",
+        Command::KeepBoth => "both",
+        Command::ByAuthor => "author",
+        Command::BySource => "source",
+        Command::MarkReviewed => "mark reviewed",
         other => other.name(),
     }
 }

@@ -4,10 +4,27 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::{AnchorState, Annotation, Kind};
 
+/// The style of an annotation in the text and the lists; a merge conflict or an open review stands out.
 pub fn annotation(annotation: &Annotation, color: bool) -> Style {
     let base = Style::default();
     let unsupported = annotation.is_unsupported();
+    if !annotation.conflicts.is_empty() {
+        return if color {
+            base.fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            base.add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        };
+    }
     match (annotation.kind, color) {
+        (Kind::Review, true) if annotation.is_open_review() => base
+            .fg(Color::Black)
+            .bg(Color::LightBlue)
+            .add_modifier(Modifier::BOLD),
+        (Kind::Review, false) if annotation.is_open_review() => {
+            base.add_modifier(Modifier::ITALIC | Modifier::BOLD | Modifier::UNDERLINED)
+        }
         (Kind::Claim, true) if unsupported => base
             .fg(Color::Red)
             .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
@@ -24,15 +41,20 @@ pub fn annotation(annotation: &Annotation, color: bool) -> Style {
     }
 }
 
-/// A one-character marker for lists: ! unsupported claim, C claim, H, N, ?, R review.
+/// A one-character marker for lists: X merge conflict, ! unsupported claim, C claim, H, N, ?,
+/// R open review comment, r other review comment.
 pub fn marker(annotation: &Annotation) -> &'static str {
+    if !annotation.conflicts.is_empty() {
+        return "X";
+    }
     match annotation.kind {
         Kind::Claim if annotation.is_unsupported() => "!",
         Kind::Claim => "C",
         Kind::Highlight => "H",
         Kind::Note => "N",
         Kind::Question => "?",
-        Kind::Review => "R",
+        Kind::Review if annotation.is_open_review() => "R",
+        Kind::Review => "r",
     }
 }
 
