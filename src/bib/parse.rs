@@ -1,11 +1,13 @@
 //! Runs bibtex-parser on the pre-passed text, in parallel chunks, each run inside `catch_unwind`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use bibtex_parser::{ParseFlow, Parser};
 
 use super::contained::contained;
 use super::convert::{collect, key_of_block};
+use super::macros::Macros;
 use super::prepass;
 
 /// One piece of a field value: literal TeX text or the name of an @string macro.
@@ -16,10 +18,27 @@ pub(crate) enum Atom {
 }
 
 pub(crate) struct RawField {
-    pub name: String,
-    pub raw: String,
-    pub value_start: usize,
+    pub name: Cow<'static, str>,
+    /// Bytes of the value as written, `{...}` or `"..." # macro`.
+    pub span: Range<usize>,
+    /// Bytes of the whole TeX text when the value is one literal; `atoms` is then empty.
+    pub literal: Option<Range<usize>>,
     pub atoms: Vec<Atom>,
+}
+
+impl RawField {
+    /// The TeX text with macros expanded; undefined macros are added to `undefined`.
+    pub fn expanded<'t>(
+        &'t self,
+        original: &'t str,
+        macros: &Macros,
+        undefined: &mut Vec<String>,
+    ) -> Cow<'t, str> {
+        match &self.literal {
+            Some(range) => Cow::Borrowed(original.get(range.clone()).unwrap_or_default()),
+            None => Cow::Owned(macros.expand(&self.atoms, undefined)),
+        }
+    }
 }
 
 pub(crate) struct RawEntry {
@@ -216,10 +235,9 @@ mod tests {
         let keys: Vec<_> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["O'Hara_1999+/?&", "назаренко2007"]);
         assert!(parsed.problems.is_empty());
-        assert_eq!(
-            parsed.entries[1].fields[0].atoms,
-            [Atom::Text("2007".into())]
-        );
+        let year = &parsed.entries[1].fields[0];
+        assert_eq!(year.literal.clone().map(|r| &text[r]), Some("2007"));
+        assert!(year.atoms.is_empty());
     }
 
     #[test]
@@ -233,8 +251,8 @@ mod tests {
         );
         assert_eq!(entry.entry_type, "article");
         assert_eq!(entry.fields.len(), 1);
-        assert_eq!(entry.fields[0].raw, "\"A\" # m");
-        assert_eq!(&text[entry.fields[0].value_start..][..3], "\"A\"");
+        assert_eq!(&text[entry.fields[0].span.clone()], "\"A\" # m");
+        assert_eq!(entry.fields[0].literal, None);
         assert_eq!(
             entry.fields[0].atoms,
             [Atom::Text("A".into()), Atom::Macro("m".into())]
