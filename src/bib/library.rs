@@ -32,7 +32,15 @@ pub struct Library {
 
 /// Loads the files in order; they share @string macros. Never fails: problems become diagnostics.
 pub fn load(files: &[BibSource<'_>]) -> Library {
-    let parsed: Vec<ParsedFile> = files.iter().map(|f| parse::parse(f.text)).collect();
+    load_in_pieces(files, parse::PIECE_BYTES)
+}
+
+/// Like `load`, parsing in pieces of about `piece_bytes`.
+pub(crate) fn load_in_pieces(files: &[BibSource<'_>], piece_bytes: usize) -> Library {
+    let parsed: Vec<ParsedFile> = files
+        .iter()
+        .map(|f| parse::parse_in_pieces(f.text, piece_bytes))
+        .collect();
     let indexes: Vec<LineIndex<'_>> = files.iter().map(|f| LineIndex::new(f.text)).collect();
     let mut diagnostics = Vec::new();
     let mut macros = Macros::default();

@@ -14,6 +14,8 @@ mod macros;
 mod merge;
 mod names;
 mod parse;
+#[cfg(test)]
+mod pieces_tests;
 mod position;
 mod prepass;
 #[cfg(test)]

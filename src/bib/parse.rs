@@ -81,14 +81,15 @@ impl ParsedFile {
 pub(crate) const CRASH: &str = "parser-crash";
 
 /// Size of the pieces parsed one at a time: the parser's line table of a piece stays in cache.
-const PIECE_BYTES: usize = 256 << 10;
+pub(crate) const PIECE_BYTES: usize = 256 << 10;
 
 /// Parses a whole file; large files are split at block starts and parsed on several threads.
 pub(crate) fn parse(original: &str) -> ParsedFile {
     parse_in_pieces(original, PIECE_BYTES)
 }
 
-fn parse_in_pieces(original: &str, piece_bytes: usize) -> ParsedFile {
+/// Like `parse`, with pieces of about `piece_bytes`: any size gives the same result.
+pub(crate) fn parse_in_pieces(original: &str, piece_bytes: usize) -> ParsedFile {
     let shadow = prepass::shadow(original);
     let bounds = piece_bounds(&shadow.block_starts, original.len(), piece_bytes);
     let parse_group = |group: &[usize]| {
