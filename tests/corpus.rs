@@ -84,13 +84,13 @@ fn assert_spans(library: &Library, files: &[(PathBuf, String)]) {
         assert!(block.starts_with('@'), "{}: {block:.40}", entry.key);
         assert!(block.ends_with(['}', ')']), "{}: {block:.40}", entry.key);
         assert!(block.contains(&entry.key), "{}", entry.key);
-        for field in entry.fields.iter().filter(|f| f.inherited_from.is_none()) {
+        for field in entry.fields.iter().filter(|f| f.inherited_from().is_none()) {
             assert_eq!(
-                text[field.value_span.clone()],
-                field.raw,
+                &text[field.value_span()],
+                field.raw(),
                 "{} {}",
                 entry.key,
-                field.name
+                field.name()
             );
         }
     }

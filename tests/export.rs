@@ -242,7 +242,7 @@ fn bibtex_normalize_escapes_specials_and_reloads_with_the_same_values() {
         l.get("odd").map(|e| {
             e.fields
                 .iter()
-                .map(|f| (f.name.clone(), f.value.clone()))
+                .map(|f| (f.name().to_string(), f.value().to_string()))
                 .collect::<std::collections::BTreeMap<_, _>>()
         })
     };

@@ -45,7 +45,7 @@ fn values(library: &Library) -> BTreeMap<String, (String, BTreeMap<String, Strin
             let fields = e
                 .fields
                 .iter()
-                .map(|f| (f.name.clone(), f.value.clone()))
+                .map(|f| (f.name().to_string(), f.value().to_string()))
                 .collect();
             (e.key.clone(), (e.entry_type.clone(), fields))
         })

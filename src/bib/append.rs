@@ -87,7 +87,7 @@ pub fn append_entries(
             });
             continue;
         }
-        let doi = doi_of(entry, &macros);
+        let doi = doi_of(entry, incoming_text, &macros);
         if let Some(existing) = doi.as_ref().and_then(|d| dois.get(d)) {
             let reason = SkipReason::DuplicateDoi {
                 existing_key: (*existing).to_string(),
@@ -113,7 +113,7 @@ pub fn append_entries(
                 diagnostics.push(diagnostic::at(
                     incoming_path,
                     &index,
-                    field.value_start,
+                    field.span.start,
                     severity,
                     kind,
                     message,
@@ -150,11 +150,13 @@ pub fn append_entries(
     }
 }
 
-fn doi_of(entry: &RawEntry, macros: &super::macros::Macros) -> Option<String> {
+fn doi_of(entry: &RawEntry, text: &str, macros: &super::macros::Macros) -> Option<String> {
     let field = entry.fields.iter().find(|f| f.name == "doi")?;
-    normalize_doi(&latex::verbatim(
-        &macros.expand(&field.atoms, &mut Vec::new()),
-    ))
+    normalize_doi(&latex::verbatim(&field.expanded(
+        text,
+        macros,
+        &mut Vec::new(),
+    )))
 }
 
 /// Adds the incoming @string names these atoms need that the library lacks, with their own needs.

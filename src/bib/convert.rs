@@ -6,6 +6,7 @@ use bibtex_parser::{
     ParseEvent, ParsedEntry, ParsedEntryStatus, ParsedFailedBlock, ParsedString, SourceSpan, Value,
 };
 
+use super::field::intern_lowercase;
 use super::parse::{Atom, ParsedFile, Problem, RawEntry, RawField, RawString};
 
 /// Stores one event with offsets made absolute; returns the chunk offset where it ended.
@@ -69,14 +70,20 @@ fn convert_entry(entry: &ParsedEntry<'_>, base: usize, original: &str) -> Option
         .fields
         .iter()
         .filter_map(|field| {
-            let value = absolute(field.value_source, base)?;
-            let raw = original.get(value.clone())?.to_string();
+            let span = absolute(field.value_source, base)?;
+            let raw = original.get(span.clone())?;
             let name = absolute(field.name_source, base).and_then(|r| original.get(r));
+            let literal =
+                literal(&field.value.value, raw).map(|r| span.start + r.start..span.start + r.end);
             Some(RawField {
-                name: name.unwrap_or(&field.name).to_lowercase(),
-                atoms: atoms(&field.value.value, &raw),
-                raw,
-                value_start: value.start,
+                name: intern_lowercase(name.unwrap_or(&field.name)),
+                atoms: if literal.is_some() {
+                    Vec::new()
+                } else {
+                    atoms(&field.value.value, raw)
+                },
+                literal,
+                span,
             })
         })
         .collect();
@@ -140,6 +147,24 @@ fn is_free_text_comment(raw: &str) -> bool {
     let raw = raw.trim_start();
     raw.get(..8)
         .is_some_and(|head| head.eq_ignore_ascii_case("@comment"))
+}
+
+/// Where in `raw` the value's whole TeX text is written, when it is one literal or number.
+fn literal(value: &Value<'_>, raw: &str) -> Option<Range<usize>> {
+    match value {
+        Value::Number(_) => {
+            let start = raw.len() - raw.trim_start().len();
+            Some(start..start + raw.trim().len())
+        }
+        Value::Literal(text) => {
+            let inner = raw
+                .strip_prefix('{')
+                .and_then(|r| r.strip_suffix('}'))
+                .or_else(|| raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')))?;
+            (inner == text.as_ref()).then_some(1..raw.len() - 1)
+        }
+        _ => None,
+    }
 }
 
 fn atoms(value: &Value<'_>, raw: &str) -> Vec<Atom> {

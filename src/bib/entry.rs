@@ -4,6 +4,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use super::contained::contained;
+use super::field::Field;
 use super::latex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,21 +17,6 @@ pub struct Entry {
     pub fields: Vec<Field>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub name: String,
-    /// Exact source text of the value (of the parent's field when inherited).
-    pub raw: String,
-    /// Bytes of `raw` in the file of the entry that holds it.
-    pub value_span: Range<usize>,
-    /// TeX text with @string macros expanded, as BibTeX would see it.
-    pub expanded: String,
-    /// Display text: LaTeX as Unicode, protective braces stripped, whitespace collapsed.
-    pub value: String,
-    /// Key of the entry this field is inherited from (through crossref or xdata), if any.
-    pub inherited_from: Option<String>,
-}
-
 /// One person of an author or editor list, in display form.
 struct Person {
     family: String,
@@ -41,13 +27,11 @@ impl Entry {
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields
             .iter()
-            .find(|f| f.name.eq_ignore_ascii_case(name))
+            .find(|f| f.name().eq_ignore_ascii_case(name))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.field(name)
-            .map(|f| f.value.as_str())
-            .filter(|v| !v.is_empty())
+        self.field(name).map(Field::value).filter(|v| !v.is_empty())
     }
 
     pub fn title(&self) -> Option<&str> {
@@ -98,9 +82,9 @@ impl Entry {
     fn people(&self) -> (Vec<Person>, bool) {
         let field = self
             .field("author")
-            .filter(|f| !f.expanded.trim().is_empty())
+            .filter(|f| !f.expanded().trim().is_empty())
             .or_else(|| self.field("editor"));
-        field.map_or_else(|| (Vec::new(), false), |f| people(&f.expanded))
+        field.map_or_else(|| (Vec::new(), false), |f| people(f.expanded()))
     }
 }
 
@@ -169,14 +153,7 @@ pub(crate) mod tests {
             span: 0..0,
             fields: fields
                 .iter()
-                .map(|(name, tex)| Field {
-                    name: (*name).into(),
-                    raw: format!("{{{tex}}}"),
-                    value_span: 0..0,
-                    expanded: (*tex).into(),
-                    value: latex::display(tex),
-                    inherited_from: None,
-                })
+                .map(|(name, tex)| Field::new(name, &format!("{{{tex}}}"), tex))
                 .collect(),
         }
     }

@@ -89,9 +89,30 @@ pub(crate) fn display(tex: &str) -> String {
     text
 }
 
-fn display_unnested(tex: &str) -> String {
+/// Display text of `tex`, or `None` when it is `tex` itself.
+pub(crate) fn display_changed(tex: &str) -> Option<String> {
+    if plain(tex) && tidy(tex) {
+        return None;
+    }
+    Some(display(tex)).filter(|text| text != tex)
+}
+
+/// Verbatim text of `tex`, or `None` when it is `tex` itself.
+pub(crate) fn verbatim_changed(tex: &str) -> Option<String> {
+    if tex.trim().len() == tex.len() && !tex.contains('\\') {
+        return None;
+    }
+    Some(verbatim(tex)).filter(|text| text != tex)
+}
+
+/// Whether `tex` has nothing that TeX conversion changes, except maybe whitespace.
+fn plain(tex: &str) -> bool {
     let special = |b: u8| matches!(b, b'\\' | b'{' | b'}' | b'$' | b'~');
-    if !tex.bytes().any(special) && !["--", "``", "''"].iter().any(|p| tex.contains(p)) {
+    !tex.bytes().any(special) && !["--", "``", "''"].iter().any(|p| tex.contains(p))
+}
+
+fn display_unnested(tex: &str) -> String {
+    if plain(tex) {
         return collapse_whitespace(tex);
     }
     let mut out = String::with_capacity(tex.len());
@@ -143,14 +164,19 @@ pub(crate) fn verbatim(tex: &str) -> String {
     out
 }
 
-pub(crate) fn collapse_whitespace(text: &str) -> String {
+/// Whether `text` has only single ASCII spaces between words.
+fn tidy(text: &str) -> bool {
     let bytes = text.as_bytes();
     let untidy = |(i, &b): (usize, &u8)| {
         b.is_ascii_whitespace()
             && (b != b' ' || i == 0 || bytes.get(i + 1).is_none_or(|n| *n == b' '))
     };
     let unicode_space = || text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
-    if !bytes.iter().enumerate().any(untidy) && (text.is_ascii() || !unicode_space()) {
+    !bytes.iter().enumerate().any(untidy) && (text.is_ascii() || !unicode_space())
+}
+
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    if tidy(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -374,6 +400,33 @@ mod tests {
         assert_eq!(display(" Plain\n\ttitle  x "), "Plain title x");
         assert_eq!(display("a\u{a0}b"), "a b");
         assert_eq!(collapse_whitespace("x"), "x");
+    }
+
+    #[test]
+    fn changed_only_when_conversion_changes_the_text() {
+        for tex in [
+            "Plain title",
+            "a  b",
+            " a",
+            "Caf{\\'e}",
+            "x--y",
+            "{Up}",
+            "a\u{a0}b",
+            "10.1/x",
+        ] {
+            assert_eq!(
+                display_changed(tex).unwrap_or_else(|| tex.to_string()),
+                display(tex),
+                "{tex}"
+            );
+            assert_eq!(
+                verbatim_changed(tex).unwrap_or_else(|| tex.to_string()),
+                verbatim(tex),
+                "{tex}"
+            );
+        }
+        assert_eq!(display_changed("Plain"), None);
+        assert_eq!(verbatim_changed("https://x.org/a_b"), None);
     }
 
     #[test]

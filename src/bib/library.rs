@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::diagnostic::{self, Diagnostic, DiagnosticKind, Severity};
-use super::entry::{Entry, Field, normalize_doi};
-use super::latex;
+use super::entry::{Entry, normalize_doi};
+use super::field::{Field, Text};
 use super::macros::Macros;
 use super::parse::{self, ParsedFile, RawEntry};
 use super::position::LineIndex;
@@ -30,14 +30,17 @@ pub struct Library {
     pub(crate) search_index: OnceLock<Vec<String>>,
 }
 
-/// Fields shown as written, without TeX conversion.
-const VERBATIM: &[&str] = &[
-    "url", "doi", "file", "eprint", "pdf", "urlraw", "verba", "verbb",
-];
-
 /// Loads the files in order; they share @string macros. Never fails: problems become diagnostics.
 pub fn load(files: &[BibSource<'_>]) -> Library {
-    let parsed: Vec<ParsedFile> = files.iter().map(|f| parse::parse(f.text)).collect();
+    load_in_pieces(files, parse::PIECE_BYTES)
+}
+
+/// Like `load`, parsing in pieces of about `piece_bytes`.
+pub(crate) fn load_in_pieces(files: &[BibSource<'_>], piece_bytes: usize) -> Library {
+    let parsed: Vec<ParsedFile> = files
+        .iter()
+        .map(|f| parse::parse_in_pieces(f.text, piece_bytes))
+        .collect();
     let indexes: Vec<LineIndex<'_>> = files.iter().map(|f| LineIndex::new(f.text)).collect();
     let mut diagnostics = Vec::new();
     let mut macros = Macros::default();
@@ -72,7 +75,9 @@ pub fn load(files: &[BibSource<'_>]) -> Library {
     let mut entries = Vec::with_capacity(parsed.iter().map(|p| p.entries.len()).sum());
     let mut origin = Vec::with_capacity(entries.capacity());
     for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
-        let (built, found) = build_entries(parsed.entries, file.path, &indexes[i], &macros);
+        let source: Arc<str> = file.text.into();
+        let (built, found) =
+            build_entries(parsed.entries, file.path, &source, &indexes[i], &macros);
         origin.resize(origin.len() + built.len(), i);
         entries.extend(built);
         diagnostics.extend(found);
@@ -82,7 +87,7 @@ pub fn load(files: &[BibSource<'_>]) -> Library {
         let entry = &entries[issue.entry];
         let offset = entry
             .field(issue.field)
-            .map_or(entry.span.start, |f| f.value_span.start);
+            .map_or(entry.span.start, |f| f.value_span().start);
         diagnostics.push(diagnostic::at(
             &entry.file,
             &indexes[origin[issue.entry]],
@@ -116,6 +121,7 @@ fn undefined_message(name: &str, place: &str) -> String {
 fn build_entries(
     mut raws: Vec<RawEntry>,
     path: &Path,
+    source: &Arc<str>,
     index: &LineIndex<'_>,
     macros: &Macros,
 ) -> (Vec<Entry>, Vec<Diagnostic>) {
@@ -133,7 +139,7 @@ fn build_entries(
         let mut diagnostics = Vec::new();
         let entries: Vec<Entry> = chunk
             .into_iter()
-            .map(|raw| build_entry(raw, path, index, macros, &mut diagnostics))
+            .map(|raw| build_entry(raw, path, source, index, macros, &mut diagnostics))
             .collect();
         (entries, diagnostics)
     };
@@ -163,6 +169,7 @@ const PARALLEL_ENTRIES: usize = 5_000;
 fn build_entry(
     raw: RawEntry,
     path: &Path,
+    source: &Arc<str>,
     index: &LineIndex<'_>,
     macros: &Macros,
     diagnostics: &mut Vec<Diagnostic>,
@@ -172,32 +179,23 @@ fn build_entry(
         .fields
         .into_iter()
         .map(|field| {
-            let expanded = macros.expand_owned(field.atoms, &mut undefined);
+            let expanded = match field.literal {
+                Some(range) => Text::Source(range),
+                None => Text::Owned(macros.expand(&field.atoms, &mut undefined).into()),
+            };
             for name in undefined.drain(..) {
                 let place = format!("field `{}` of entry `{}`", field.name, raw.key);
                 diagnostics.push(diagnostic::at(
                     path,
                     index,
-                    field.value_start,
+                    field.span.start,
                     Severity::Warning,
                     DiagnosticKind::UndefinedMacro,
                     undefined_message(&name, &place),
                     Some(&raw.key),
                 ));
             }
-            let value = if VERBATIM.contains(&field.name.as_str()) {
-                latex::verbatim(&expanded)
-            } else {
-                latex::display(&expanded)
-            };
-            Field {
-                value_span: field.value_start..field.value_start + field.raw.len(),
-                name: field.name,
-                raw: field.raw,
-                expanded,
-                value,
-                inherited_from: None,
-            }
+            Field::read(field.name, source.clone(), field.span, expanded)
         })
         .collect();
     Entry {
@@ -255,10 +253,10 @@ fn check_dois(
 ) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
-        let Some(field) = entry.field("doi").filter(|f| f.inherited_from.is_none()) else {
+        let Some(field) = entry.field("doi").filter(|f| f.inherited_from().is_none()) else {
             continue;
         };
-        let Some(doi) = normalize_doi(&field.value) else {
+        let Some(doi) = normalize_doi(field.value()) else {
             continue;
         };
         match seen.entry(doi) {
@@ -281,7 +279,7 @@ fn check_dois(
                 diagnostics.push(diagnostic::at(
                     &entry.file,
                     &indexes[origin[i]],
-                    field.value_span.start,
+                    field.value_span().start,
                     Severity::Warning,
                     DiagnosticKind::DuplicateDoi,
                     message,
@@ -325,7 +323,7 @@ mod tests {
             let lib = one(&text);
             for entry in lib.entries() {
                 prop_assert!(text.get(entry.span.clone()).is_some());
-                prop_assert!(entry.fields.iter().all(|f| text.get(f.value_span.clone()) == Some(f.raw.as_str())));
+                prop_assert!(entry.fields.iter().all(|f| text.get(f.value_span()) == Some(f.raw())));
             }
         }
     }
@@ -409,7 +407,7 @@ mod tests {
         );
         assert_eq!(a.and_then(|e| e.get("month")), Some("June"));
         assert_eq!(
-            a.and_then(|e| e.field("journal")).map(|f| f.raw.as_str()),
+            a.and_then(|e| e.field("journal")).map(Field::raw),
             Some("jfr # \" (suppl.)\"")
         );
         let warnings: Vec<_> = lib
@@ -470,6 +468,6 @@ mod tests {
         let e = &lib.entries()[0];
         assert_eq!(e.line, 3);
         assert_eq!(&text[e.span.clone()], "@book{k,\n  title = {T},\n}");
-        assert_eq!(&text[e.fields[0].value_span.clone()], "{T}");
+        assert_eq!(&text[e.fields[0].value_span()], "{T}");
     }
 }

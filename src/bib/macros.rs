@@ -48,14 +48,6 @@ impl Macros {
         undefined
     }
 
-    /// Like `expand`, without copying a value that is one literal.
-    pub fn expand_owned(&self, mut atoms: Vec<Atom>, undefined: &mut Vec<String>) -> String {
-        match atoms.as_mut_slice() {
-            [Atom::Text(text)] => std::mem::take(text),
-            _ => self.expand(&atoms, undefined),
-        }
-    }
-
     /// Concatenated TeX text; an undefined macro stands for its own name and is reported.
     pub fn expand(&self, atoms: &[Atom], undefined: &mut Vec<String>) -> String {
         let mut out = String::new();
@@ -99,14 +91,6 @@ mod tests {
             Atom::Macro("jun".into()),
         ];
         assert_eq!(macros.expand(&atoms, &mut undefined), "J. Fr. S, June");
-        assert_eq!(
-            macros.expand_owned(atoms.to_vec(), &mut undefined),
-            "J. Fr. S, June"
-        );
-        assert_eq!(
-            macros.expand_owned(vec![Atom::Text("t".into())], &mut undefined),
-            "t"
-        );
         assert!(undefined.is_empty());
     }
 

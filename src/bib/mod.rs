@@ -6,6 +6,7 @@ mod convert;
 mod diagnostic;
 mod diff;
 mod entry;
+mod field;
 mod keyed;
 mod latex;
 mod library;
@@ -13,6 +14,8 @@ mod macros;
 mod merge;
 mod names;
 mod parse;
+#[cfg(test)]
+mod pieces_tests;
 mod position;
 mod prepass;
 #[cfg(test)]
@@ -26,7 +29,8 @@ pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub(crate) use contained::contained;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use diff::{BibChange, diff_bib};
-pub use entry::{Entry, Field};
+pub use entry::Entry;
+pub use field::Field;
 pub use library::{BibSource, Library, load};
 pub use merge::{BibMerge, CONFLICT_MARK, merge_bib};
 pub use names::{Name, names};

@@ -1,11 +1,13 @@
 //! Runs bibtex-parser on the pre-passed text, in parallel chunks, each run inside `catch_unwind`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use bibtex_parser::{ParseFlow, Parser};
 
 use super::contained::contained;
 use super::convert::{collect, key_of_block};
+use super::macros::Macros;
 use super::prepass;
 
 /// One piece of a field value: literal TeX text or the name of an @string macro.
@@ -16,10 +18,27 @@ pub(crate) enum Atom {
 }
 
 pub(crate) struct RawField {
-    pub name: String,
-    pub raw: String,
-    pub value_start: usize,
+    pub name: Cow<'static, str>,
+    /// Bytes of the value as written, `{...}` or `"..." # macro`.
+    pub span: Range<usize>,
+    /// Bytes of the whole TeX text when the value is one literal; `atoms` is then empty.
+    pub literal: Option<Range<usize>>,
     pub atoms: Vec<Atom>,
+}
+
+impl RawField {
+    /// The TeX text with macros expanded; undefined macros are added to `undefined`.
+    pub fn expanded<'t>(
+        &'t self,
+        original: &'t str,
+        macros: &Macros,
+        undefined: &mut Vec<String>,
+    ) -> Cow<'t, str> {
+        match &self.literal {
+            Some(range) => Cow::Borrowed(original.get(range.clone()).unwrap_or_default()),
+            None => Cow::Owned(macros.expand(&self.atoms, undefined)),
+        }
+    }
 }
 
 pub(crate) struct RawEntry {
@@ -61,32 +80,38 @@ impl ParsedFile {
 /// The code given to a block during which the parser panicked.
 pub(crate) const CRASH: &str = "parser-crash";
 
-const CHUNK_BYTES: usize = 1 << 20;
+/// Size of the pieces parsed one at a time: the parser's line table of a piece stays in cache.
+pub(crate) const PIECE_BYTES: usize = 256 << 10;
 
 /// Parses a whole file; large files are split at block starts and parsed on several threads.
 pub(crate) fn parse(original: &str) -> ParsedFile {
-    parse_in_chunks(original, CHUNK_BYTES)
+    parse_in_pieces(original, PIECE_BYTES)
 }
 
-fn parse_in_chunks(original: &str, chunk_bytes: usize) -> ParsedFile {
+/// Like `parse`, with pieces of about `piece_bytes`: any size gives the same result.
+pub(crate) fn parse_in_pieces(original: &str, piece_bytes: usize) -> ParsedFile {
     let shadow = prepass::shadow(original);
-    let bounds = chunk_bounds(&shadow, original.len(), chunk_bytes);
-    if bounds.len() <= 2 {
-        return parse_range(&shadow.text, original, 0..original.len());
+    let bounds = piece_bounds(&shadow.block_starts, original.len(), piece_bytes);
+    let parse_group = |group: &[usize]| {
+        let mut all = ParsedFile::default();
+        for w in group.windows(2) {
+            all.append(parse_range(&shadow.text, original, w[0]..w[1]));
+        }
+        all
+    };
+    let groups = groups(&bounds);
+    if groups.len() == 1 {
+        return parse_group(&bounds);
     }
     let parts: Vec<ParsedFile> = std::thread::scope(|scope| {
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .map(|w| {
-                let range = w[0]..w[1];
-                let text = &shadow.text;
-                scope.spawn(move || parse_range(text, original, range))
-            })
+        let handles: Vec<_> = groups
+            .iter()
+            .map(|g| scope.spawn(|| parse_group(g)))
             .collect();
         handles
             .into_iter()
-            .zip(bounds.windows(2))
-            .map(|(h, w)| h.join().unwrap_or_else(|_| crashed(original, w[0])))
+            .zip(&groups)
+            .map(|(h, g)| h.join().unwrap_or_else(|_| crashed(original, g[0])))
             .collect()
     });
     let mut all = ParsedFile::default();
@@ -94,6 +119,16 @@ fn parse_in_chunks(original: &str, chunk_bytes: usize) -> ParsedFile {
         all.append(part);
     }
     all
+}
+
+/// Splits piece bounds into one run of consecutive pieces per thread; runs share their ends.
+fn groups(bounds: &[usize]) -> Vec<&[usize]> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let pieces = bounds.len().saturating_sub(1).max(1);
+    let count = pieces.min(threads.clamp(2, 8));
+    (0..count)
+        .map(|i| &bounds[pieces * i / count..=pieces * (i + 1) / count])
+        .collect()
 }
 
 fn crashed(original: &str, offset: usize) -> ParsedFile {
@@ -107,18 +142,19 @@ fn crashed(original: &str, offset: usize) -> ParsedFile {
     }
 }
 
-fn chunk_bounds(shadow: &prepass::Shadow, len: usize, chunk_bytes: usize) -> Vec<usize> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunks = (len / chunk_bytes).clamp(1, threads.clamp(2, 8));
+/// Offsets `0 = b0 < b1 < ... < len` where each inner bound is a block start, about `piece_bytes` apart.
+fn piece_bounds(block_starts: &[usize], len: usize, piece_bytes: usize) -> Vec<usize> {
     let mut bounds = vec![0];
-    for i in 1..chunks {
-        let target = len * i / chunks;
-        let at = shadow.block_starts.partition_point(|&s| s < target);
-        if let Some(&start) = shadow.block_starts.get(at)
-            && start > *bounds.last().unwrap_or(&0)
-        {
+    let mut target = piece_bytes;
+    while target < len {
+        let at = block_starts.partition_point(|&s| s < target);
+        let Some(&start) = block_starts.get(at) else {
+            break;
+        };
+        if start > *bounds.last().unwrap_or(&0) && start < len {
             bounds.push(start);
         }
+        target = start.max(target) + piece_bytes;
     }
     bounds.push(len);
     bounds
@@ -216,10 +252,9 @@ mod tests {
         let keys: Vec<_> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["O'Hara_1999+/?&", "назаренко2007"]);
         assert!(parsed.problems.is_empty());
-        assert_eq!(
-            parsed.entries[1].fields[0].atoms,
-            [Atom::Text("2007".into())]
-        );
+        let year = &parsed.entries[1].fields[0];
+        assert_eq!(year.literal.clone().map(|r| &text[r]), Some("2007"));
+        assert!(year.atoms.is_empty());
     }
 
     #[test]
@@ -233,8 +268,8 @@ mod tests {
         );
         assert_eq!(entry.entry_type, "article");
         assert_eq!(entry.fields.len(), 1);
-        assert_eq!(entry.fields[0].raw, "\"A\" # m");
-        assert_eq!(&text[entry.fields[0].value_start..][..3], "\"A\"");
+        assert_eq!(&text[entry.fields[0].span.clone()], "\"A\" # m");
+        assert_eq!(entry.fields[0].literal, None);
         assert_eq!(
             entry.fields[0].atoms,
             [Atom::Text("A".into()), Atom::Macro("m".into())]
@@ -304,12 +339,28 @@ mod tests {
     }
 
     #[test]
+    fn pieces_start_at_blocks_and_groups_cover_them_once() {
+        let bounds = piece_bounds(&[0, 10, 25, 40, 90], 100, 20);
+        assert_eq!(bounds, [0, 25, 90, 100]);
+        assert_eq!(piece_bounds(&[0], 5, 20), [0, 5]);
+        assert_eq!(piece_bounds(&[], 0, 20), [0, 0]);
+        for n in 1..12 {
+            let bounds: Vec<usize> = (0..=n).collect();
+            let groups = groups(&bounds);
+            assert_eq!(groups.first().map(|g| g[0]), Some(0));
+            assert_eq!(groups.last().and_then(|g| g.last()), Some(&n));
+            assert!(groups.windows(2).all(|w| w[0].last() == w[1].first()));
+            assert!(groups.iter().all(|g| g.len() >= 2));
+        }
+    }
+
+    #[test]
     fn large_inputs_split_into_chunks_in_order() {
         let mut text = String::new();
         for i in 0..3_000 {
             text.push_str(&format!("@misc{{k{i}, note = {{{}}}}}\n", "x".repeat(100)));
         }
-        let parsed = parse_in_chunks(&text, 1000);
+        let parsed = parse_in_pieces(&text, 1000);
         assert_eq!(parsed.entries.len(), 3_000);
         assert!(
             parsed

@@ -29,6 +29,13 @@ pub(crate) fn shadow(text: &str) -> Shadow {
                 scan_body(&mut out, body.open, true)
             }
             Kind::Other => scan_body(&mut out, body.open, false),
+            Kind::Comment => {
+                let (end, closed) = scan_body(&mut out, body.open, false);
+                if closed {
+                    blank(&mut out[body.open + 1..end - 1]);
+                }
+                (end, closed)
+            }
         };
         (pos, after_closed) = (next, closed);
     }
@@ -40,6 +47,7 @@ pub(crate) fn shadow(text: &str) -> Shadow {
 
 enum Kind {
     Entry,
+    Comment,
     Other,
 }
 
@@ -72,10 +80,16 @@ fn header(bytes: &[u8], at: usize) -> Option<Header> {
     if !matches!(bytes.get(i), Some(b'{' | b'(')) {
         return None;
     }
-    let special = ["string", "preamble", "comment"]
+    let special = ["string", "preamble"]
         .iter()
         .any(|s| name.eq_ignore_ascii_case(s.as_bytes()));
-    let kind = if special { Kind::Other } else { Kind::Entry };
+    let kind = if name.eq_ignore_ascii_case(b"comment") {
+        Kind::Comment
+    } else if special {
+        Kind::Other
+    } else {
+        Kind::Entry
+    };
     Some(Header { kind, open: i })
 }
 
@@ -107,6 +121,17 @@ fn mangle_key(bytes: &mut [u8], from: usize) {
     }
 }
 
+/// Bytes `scan_body` acts on; the others are skipped in a tight loop.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || matches!(b as u8, b'@' | b'{' | b'}' | b')' | b'"' | b'%');
+        b += 1;
+    }
+    table
+};
+
 /// Scans a block body from its opening delimiter; returns where it ends and whether it closed.
 fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> (usize, bool) {
     let parens = bytes[open] == b'(';
@@ -115,7 +140,12 @@ fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> (usize, boo
     let mut quoted = false;
     let mut i = open + 1;
     while i < bytes.len() {
-        match bytes[i] {
+        let ordinary = bytes[i..].iter().take_while(|&&b| !SPECIAL[usize::from(b)]);
+        i += ordinary.count();
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
+        match byte {
             b'@' if at_line_start(bytes, i) && header(bytes, i).is_some() => return (i, false),
             b'{' => depth += 1,
             b'}' if depth > 0 => {
@@ -136,6 +166,13 @@ fn scan_body(bytes: &mut [u8], open: usize, blank_comments: bool) -> (usize, boo
         i += 1;
     }
     (i, false)
+}
+
+/// Blanks an ignored @comment body, so the parser cannot read a `\}` in it as an escape.
+fn blank(bytes: &mut [u8]) {
+    for b in bytes.iter_mut().filter(|b| !matches!(b, b'\n' | b'\r')) {
+        *b = b' ';
+    }
 }
 
 fn at_line_start(bytes: &[u8], i: usize) -> bool {
@@ -235,6 +272,16 @@ mod tests {
         let s = shadow(text);
         assert!(s.text.ends_with("@book{b_c, year = 1}"));
         assert_eq!(s.block_starts, [0]);
+    }
+
+    #[test]
+    fn comment_bodies_are_blank() {
+        let text = "@comment{a \\} é}
+@misc{k}";
+        let s = shadow(text);
+        assert_eq!(s.text.len(), text.len());
+        assert!(s.text.starts_with("@comment{   } é}\n@misc{k}"));
+        assert_eq!(s.block_starts.len(), 2);
     }
 
     #[test]

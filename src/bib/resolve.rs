@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use super::diagnostic::{DiagnosticKind, Severity};
-use super::entry::{Entry, Field};
+use super::entry::Entry;
+use super::field::Field;
 
 /// Fields biblatex never inherits, plus identifiers that belong to one work only.
 const NOT_INHERITED: &[&str] = &[
@@ -129,9 +130,9 @@ fn has_parents(entry: &Entry) -> bool {
 fn parent_keys(entry: &Entry) -> impl Iterator<Item = (&'static str, String)> + '_ {
     let crossref = entry
         .field("crossref")
-        .map(|f| ("crossref", f.value.trim().to_string()));
+        .map(|f| ("crossref", f.value().trim().to_string()));
     let xdata = entry.field("xdata").into_iter().flat_map(|f| {
-        f.value
+        f.value()
             .split(',')
             .map(|k| ("xdata", k.trim().to_string()))
             .collect::<Vec<_>>()
@@ -182,33 +183,24 @@ fn post_order(edges: &[Vec<usize>]) -> (Vec<usize>, Vec<Vec<usize>>) {
 fn inherited_fields(parent: &Entry, child: &Entry) -> Vec<Field> {
     let contained = child.entry_type.starts_with("in");
     let mut out: Vec<Field> = Vec::new();
-    let has = |name: &str, out: &[Field]| child.fields.iter().chain(out).any(|f| f.name == name);
+    let has = |name: &str, out: &[Field]| child.fields.iter().chain(out).any(|f| f.name() == name);
     for field in &parent.fields {
-        let name = if contained && field.name == "title" {
+        let name = if contained && field.name() == "title" {
             "booktitle"
         } else {
-            field.name.as_str()
+            field.name()
         };
         if NOT_INHERITED.contains(&name) || has(name, &out) {
             continue;
         }
         if contained
             && name == "booktitle"
-            && field.name == "booktitle"
+            && field.name() == "booktitle"
             && parent.get("title").is_some()
         {
             continue;
         }
-        out.push(Field {
-            name: name.to_string(),
-            inherited_from: Some(
-                field
-                    .inherited_from
-                    .clone()
-                    .unwrap_or_else(|| parent.key.clone()),
-            ),
-            ..field.clone()
-        });
+        out.push(field.inherited(name, &parent.key));
     }
     out
 }
@@ -252,8 +244,7 @@ mod tests {
         assert_eq!(c.get("publisher"), Some("ACM"));
         assert_eq!(c.get("doi"), None);
         assert_eq!(
-            c.field("publisher")
-                .and_then(|f| f.inherited_from.as_deref()),
+            c.field("publisher").and_then(Field::inherited_from),
             Some("p")
         );
     }
@@ -270,9 +261,7 @@ mod tests {
         assert_eq!(entries[0].get("location"), Some("Paris"));
         assert_eq!(entries[0].get("series"), Some("S"));
         assert_eq!(
-            entries[0]
-                .field("location")
-                .and_then(|f| f.inherited_from.as_deref()),
+            entries[0].field("location").and_then(Field::inherited_from),
             Some("c")
         );
     }

@@ -65,11 +65,11 @@ pub fn to_hayagriva(
 fn biblatex_text(entry: &Entry, key: &str, default_langid: Option<&str>) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     for field in &entry.fields {
-        if SKIPPED.contains(&field.name.as_str()) || !balanced(&field.expanded) {
+        if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = superscripts(&field.expanded);
-        text.push_str(&format!("  {} = {{{value}}},\n", field.name));
+        let value = superscripts(field.expanded());
+        text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
     }
     if let Some(langid) = default_langid.filter(|_| entry.field("langid").is_none()) {
         text.push_str(&format!("  langid = {{{langid}}},\n"));

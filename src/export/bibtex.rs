@@ -109,16 +109,16 @@ fn has_parent_field(entry: &Entry) -> bool {
     entry
         .fields
         .iter()
-        .any(|f| f.inherited_from.is_none() && (f.name == "crossref" || f.name == "xdata"))
+        .any(|f| f.inherited_from().is_none() && (f.name() == "crossref" || f.name() == "xdata"))
 }
 
 fn parent_keys(entry: &Entry) -> Vec<String> {
     entry
         .fields
         .iter()
-        .filter(|f| f.inherited_from.is_none())
-        .filter(|f| f.name == "crossref" || f.name == "xdata")
-        .flat_map(|f| f.value.split(',').map(|k| k.trim().to_string()))
+        .filter(|f| f.inherited_from().is_none())
+        .filter(|f| f.name() == "crossref" || f.name() == "xdata")
+        .flat_map(|f| f.value().split(',').map(|k| k.trim().to_string()))
         .filter(|k| !k.is_empty())
         .collect()
 }

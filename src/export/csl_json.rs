@@ -114,8 +114,11 @@ fn item(entry: &Entry) -> Value {
         ("editor", "editor"),
         ("translator", "translator"),
     ] {
-        if let Some(field) = entry.field(field).filter(|f| !f.expanded.trim().is_empty()) {
-            item.insert(variable.into(), names(&field.expanded));
+        if let Some(field) = entry
+            .field(field)
+            .filter(|f| !f.expanded().trim().is_empty())
+        {
+            item.insert(variable.into(), names(field.expanded()));
         }
     }
     if let Some(issued) = issued(entry) {

@@ -255,8 +255,8 @@ fn fingerprint(entry: &Entry) -> u64 {
     let mut h = DefaultHasher::new();
     entry.entry_type.hash(&mut h);
     for field in &entry.fields {
-        field.name.hash(&mut h);
-        field.expanded.hash(&mut h);
+        field.name().hash(&mut h);
+        field.expanded().hash(&mut h);
     }
     h.finish()
 }

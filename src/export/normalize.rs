@@ -72,27 +72,20 @@ pub fn normalized_entry(entry: &Entry) -> String {
     let mut own: Vec<&Field> = entry
         .fields
         .iter()
-        .filter(|f| f.inherited_from.is_none())
+        .filter(|f| f.inherited_from().is_none())
         .collect();
     own.sort_by_key(|f| {
         let rank = ORDER
             .iter()
-            .position(|n| *n == f.name)
+            .position(|n| *n == f.name())
             .unwrap_or(ORDER.len());
-        (
-            rank,
-            if rank == ORDER.len() {
-                f.name.as_str()
-            } else {
-                ""
-            },
-        )
+        (rank, if rank == ORDER.len() { f.name() } else { "" })
     });
-    let width = own.iter().map(|f| f.name.len()).max().unwrap_or(0);
+    let width = own.iter().map(|f| f.name().len()).max().unwrap_or(0);
     let mut out = format!("@{}{{{},\n", entry.entry_type, entry.key);
     for field in own {
-        let value = normalized_value(&field.name, &field.expanded);
-        out.push_str(&format!("  {:width$} = {{{value}}},\n", field.name));
+        let value = normalized_value(field.name(), field.expanded());
+        out.push_str(&format!("  {:width$} = {{{value}}},\n", field.name()));
     }
     out.push('}');
     out
@@ -293,14 +286,11 @@ mod tests {
             ("zzz", "x", false),
             ("publisher", "P", true),
         ] {
-            entry.fields.push(Field {
-                name: name.into(),
-                raw: String::new(),
-                value_span: 0..0,
-                expanded: tex.into(),
-                value: String::new(),
-                inherited_from: inherited.then(|| "p".into()),
-            });
+            let mut field = Field::new(name, "", tex);
+            if inherited {
+                field.set_inherited_from("p");
+            }
+            entry.fields.push(field);
         }
         assert_eq!(
             normalized_entry(&entry),

@@ -101,7 +101,7 @@ fn ref_item(entry: &crate::bib::Entry) -> RefItem {
         fields: entry
             .fields
             .iter()
-            .map(|f| (f.name.clone(), f.value.clone()))
+            .map(|f| (f.name().to_string(), f.value().to_string()))
             .collect(),
         place: format!("{}:{}", entry.file.display(), entry.line),
     }
