@@ -2,7 +2,8 @@
 # Compares glose's bibliographies with pandoc --citeproc's, entry by entry, for every .bib of
 # ../shared/corpus in APA, Chicago author-date, IEEE, MLA and ISO 690 (fr), from the same .bib and
 # the same CSL file; then asks `biber --tool` about every .bib glose exports. For people, not CI.
-# Usage: scripts/conformance.sh [CORPUS_FILE.bib...]   (from the repository root)
+# Usage: scripts/conformance.sh [CORPUS_FILE.bib...]   (from the repository root; GLOSE_BIN=path
+# uses an already built glose)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
@@ -10,8 +11,10 @@ if ! command -v pandoc >/dev/null || ! command -v biber >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc biber >/dev/null
 fi
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin glose
-glose="$root/target/release/glose"
+if [ -z "${GLOSE_BIN:-}" ]; then
+  cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin glose
+fi
+glose=${GLOSE_BIN:-"$root/target/release/glose"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GLOSE_NOW=2026-01-01T00:00:00Z
@@ -46,7 +49,7 @@ for bib in "${files[@]}"; do
     rm -f "$work/glose.md"
     (cd "$ws" && "$glose" export markdown --all --style "$csl" --locale "$locale" -o "$work/glose.md" 2>/dev/null) || true
     printf -- '---\nnocite: |\n  @*\nlang: %s\n---\n\n# Refs\n' "$locale" > "$work/doc.md"
-    timeout 600 pandoc --citeproc --csl "$csl" --bibliography "$bib" -t markdown "$work/doc.md" \
+    timeout 600 pandoc --citeproc --csl "$csl" --bibliography "$bib" -t markdown-citations "$work/doc.md" \
       -o "$work/pandoc.md" 2>/dev/null || : > "$work/pandoc.md"
     entries "$work/glose.md" > "$work/glose.txt"
     entries "$work/pandoc.md" > "$work/pandoc.txt"
