@@ -1,13 +1,16 @@
 //! Effects asked for by the app, run against the workspace by the one place that holds the Context.
 
 use std::ops::Range;
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 
 use super::action::{Action, Outcome};
-use super::data::Data;
+use super::background::Background;
+use super::data::{Arrival, Data};
 use super::editor::EditChange;
 use super::external::ExternalEdit;
+use super::keymap::Keymap;
 use super::loader;
 use super::undo::UndoStep;
 use super::watch::Watch;
@@ -73,14 +76,36 @@ pub enum Effect {
         id: String,
         choice: Choice,
     },
+    /// Read a source's text and notes now (it is shown before the background read reached it).
+    LoadSource {
+        source: String,
+    },
+}
+
+impl Effect {
+    /// The source whose notes the effect changes.
+    fn source(&self) -> Option<&str> {
+        match self {
+            Effect::Annotate { source, .. }
+            | Effect::Cite { source, .. }
+            | Effect::Edit { source, .. }
+            | Effect::Reattach { source, .. }
+            | Effect::Remove { source, .. }
+            | Effect::Comment { source, .. }
+            | Effect::Settle { source, .. } => Some(source),
+            Effect::Restore { notes, .. } => Some(notes.source.id.as_str()),
+            _ => None,
+        }
+    }
 }
 
 /// Runs effects through `ops`; changes are written at once and committed at checkpoints.
 pub struct Runner {
     cx: Context,
     fixed_clock: bool,
-    /// The notes files and `.bib`s as the TUI last read or wrote them.
+    /// The files as the TUI last read or wrote them.
     watch: Watch,
+    background: Background,
 }
 
 impl Runner {
@@ -90,6 +115,7 @@ impl Runner {
             cx,
             fixed_clock,
             watch: Watch::default(),
+            background: Background::default(),
         }
     }
 
@@ -101,6 +127,16 @@ impl Runner {
         if !self.fixed_clock {
             self.cx.now = Timestamp::now();
         }
+        if let Effect::LoadSource { source } = effect {
+            return Action::Arrived(vec![match loader::load_source(&self.cx, &source) {
+                Ok(doc) => Arrival::Sources(vec![doc]),
+                Err(error) => Arrival::Unreadable {
+                    id: source,
+                    message: error.to_string(),
+                },
+            }]);
+        }
+        let concerned = effect.source().map(String::from);
         let result = match effect {
             Effect::Annotate {
                 source,
@@ -171,12 +207,15 @@ impl Runner {
                 let done = ops::settle_conflict(cx, &id, choice)?;
                 Ok((first_line(&done.committed.message), Some(id)))
             }),
+            Effect::LoadSource { .. } => Ok(Outcome::default()),
         };
         match result {
             Ok(outcome) => Action::Done(Box::new(outcome)),
             Err(error) => Action::Failed {
                 message: error.to_string(),
-                data: loader::load(&self.cx).ok().map(Box::new),
+                source: concerned
+                    .and_then(|id| loader::load_source(&self.cx, &id).ok())
+                    .map(Box::new),
             },
         }
     }
@@ -316,55 +355,110 @@ impl Runner {
         })
     }
 
-    /// Reads every source, its current text and notes, and the library, remembering their fingerprints.
-    pub fn load(&mut self) -> Result<Data, OpsError> {
+    /// Reads what the first frame shows and starts reading the rest in the background; the
+    /// fingerprints are taken first, so a file changed while it is read is read again.
+    pub fn load(&mut self) -> Result<(Data, Vec<Arrival>), OpsError> {
         self.watch = Watch::snapshot(&self.cx.ws);
-        loader::load(&self.cx)
+        let (mut data, unreadable) = loader::first_frame(&self.cx)?;
+        let unread = data.sources.iter().filter(|s| !s.loaded);
+        let root = self.cx.ws.root.clone();
+        self.background
+            .sources(root.clone(), unread.map(|s| s.id.clone()).collect());
+        self.background.library(root, None);
+        data.pending = loader::pending(&self.cx);
+        Ok((data, unreadable))
+    }
+
+    /// Whether background reads are still running.
+    pub fn loading(&self) -> bool {
+        self.background.busy()
+    }
+
+    /// What background reads sent so far; `None` when nothing came.
+    pub fn arrived(&mut self) -> Option<Action> {
+        let arrivals = self.background.arrived();
+        (!arrivals.is_empty()).then_some(Action::Arrived(arrivals))
+    }
+
+    /// Waits for every background read to end.
+    pub fn wait(&mut self) -> Action {
+        Action::Arrived(self.background.wait())
     }
 
     /// Reads again what changed on disk since the TUI last read or wrote it; `None` when nothing did.
-    pub fn poll(&mut self) -> Option<Action> {
+    /// `data` tells which sources a changed text belongs to.
+    pub fn poll(&mut self, data: &Data) -> Option<Action> {
         let now = Watch::snapshot(&self.cx.ws);
         let changes = self.watch.changes(&now);
         if changes.is_empty() {
             return None;
         }
-        self.watch = now;
-        let changed: Vec<_> = changes.notes.iter().chain(&changes.other).collect();
+        let old = std::mem::replace(&mut self.watch, now);
+        let stem = |p: &PathBuf| Some(p.file_stem()?.to_string_lossy().into_owned());
+        let mut changed: Vec<&PathBuf> = changes.notes.iter().chain(&changes.added).collect();
+        let mut ids: Vec<String> = changed.iter().copied().filter_map(stem).collect();
+        for text in &changes.texts {
+            let owners = owners(data, text);
+            if owners.is_empty() {
+                if data.unread() > 0 {
+                    self.watch.keep_old_text(&old, text);
+                }
+                continue;
+            }
+            changed.push(text);
+            ids.extend(owners);
+        }
+        ids.sort();
+        ids.dedup();
+        changed.extend(changes.removed.iter().chain(&changes.bibs));
+        let config = self.cx.ws.config_path();
+        if changes.config {
+            changed.push(&config);
+        }
+        if changed.is_empty() {
+            return None;
+        }
         let names: Vec<String> = changed
             .iter()
             .map(|p| self.cx.ws.relative(p).display().to_string())
             .collect();
-        let forget = changed
-            .iter()
-            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
-            .collect();
-        let read = match (changes.notes.as_slice(), changes.other.is_empty()) {
-            ([one], true) => one
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .ok_or_else(|| OpsError::Invalid(format!("{} has no name", one.display())))
-                .and_then(|id| loader::load_source(&self.cx, &id))
-                .map(|doc| (None, Some(doc))),
-            _ => loader::load(&self.cx).map(|data| (Some(data), None)),
+        let mut outcome = Outcome {
+            message: format!("{} changed on disk: reloaded", names.join(", ")),
+            removed: changes.removed.iter().filter_map(stem).collect(),
+            ..Outcome::default()
         };
-        Some(match read {
-            Ok((data, source)) => Action::Done(Box::new(Outcome {
-                message: format!("{} changed on disk: reloaded", names.join(", ")),
-                data,
-                source,
-                pending: Some(loader::pending(&self.cx)),
-                forget,
-                ..Outcome::default()
-            })),
-            Err(error) => Action::Failed {
-                message: format!(
-                    "{} changed on disk and cannot be read: {error}",
-                    names.join(", ")
-                ),
-                data: None,
-            },
-        })
+        outcome.forget = ids.iter().chain(&outcome.removed).cloned().collect();
+        let mut problems = Vec::new();
+        for id in ids {
+            match loader::load_source(&self.cx, &id) {
+                Ok(doc) => outcome.reread.push(doc),
+                Err(error) => problems.push(error.to_string()),
+            }
+        }
+        if changes.config {
+            match store::Config::load(&config) {
+                Ok(settings) => {
+                    outcome.keymap = Some(Keymap::new(&settings.keys));
+                    self.cx.config = settings;
+                }
+                Err(error) => problems.push(format!("{error}; the previous settings stay")),
+            }
+        }
+        if !changes.bibs.is_empty() {
+            let root = self.cx.ws.root.clone();
+            self.background.library(root, Some(outcome.message.clone()));
+            outcome.message = format!("{} changed on disk: reading the library…", names.join(", "));
+        }
+        if !problems.is_empty() {
+            outcome.failed = true;
+            outcome.message = format!(
+                "{} changed on disk and cannot be read: {}",
+                names.join(", "),
+                problems.join("; ")
+            );
+        }
+        outcome.pending = Some(loader::pending(&self.cx));
+        Some(Action::Done(Box::new(outcome)))
     }
 
     /// Refuses to write back an undo step over a notes file changed outside glose, and reads it again.
@@ -383,10 +477,25 @@ impl Runner {
             })),
             Err(error) => Action::Failed {
                 message: format!("{name} changed outside glose and cannot be read: {error}"),
-                data: None,
+                source: None,
             },
         }
     }
+}
+
+/// The sources whose text is `path`, or whose text shares its name up to the first dot
+/// (`report.txt` for `report.pages.toml`).
+fn owners(data: &Data, path: &std::path::Path) -> Vec<String> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name else {
+        return Vec::new();
+    };
+    let stem = |file: &str| file.split('.').next().unwrap_or_default().to_string();
+    data.sources
+        .iter()
+        .filter(|s| s.loaded && (s.file == name || stem(&s.file) == stem(&name)))
+        .map(|s| s.id.clone())
+        .collect()
 }
 
 fn first_line(message: &str) -> String {

@@ -124,6 +124,11 @@ impl Picker {
         PickerOutcome::Stay
     }
 
+    /// Filters again with the same query after the library changed.
+    pub fn refresh(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
+        self.refilter(refs, matcher);
+    }
+
     fn refilter(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
         self.selected = 0;
         self.matches = fuzzy(&self.query, refs, matcher);
