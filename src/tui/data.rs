@@ -1,5 +1,7 @@
 //! What the screens show, read from the workspace by the effects runner and handed to the app.
 
+use nucleo_matcher::Utf32String;
+
 use crate::import::pdf::PageMap;
 use crate::model::Annotation;
 
@@ -78,7 +80,7 @@ pub struct RefItem {
     pub key: String,
     pub summary: String,
     /// Key, authors, title, year and journal or publisher, for fuzzy search.
-    pub haystack: String,
+    pub haystack: Utf32String,
     pub fields: Vec<(String, String)>,
     /// Where the entry is ("references.bib:12").
     pub place: String,

@@ -130,7 +130,7 @@ fn ref_item(entry: &crate::bib::Entry) -> RefItem {
     RefItem {
         key: entry.key.clone(),
         summary: entry.summary(),
-        haystack,
+        haystack: haystack.as_str().into(),
         fields: entry
             .fields
             .iter()
