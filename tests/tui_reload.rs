@@ -128,6 +128,7 @@ fn a_bib_changed_elsewhere_reloads_the_library() {
             .any(|r| r.key == "added-elsewhere")
     );
     demo.session.dispatch(Action::Tick);
+    demo.session.wait_loaded();
     assert!(
         demo.session
             .app
@@ -140,4 +141,111 @@ fn a_bib_changed_elsewhere_reloads_the_library() {
     assert_eq!(demo.status(), format!("{name} changed on disk: reloaded"));
     let id = SourceId::new("berdeil-2023").expect("id");
     assert!(store::load_notes(&ws, &id).expect("notes").is_some());
+}
+
+#[test]
+fn a_source_text_edited_elsewhere_is_reloaded_and_its_notes_re_anchored_for_display() {
+    let mut demo = Demo::new();
+    let path = demo.root().join("library/sources/berdeil-2023.txt");
+    let original = std::fs::read_to_string(&path).expect("source");
+    let stored = demo.annotations();
+    let first = stored.first().expect("an annotation").clone();
+    let added = "Un paragraphe ajouté par un autre éditeur.\n\n";
+    std::fs::write(&path, format!("{added}{original}")).expect("write the source");
+
+    demo.session.dispatch(Action::Tick);
+    assert_eq!(
+        demo.status(),
+        "library/sources/berdeil-2023.txt changed on disk: reloaded"
+    );
+    let doc = demo.session.app.doc().expect("a source");
+    assert!(doc.text.starts_with(added), "the new text is shown");
+    let shown = doc
+        .annotations
+        .iter()
+        .find(|a| a.id == first.id)
+        .expect("the annotation is still shown");
+    assert_eq!(shown.anchor.start, first.anchor.start + added.len());
+    assert_eq!(
+        &doc.text[shown.anchor.start..shown.anchor.end],
+        first.anchor.exact
+    );
+    assert_eq!(
+        demo.annotations(),
+        stored,
+        "re-anchoring for display writes nothing"
+    );
+    demo.session.dispatch(Action::Tick);
+    assert_eq!(
+        demo.status(),
+        "library/sources/berdeil-2023.txt changed on disk: reloaded",
+        "noticed once"
+    );
+}
+
+#[test]
+fn a_source_replaced_by_glose_add_replace_is_shown_at_once() {
+    let mut demo = Demo::new();
+    let path = demo.root().join("library/sources/berdeil-2023.txt");
+    let original = std::fs::read_to_string(&path).expect("source");
+    let replacement = demo.dir.path().join("new-version.txt");
+    std::fs::write(
+        &replacement,
+        format!("Nouvelle introduction.\n\n{original}"),
+    )
+    .expect("write");
+    let cx = Context::open(demo.root(), RunOptions::default()).expect("second context");
+    let request = ops::ReplaceRequest {
+        source: "berdeil-2023".to_string(),
+        file: replacement,
+    };
+    ops::replace_source(&cx, &request).expect("replace from elsewhere");
+    demo.session.dispatch(Action::Tick);
+    let doc = demo.session.app.doc().expect("a source");
+    assert!(doc.text.starts_with("Nouvelle introduction."));
+    assert!(
+        demo.status().contains("changed on disk: reloaded"),
+        "{}",
+        demo.status()
+    );
+    for shown in &doc.annotations {
+        assert_eq!(
+            &doc.text[shown.anchor.start..shown.anchor.end],
+            shown.anchor.exact
+        );
+    }
+}
+
+#[test]
+fn glose_toml_changed_elsewhere_applies_its_keys_or_keeps_the_old_ones() {
+    let mut demo = Demo::new();
+    let config = demo.root().join("glose.toml");
+    let original = std::fs::read_to_string(&config).unwrap_or_default();
+    let before = demo.annotations().len();
+    std::fs::write(&config, format!("{original}\n[keys]\nclaim = \"ctrl-k\"\n")).expect("write");
+    demo.session.dispatch(Action::Tick);
+    assert_eq!(demo.status(), "glose.toml changed on disk: reloaded");
+    demo.keys("}s<C-k>");
+    assert_eq!(demo.annotations().len(), before + 1, "{}", demo.status());
+    assert!(demo.status().contains("claim added"), "{}", demo.status());
+
+    std::fs::write(&config, "[keys\n").expect("write a broken file");
+    demo.session.dispatch(Action::Tick);
+    assert!(demo.session.app.status.error);
+    assert!(
+        demo.status().contains("the previous settings stay"),
+        "{}",
+        demo.status()
+    );
+    demo.keys("}}s<C-k>");
+    assert_eq!(
+        demo.annotations().len(),
+        before + 2,
+        "the keys read before still work"
+    );
+
+    std::fs::write(&config, "[keys]\nclaim = \"nonsense key\"\n").expect("write");
+    demo.session.dispatch(Action::Tick);
+    assert!(demo.session.app.status.error);
+    assert!(demo.status().contains("is not a key"), "{}", demo.status());
 }

@@ -2,9 +2,9 @@
 
 use crossterm::event::MouseEvent;
 
-use super::data::{Data, SourceDoc};
+use super::data::{Arrival, SourceDoc};
 use super::external::ExternalEdit;
-use super::keymap::Key;
+use super::keymap::{Key, Keymap};
 use super::undo::UndoStep;
 
 macro_rules! commands {
@@ -115,15 +115,17 @@ pub enum Action {
     Done(Box<Outcome>),
     Failed {
         message: String,
-        data: Option<Box<Data>>,
+        /// The source the failed change was about, read again.
+        source: Option<Box<SourceDoc>>,
     },
+    /// What background reads sent since the last time.
+    Arrived(Vec<Arrival>),
 }
 
 /// What an effect did: a message, new data to show, and the step that undoes it.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub message: String,
-    pub data: Option<Data>,
     /// One source read again after a change to it, and the count of uncommitted files.
     pub source: Option<SourceDoc>,
     pub pending: Option<usize>,
@@ -134,4 +136,12 @@ pub struct Outcome {
     pub forget: Vec<String>,
     /// The history read for the history or review screen.
     pub history: Option<Box<crate::ops::History>>,
+    /// Sources read again after their files changed on disk (new ones included).
+    pub reread: Vec<SourceDoc>,
+    /// Sources whose notes file is gone.
+    pub removed: Vec<String>,
+    /// The keys of a `glose.toml` changed on disk, with the warnings about its overrides.
+    pub keymap: Option<(Keymap, Vec<String>)>,
+    /// The message is an error (something changed on disk could not be read).
+    pub failed: bool,
 }

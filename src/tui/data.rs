@@ -1,5 +1,7 @@
 //! What the screens show, read from the workspace by the effects runner and handed to the app.
 
+use nucleo_matcher::Utf32String;
+
 use crate::import::pdf::PageMap;
 use crate::model::Annotation;
 
@@ -14,12 +16,54 @@ pub struct Data {
     pub refs: Vec<RefItem>,
     /// Problems found in the .bib files ("file:line:column: message"), broken entries included.
     pub diagnostics: Vec<String>,
+    /// The library is being read in the background: `refs` is empty or out of date until it arrives.
+    pub library_loading: bool,
+}
+
+/// What a background read sends to the event loop.
+#[derive(Debug)]
+pub enum Arrival {
+    /// Sources read with their text and notes.
+    Sources(Vec<SourceDoc>),
+    /// A source whose notes or text could not be read.
+    Unreadable { id: String, message: String },
+    /// The library, with what to say once it is shown (the .bib that changed).
+    Library {
+        refs: Vec<RefItem>,
+        diagnostics: Vec<String>,
+        message: Option<String>,
+    },
+    /// The library could not be read.
+    LibraryFailed(String),
+}
+
+impl Data {
+    /// How many sources are still waiting for their text and notes.
+    pub fn unread(&self) -> usize {
+        self.sources.iter().filter(|s| !s.loaded).count()
+    }
+
+    /// "loading library…" or "loading notes 12 of 1000…" while background reads run.
+    pub fn loading_note(&self, library: bool, notes: bool) -> Option<String> {
+        if library && self.library_loading {
+            return Some("loading library…".to_string());
+        }
+        let unread = self.unread();
+        (notes && unread > 0).then(|| {
+            let total = self.sources.len();
+            format!("loading notes {} of {total}…", total - unread)
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct SourceDoc {
     pub id: String,
     pub title: String,
+    /// The text's file name in `library/sources/`.
+    pub file: String,
+    /// False while only the id is known and the text and notes are still being read.
+    pub loaded: bool,
     pub text: String,
     /// Byte offset where each line starts.
     pub line_starts: Vec<usize>,
@@ -36,7 +80,7 @@ pub struct RefItem {
     pub key: String,
     pub summary: String,
     /// Key, authors, title, year and journal or publisher, for fuzzy search.
-    pub haystack: String,
+    pub haystack: Utf32String,
     pub fields: Vec<(String, String)>,
     /// Where the entry is ("references.bib:12").
     pub place: String,
@@ -51,11 +95,21 @@ impl SourceDoc {
         SourceDoc {
             id,
             title,
+            file: String::new(),
+            loaded: true,
             text,
             line_starts,
             annotations,
             old_quotes: Vec::new(),
             pages: None,
+        }
+    }
+
+    /// A source known by its id only, until its text and notes are read.
+    pub fn unread(id: String) -> Self {
+        SourceDoc {
+            loaded: false,
+            ..SourceDoc::new(id.clone(), id, String::new(), Vec::new())
         }
     }
 

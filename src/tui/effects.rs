@@ -4,8 +4,11 @@ use std::ops::Range;
 
 use jiff::Timestamp;
 
+mod reading;
+
 use super::action::{Action, Outcome};
-use super::data::Data;
+use super::background::Background;
+use super::data::Arrival;
 use super::editor::EditChange;
 use super::external::ExternalEdit;
 use super::loader;
@@ -73,14 +76,36 @@ pub enum Effect {
         id: String,
         choice: Choice,
     },
+    /// Read a source's text and notes now (it is shown before the background read reached it).
+    LoadSource {
+        source: String,
+    },
+}
+
+impl Effect {
+    /// The source whose notes the effect changes.
+    fn source(&self) -> Option<&str> {
+        match self {
+            Effect::Annotate { source, .. }
+            | Effect::Cite { source, .. }
+            | Effect::Edit { source, .. }
+            | Effect::Reattach { source, .. }
+            | Effect::Remove { source, .. }
+            | Effect::Comment { source, .. }
+            | Effect::Settle { source, .. } => Some(source),
+            Effect::Restore { notes, .. } => Some(notes.source.id.as_str()),
+            _ => None,
+        }
+    }
 }
 
 /// Runs effects through `ops`; changes are written at once and committed at checkpoints.
 pub struct Runner {
     cx: Context,
     fixed_clock: bool,
-    /// The notes files and `.bib`s as the TUI last read or wrote them.
+    /// The files as the TUI last read or wrote them.
     watch: Watch,
+    background: Background,
 }
 
 impl Runner {
@@ -90,6 +115,7 @@ impl Runner {
             cx,
             fixed_clock,
             watch: Watch::default(),
+            background: Background::default(),
         }
     }
 
@@ -101,6 +127,16 @@ impl Runner {
         if !self.fixed_clock {
             self.cx.now = Timestamp::now();
         }
+        if let Effect::LoadSource { source } = effect {
+            return Action::Arrived(vec![match loader::load_source(&self.cx, &source) {
+                Ok(doc) => Arrival::Sources(vec![doc]),
+                Err(error) => Arrival::Unreadable {
+                    id: source,
+                    message: error.to_string(),
+                },
+            }]);
+        }
+        let concerned = effect.source().map(String::from);
         let result = match effect {
             Effect::Annotate {
                 source,
@@ -171,12 +207,15 @@ impl Runner {
                 let done = ops::settle_conflict(cx, &id, choice)?;
                 Ok((first_line(&done.committed.message), Some(id)))
             }),
+            Effect::LoadSource { .. } => Ok(Outcome::default()),
         };
         match result {
             Ok(outcome) => Action::Done(Box::new(outcome)),
             Err(error) => Action::Failed {
                 message: error.to_string(),
-                data: loader::load(&self.cx).ok().map(Box::new),
+                source: concerned
+                    .and_then(|id| loader::load_source(&self.cx, &id).ok())
+                    .map(Box::new),
             },
         }
     }
@@ -316,57 +355,6 @@ impl Runner {
         })
     }
 
-    /// Reads every source, its current text and notes, and the library, remembering their fingerprints.
-    pub fn load(&mut self) -> Result<Data, OpsError> {
-        self.watch = Watch::snapshot(&self.cx.ws);
-        loader::load(&self.cx)
-    }
-
-    /// Reads again what changed on disk since the TUI last read or wrote it; `None` when nothing did.
-    pub fn poll(&mut self) -> Option<Action> {
-        let now = Watch::snapshot(&self.cx.ws);
-        let changes = self.watch.changes(&now);
-        if changes.is_empty() {
-            return None;
-        }
-        self.watch = now;
-        let changed: Vec<_> = changes.notes.iter().chain(&changes.other).collect();
-        let names: Vec<String> = changed
-            .iter()
-            .map(|p| self.cx.ws.relative(p).display().to_string())
-            .collect();
-        let forget = changed
-            .iter()
-            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
-            .collect();
-        let read = match (changes.notes.as_slice(), changes.other.is_empty()) {
-            ([one], true) => one
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .ok_or_else(|| OpsError::Invalid(format!("{} has no name", one.display())))
-                .and_then(|id| loader::load_source(&self.cx, &id))
-                .map(|doc| (None, Some(doc))),
-            _ => loader::load(&self.cx).map(|data| (Some(data), None)),
-        };
-        Some(match read {
-            Ok((data, source)) => Action::Done(Box::new(Outcome {
-                message: format!("{} changed on disk: reloaded", names.join(", ")),
-                data,
-                source,
-                pending: Some(loader::pending(&self.cx)),
-                forget,
-                ..Outcome::default()
-            })),
-            Err(error) => Action::Failed {
-                message: format!(
-                    "{} changed on disk and cannot be read: {error}",
-                    names.join(", ")
-                ),
-                data: None,
-            },
-        })
-    }
-
     /// Refuses to write back an undo step over a notes file changed outside glose, and reads it again.
     fn dropped(&mut self, source: &str, path: &std::path::Path, label: &str) -> Action {
         let name = self.cx.ws.relative(path).display().to_string();
@@ -383,7 +371,7 @@ impl Runner {
             })),
             Err(error) => Action::Failed {
                 message: format!("{name} changed outside glose and cannot be read: {error}"),
-                data: None,
+                source: None,
             },
         }
     }

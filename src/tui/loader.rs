@@ -1,39 +1,71 @@
-//! Reading what the screens show: the whole workspace when the TUI opens, one source after a change.
+//! Reading what the screens show: the first frame's sources, one source, the library.
 
-use super::data::{Data, RefItem, SourceDoc};
+use super::data::{Arrival, Data, RefItem, SourceDoc};
 use crate::model::SourceId;
-use crate::ops::{self, Context, Loaded, OpsError};
-use crate::store::{self, NotesFile};
+use crate::ops::{self, Context, OpsError};
+use crate::store::{self, NotesFile, Workspace};
 
-/// Reads every source, its current text and notes, and the library.
-pub fn load(cx: &Context) -> Result<Data, OpsError> {
-    let mut loaded = Loaded::read(cx)?;
-    let mut sources = Vec::with_capacity(loaded.notes.len());
-    for notes in &mut loaded.notes {
-        sources.push(source_doc(cx, notes)?);
+/// Reads what the first frame shows: every source's id, and the text and notes of the first one that
+/// reads; the library and the other sources are left to [`library`] and [`load_source`].
+pub fn first_frame(cx: &Context) -> Result<(Data, Vec<Arrival>), OpsError> {
+    let mut sources: Vec<SourceDoc> = source_ids(&cx.ws)?
+        .into_iter()
+        .map(SourceDoc::unread)
+        .collect();
+    let mut unreadable = Vec::new();
+    while let Some(unread) = sources.iter().position(|s| !s.loaded) {
+        let id = sources[unread].id.clone();
+        match load_source(cx, &id) {
+            Ok(doc) => {
+                sources[unread] = doc;
+                break;
+            }
+            Err(error) => {
+                sources.remove(unread);
+                unreadable.push(Arrival::Unreadable {
+                    id,
+                    message: error.to_string(),
+                });
+            }
+        }
     }
-    let library = loaded.library()?;
+    let data = Data {
+        workspace: cx.ws.root.file_name().map_or_else(
+            || cx.ws.root.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        branch: store::git::Repo::open(&cx.ws.root)
+            .ok()
+            .and_then(|r| r.branch())
+            .unwrap_or_else(|| "(no branch)".into()),
+        pending: 0,
+        sources,
+        refs: Vec::new(),
+        diagnostics: Vec::new(),
+        library_loading: true,
+    };
+    Ok((data, unreadable))
+}
+
+/// The ids of the sources, from the names of their notes files, in order.
+pub fn source_ids(ws: &Workspace) -> Result<Vec<String>, OpsError> {
+    Ok(ws
+        .notes_paths()?
+        .iter()
+        .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+        .collect())
+}
+
+/// Reads and parses the library: the entries for the picker and the problems found in the .bib files.
+pub fn library(cx: &Context) -> Result<(Vec<RefItem>, Vec<String>), OpsError> {
+    let library = ops::read_library(cx)?;
     let refs = library.entries().iter().map(ref_item).collect();
     let diagnostics = library
         .diagnostics()
         .iter()
         .map(ToString::to_string)
         .collect();
-    let repo = store::git::Repo::open(&cx.ws.root).ok();
-    Ok(Data {
-        workspace: cx.ws.root.file_name().map_or_else(
-            || cx.ws.root.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ),
-        branch: repo
-            .as_ref()
-            .and_then(|r| r.branch())
-            .unwrap_or_else(|| "(no branch)".into()),
-        pending: pending(cx),
-        sources,
-        refs,
-        diagnostics,
-    })
+    Ok((refs, diagnostics))
 }
 
 /// Reads one source's notes and current text again.
@@ -73,6 +105,7 @@ fn source_doc(cx: &Context, notes: &mut NotesFile) -> Result<SourceDoc, OpsError
         })
         .collect();
     doc.pages = ops::page_map(&cx.ws, &notes.source);
+    doc.file = notes.source.file.clone();
     Ok(doc)
 }
 
@@ -97,7 +130,7 @@ fn ref_item(entry: &crate::bib::Entry) -> RefItem {
     RefItem {
         key: entry.key.clone(),
         summary: entry.summary(),
-        haystack,
+        haystack: haystack.as_str().into(),
         fields: entry
             .fields
             .iter()

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod data;
 pub mod editor;
 pub mod effects;
@@ -19,7 +20,7 @@ pub mod ui;
 pub mod undo;
 pub mod watch;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 
@@ -31,6 +32,8 @@ use keymap::Key;
 use crate::ops::Context;
 
 const TICK: Duration = Duration::from_millis(250);
+/// How often what background reads sent is taken in while they run.
+const ARRIVALS: Duration = Duration::from_millis(50);
 
 /// Runs the TUI until the user quits; returns a message to print after the terminal is restored.
 pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
@@ -39,9 +42,13 @@ pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
     session.dispatch(Action::Resize(size.width, size.height));
+    let mut idle = Duration::ZERO;
     while !session.app.done {
         guard.terminal.draw(|frame| ui::draw(&session.app, frame))?;
-        let action = if event::poll(TICK)? {
+        let wait = if session.loading() { ARRIVALS } else { TICK };
+        let started = Instant::now();
+        let action = if event::poll(wait)? {
+            idle = Duration::ZERO;
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     session.app.action_for(Key::from_event(key))
@@ -51,10 +58,17 @@ pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
                 _ => None,
             }
         } else {
-            Some(Action::Tick)
+            idle += started.elapsed();
+            (idle >= TICK).then(|| {
+                idle = Duration::ZERO;
+                Action::Tick
+            })
         };
         if let Some(action) = action {
             session.dispatch(action);
+        }
+        if session.loading() {
+            session.pump();
         }
         let mut failure = None;
         session.run_external(|run| match guard.suspend(run) {

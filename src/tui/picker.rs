@@ -1,7 +1,7 @@
 //! The citation picker's state: a fuzzy query over the library, then a locator and a relation.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher};
 
 use super::action::Command;
 use super::data::RefItem;
@@ -29,6 +29,8 @@ pub struct Picker {
     pub stage: Stage,
     /// The locator offered once a reference is chosen (the quote's page in a PDF source).
     pub default_locator: String,
+    /// The matches before each character typed, given back by Backspace.
+    earlier: Vec<Vec<usize>>,
 }
 
 /// What the picker asks the app to do after a key.
@@ -53,6 +55,7 @@ impl Picker {
             selected: 0,
             stage: Stage::Search,
             default_locator: String::new(),
+            earlier: Vec::new(),
         };
         picker.refilter(refs, matcher);
         picker
@@ -65,8 +68,18 @@ impl Picker {
     pub fn input(&mut self, c: char, refs: &[RefItem], matcher: &mut Matcher) {
         match &mut self.stage {
             Stage::Search => {
+                let narrows =
+                    !self.query.trim().is_empty() && plain(&self.query) && plain(&c.to_string());
                 self.query.push(c);
-                self.refilter(refs, matcher);
+                let before = if narrows {
+                    let among = fuzzy_among(&self.query, refs, &self.matches, matcher);
+                    std::mem::replace(&mut self.matches, among)
+                } else {
+                    let all = fuzzy(&self.query, refs, matcher);
+                    std::mem::replace(&mut self.matches, all)
+                };
+                self.earlier.push(before);
+                self.selected = 0;
             }
             Stage::Details { locator, .. } => locator.push(c),
         }
@@ -87,7 +100,13 @@ impl Picker {
             (Stage::Search, Command::Up) => self.selected = self.selected.saturating_sub(1),
             (Stage::Search, Command::Erase) => {
                 self.query.pop();
-                self.refilter(refs, matcher);
+                match self.earlier.pop() {
+                    Some(before) => {
+                        self.matches = before;
+                        self.selected = 0;
+                    }
+                    None => self.refilter(refs, matcher),
+                }
             }
             (Stage::Search, Command::Confirm) => {
                 if let Some(item) = self.highlighted(refs) {
@@ -124,6 +143,12 @@ impl Picker {
         PickerOutcome::Stay
     }
 
+    /// Filters again with the same query after the library changed.
+    pub fn refresh(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
+        self.earlier.clear();
+        self.refilter(refs, matcher);
+    }
+
     fn refilter(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
         self.selected = 0;
         self.matches = fuzzy(&self.query, refs, matcher);
@@ -135,18 +160,40 @@ pub fn fuzzy(query: &str, refs: &[RefItem], matcher: &mut Matcher) -> Vec<usize>
     if query.trim().is_empty() {
         return (0..refs.len()).collect();
     }
+    score(query, refs, 0..refs.len(), matcher)
+}
+
+/// Like [`fuzzy`], looking only at the references `among` (the matches of a shorter query).
+fn fuzzy_among(
+    query: &str,
+    refs: &[RefItem],
+    among: &[usize],
+    matcher: &mut Matcher,
+) -> Vec<usize> {
+    score(query, refs, among.iter().copied(), matcher)
+}
+
+fn score(
+    query: &str,
+    refs: &[RefItem],
+    among: impl Iterator<Item = usize>,
+    matcher: &mut Matcher,
+) -> Vec<usize> {
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize)> = refs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let haystack = Utf32Str::new(&item.haystack, &mut buf);
+    let mut scored: Vec<(u32, usize)> = among
+        .filter_map(|i| {
+            let haystack = refs.get(i)?.haystack.slice(..);
             pattern.score(haystack, matcher).map(|score| (score, i))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Whether typing after `text` can only narrow the matches: no negation, anchor, exact-match or
+/// escape syntax, whose meaning a further character can change.
+fn plain(text: &str) -> bool {
+    !text.contains(['!', '^', '$', '\'', '\\'])
 }
 
 pub fn new_matcher() -> Matcher {
@@ -167,10 +214,38 @@ mod tests {
         RefItem {
             key: key.into(),
             summary: key.into(),
-            haystack: format!("{key} {haystack}"),
+            haystack: format!("{key} {haystack}").as_str().into(),
             fields: vec![],
             place: String::new(),
         }
+    }
+
+    #[test]
+    fn typing_narrows_and_backspace_restores_the_same_matches_as_a_fresh_search() {
+        let words = [
+            "droit", "pénal", "Müller", "revue", "cyber", "2016", "loi", "nid",
+        ];
+        let refs: Vec<RefItem> = (0..200)
+            .map(|i| {
+                let text = format!("{} {} {i}", words[i % 8], words[(i * 3 + 1) % 8]);
+                item(&format!("ref{i}"), &text)
+            })
+            .collect();
+        let mut matcher = new_matcher();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs, &mut matcher);
+        for query in ["dr pen", "muller 1", "ref1!2", "cyb^er", "loi$ 3"] {
+            for c in query.chars() {
+                picker.input(c, &refs, &mut matcher);
+                let fresh = fuzzy(&picker.query, &refs, &mut matcher);
+                assert_eq!(picker.matches, fresh, "after typing {:?}", picker.query);
+            }
+            for _ in query.chars() {
+                picker.command(Command::Erase, &refs, &mut matcher);
+                let fresh = fuzzy(&picker.query, &refs, &mut matcher);
+                assert_eq!(picker.matches, fresh, "after erasing to {:?}", picker.query);
+            }
+        }
+        assert!(picker.query.is_empty());
     }
 
     #[test]

@@ -27,20 +27,45 @@ impl Session {
     pub fn open(cx: Context, fixed_clock: bool, color: bool) -> Result<Session, OpsError> {
         let (keymap, warnings) = Keymap::new(&cx.config.keys);
         let mut runner = Runner::new(cx, fixed_clock);
-        let data = runner.load()?;
-        let mut app = App::new(data, keymap, color);
-        if let Some(warning) = warnings.first() {
-            app.update(Action::Failed {
-                message: warning.clone(),
-                data: None,
-            });
-        }
-        Ok(Session {
-            app,
+        let (data, unreadable) = runner.load()?;
+        let mut session = Session {
+            app: App::new(data, keymap, color),
             runner,
             editor: external::editor_from_env(),
             external: None,
-        })
+        };
+        if !unreadable.is_empty() {
+            session.dispatch(Action::Arrived(unreadable));
+        }
+        if let Some(warning) = warnings.first() {
+            session.app.update(Action::Failed {
+                message: warning.clone(),
+                source: None,
+            });
+        }
+        Ok(session)
+    }
+
+    /// Whether sources or the library are still being read in the background.
+    pub fn loading(&self) -> bool {
+        self.runner.loading()
+    }
+
+    /// Takes in what background reads sent so far, without waiting; true when something came.
+    pub fn pump(&mut self) -> bool {
+        match self.runner.arrived() {
+            Some(action) => {
+                self.dispatch(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits for every background read and takes in what it sent (for tests and benchmarks).
+    pub fn wait_loaded(&mut self) {
+        let action = self.runner.wait();
+        self.dispatch(action);
     }
 
     /// Updates the app and runs the effects it asks for, feeding their outcomes back, until none is left;
@@ -48,7 +73,8 @@ impl Session {
     pub fn dispatch(&mut self, action: Action) {
         let mut queue = VecDeque::new();
         if matches!(action, Action::Tick) && !self.app.quitting {
-            queue.extend(self.runner.poll());
+            queue.extend(self.runner.arrived());
+            queue.extend(self.runner.poll(&self.app.data));
         }
         queue.push_back(action);
         while let Some(action) = queue.pop_front() {

@@ -1,4 +1,4 @@
-//! Noticing that notes files or `library/*.bib` changed on disk behind the TUI, by their fingerprints.
+//! Noticing that notes files, `library/*.bib`, source texts or `glose.toml` changed on disk behind the TUI, by their fingerprints.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,29 +10,44 @@ use crate::store::{Fingerprint, Workspace};
 pub struct Changes {
     /// Notes files that existed before and still exist, changed in place or replaced.
     pub notes: Vec<PathBuf>,
-    /// Any other change: a `.bib` changed, or a notes file appeared or went away.
-    pub other: Vec<PathBuf>,
+    /// Notes files that appeared.
+    pub added: Vec<PathBuf>,
+    /// Notes files that went away.
+    pub removed: Vec<PathBuf>,
+    /// `.bib` files changed, added or removed.
+    pub bibs: Vec<PathBuf>,
+    /// Files of `library/sources/` changed, added or removed.
+    pub texts: Vec<PathBuf>,
+    /// `glose.toml` changed.
+    pub config: bool,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.other.is_empty()
+        self == &Changes::default()
     }
 }
 
 /// The fingerprints of the files as the TUI last saw them.
 #[derive(Debug, Default)]
 pub struct Watch {
-    notes: BTreeMap<PathBuf, Fingerprint>,
-    bibs: BTreeMap<PathBuf, Fingerprint>,
+    notes: Prints,
+    bibs: Prints,
+    texts: Prints,
+    config: Option<Fingerprint>,
 }
 
+type Prints = BTreeMap<PathBuf, Fingerprint>;
+
 impl Watch {
-    /// Fingerprints every notes file and `.bib` now (taken before reading them, so a later change is noticed).
+    /// Fingerprints every notes file, `.bib`, source text and `glose.toml` now (taken before reading
+    /// them, so a later change is noticed).
     pub fn snapshot(ws: &Workspace) -> Watch {
         Watch {
             notes: fingerprints(ws.notes_paths().unwrap_or_default()),
             bibs: fingerprints(ws.bib_paths().unwrap_or_default()),
+            texts: fingerprints(ws.source_files().unwrap_or_default()),
+            config: Fingerprint::of(&ws.config_path()),
         }
     }
 
@@ -49,25 +64,47 @@ impl Watch {
         self.notes.get(path).copied() != Fingerprint::of(path)
     }
 
+    /// Puts back what `old` knew of a source text, so that its change is reported again next time.
+    pub fn keep_old_text(&mut self, old: &Watch, path: &Path) {
+        match old.texts.get(path) {
+            Some(print) => self.texts.insert(path.to_path_buf(), *print),
+            None => self.texts.remove(path),
+        };
+    }
+
     /// The files that differ between this snapshot and `now`.
     pub fn changes(&self, now: &Watch) -> Changes {
-        let mut changes = Changes::default();
-        for (path, print) in &now.notes {
-            match self.notes.get(path) {
-                Some(old) if old == print => {}
-                Some(_) => changes.notes.push(path.clone()),
-                None => changes.other.push(path.clone()),
+        let mut changes = Changes {
+            bibs: differ(&self.bibs, &now.bibs),
+            texts: differ(&self.texts, &now.texts),
+            config: self.config != now.config,
+            ..Changes::default()
+        };
+        for path in differ(&self.notes, &now.notes) {
+            match (
+                self.notes.contains_key(&path),
+                now.notes.contains_key(&path),
+            ) {
+                (true, true) => changes.notes.push(path),
+                (false, _) => changes.added.push(path),
+                (true, false) => changes.removed.push(path),
             }
         }
-        let gone = self.notes.keys().filter(|p| !now.notes.contains_key(*p));
-        changes.other.extend(gone.cloned());
-        let bibs = self.bibs.keys().chain(now.bibs.keys());
-        let differ = bibs.filter(|p| self.bibs.get(*p) != now.bibs.get(*p));
-        changes.other.extend(differ.cloned());
-        changes.other.sort();
-        changes.other.dedup();
         changes
     }
+}
+
+/// The paths whose fingerprint differs (or that exist in one map only), sorted.
+fn differ(old: &Prints, now: &Prints) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = old
+        .keys()
+        .chain(now.keys())
+        .filter(|p| old.get(*p) != now.get(*p))
+        .cloned()
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 fn fingerprints(paths: Vec<PathBuf>) -> BTreeMap<PathBuf, Fingerprint> {
@@ -83,15 +120,17 @@ mod tests {
     use crate::store::write_atomic;
 
     #[test]
-    fn tells_changed_notes_from_other_changes() {
+    fn tells_each_kind_of_change_apart() {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::new(dir.path());
         std::fs::create_dir_all(ws.notes_dir()).unwrap();
-        std::fs::create_dir_all(ws.library_dir()).unwrap();
+        std::fs::create_dir_all(ws.sources_dir()).unwrap();
         let notes = ws.notes_dir().join("a.toml");
         let bib = ws.library_dir().join("refs.bib");
+        let text = ws.sources_dir().join("a.md");
         write_atomic(&notes, b"one").unwrap();
         write_atomic(&bib, b"@book{a,}").unwrap();
+        write_atomic(&text, b"Some text.").unwrap();
         let mut watch = Watch::snapshot(&ws);
         assert!(watch.changes(&Watch::snapshot(&ws)).is_empty());
         assert!(!watch.is_stale(&notes));
@@ -99,14 +138,25 @@ mod tests {
         assert!(watch.is_stale(&notes));
         let changes = watch.changes(&Watch::snapshot(&ws));
         assert_eq!(changes.notes, vec![notes.clone()]);
-        assert!(changes.other.is_empty());
+        assert!(changes.added.is_empty() && changes.bibs.is_empty() && !changes.config);
         watch.remember(&notes);
         assert!(!watch.is_stale(&notes));
         std::fs::write(&bib, b"@book{b,}").unwrap();
         let other = ws.notes_dir().join("b.toml");
         write_atomic(&other, b"new").unwrap();
-        let changes = watch.changes(&Watch::snapshot(&ws));
+        std::fs::remove_file(&notes).unwrap();
+        std::fs::write(&text, b"Other text, longer.").unwrap();
+        write_atomic(&ws.config_path(), b"locale = \"en\"").unwrap();
+        let now = Watch::snapshot(&ws);
+        let changes = watch.changes(&now);
         assert!(changes.notes.is_empty());
-        assert_eq!(changes.other, vec![bib, other]);
+        assert_eq!(changes.added, vec![other]);
+        assert_eq!(changes.removed, vec![notes]);
+        assert_eq!(changes.bibs, vec![bib]);
+        assert_eq!(changes.texts, vec![text.clone()]);
+        assert!(changes.config);
+        let mut later = now;
+        later.keep_old_text(&watch, &text);
+        assert_eq!(later.changes(&Watch::snapshot(&ws)).texts, vec![text]);
     }
 }

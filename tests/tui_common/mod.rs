@@ -28,7 +28,8 @@ impl Demo {
             seed: Some(7),
         };
         let cx = Context::open(root, options).expect("context");
-        let session = Session::open(cx, true, true).expect("session");
+        let mut session = Session::open(cx, true, true).expect("session");
+        session.wait_loaded();
         let mut demo = Demo { dir, session };
         demo.session.render(100, 30);
         demo
@@ -45,6 +46,7 @@ impl Demo {
         };
         let cx = Context::open(self.root(), options).expect("context");
         self.session = Session::open(cx, true, true).expect("session");
+        self.session.wait_loaded();
         self.session.render(100, 30);
     }
 

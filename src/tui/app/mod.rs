@@ -1,5 +1,6 @@
 //! The app state and `update`: actions in, effects out, no I/O.
 
+mod arrival;
 mod editing;
 mod motion;
 mod mouse;
@@ -191,6 +192,16 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.react(action);
+        if let Some(doc) = self.doc().filter(|d| !d.loaded) {
+            effects.push(Effect::LoadSource {
+                source: doc.id.clone(),
+            });
+        }
+        effects
+    }
+
+    fn react(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Command(command) => {
                 self.idle_ticks = 0;
@@ -224,12 +235,16 @@ impl App {
                 self.done_with(*outcome);
                 Vec::new()
             }
-            Action::Failed { message, data } => {
+            Action::Arrived(arrivals) => {
+                self.arrive(arrivals);
+                Vec::new()
+            }
+            Action::Failed { message, source } => {
                 if std::mem::take(&mut self.idle_commit_running) {
                     self.idle_wait = (self.idle_wait * 2).min(MAX_IDLE_TICKS);
                 }
-                if let Some(data) = data {
-                    self.set_data(*data);
+                if let Some(doc) = source {
+                    self.replace_source(*doc);
                 }
                 if self.quitting {
                     self.done = true;

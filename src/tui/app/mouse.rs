@@ -39,7 +39,9 @@ impl App {
             }
             MouseEventKind::Up(MouseButton::Left) => self.drag_from = None,
             MouseEventKind::Down(MouseButton::Left) if areas.sources.contains(at) => {
-                let index = usize::from(at.y.saturating_sub(areas.sources.y + 1));
+                let height = usize::from(areas.sources.height.saturating_sub(2));
+                let index = ui::sources_offset(self, height)
+                    + usize::from(at.y.saturating_sub(areas.sources.y + 1));
                 self.focus = Pane::Sources;
                 self.open_source(index);
             }

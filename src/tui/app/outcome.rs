@@ -2,17 +2,26 @@
 
 use super::{App, Overlay, Status, floor_boundary};
 use crate::tui::action::Outcome;
-use crate::tui::data::{Data, SourceDoc};
+use crate::tui::data::SourceDoc;
 use crate::tui::effects::Effect;
 use crate::tui::picker::PickerOutcome;
 
 impl App {
     pub(super) fn done_with(&mut self, outcome: Outcome) {
-        if let Some(data) = outcome.data {
-            self.set_data(data);
-        }
         if let Some(doc) = outcome.source {
             self.replace_source(doc);
+        }
+        for doc in outcome.reread {
+            self.replace_source(doc);
+        }
+        if !outcome.removed.is_empty() {
+            let removed = outcome.removed;
+            self.keeping_place(|app| app.data.sources.retain(|s| !removed.contains(&s.id)));
+        }
+        let mut warning = None;
+        if let Some((keymap, warnings)) = outcome.keymap {
+            self.keymap = keymap;
+            warning = warnings.into_iter().next();
         }
         if let Some(history) = outcome.history {
             self.show_history(*history);
@@ -33,8 +42,11 @@ impl App {
         }
         self.status = Status {
             text: outcome.message,
-            error: false,
+            error: outcome.failed,
         };
+        if let Some(warning) = warning {
+            self.fail(warning);
+        }
         if self.quitting {
             self.done = true;
         }
@@ -54,11 +66,6 @@ impl App {
         };
     }
 
-    /// Replaces the data, keeping the same source, cursor and selected annotation where they still exist.
-    pub fn set_data(&mut self, data: Data) {
-        self.keeping_place(|app| app.data = data);
-    }
-
     /// Puts one source read again in place of the old one, keeping the quotes it had before re-anchoring.
     pub fn replace_source(&mut self, mut doc: SourceDoc) {
         self.keeping_place(
@@ -73,12 +80,16 @@ impl App {
                     }
                     app.data.sources[index] = doc;
                 }
-                None => app.data.sources.push(doc),
+                None => {
+                    let at = app.data.sources.partition_point(|s| s.id < doc.id);
+                    app.data.sources.insert(at, doc);
+                }
             },
         );
     }
 
-    fn keeping_place(&mut self, change: impl FnOnce(&mut App)) {
+    /// Changes the data, keeping the same source, cursor and selected annotation where they still exist.
+    pub(super) fn keeping_place(&mut self, change: impl FnOnce(&mut App)) {
         let current = self.doc().map(|d| d.id.clone());
         let selected = self
             .selected

@@ -43,7 +43,10 @@ pub fn render(app: &App, board: &Board, frame: &mut Frame<'_>, area: Rect) {
         .flat_map(|d| &d.annotations)
         .filter(|a| a.kind == crate::model::Kind::Claim)
         .count();
-    let title = format!(" Claims {} of {total} ", board.rows.len());
+    let title = match app.data.loading_note(false, true) {
+        Some(note) => format!(" Claims {} of {total} so far, {note} ", board.rows.len()),
+        None => format!(" Claims {} of {total} ", board.rows.len()),
+    };
     render_list(
         app,
         frame,

@@ -20,6 +20,7 @@ mod threads;
 
 pub use annotations::{list_offset, split as annotations_split};
 pub use help::text as help_text;
+pub use sources::offset as sources_offset;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

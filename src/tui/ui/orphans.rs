@@ -14,7 +14,10 @@ use crate::tui::screens::Orphans;
 pub fn render(app: &App, orphans: &Orphans, frame: &mut Frame<'_>, area: Rect) {
     let [list, detail] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
-    let title = format!(" Fuzzy and orphaned annotations: {} ", orphans.rows.len());
+    let mut title = format!(" Fuzzy and orphaned annotations: {} ", orphans.rows.len());
+    if let Some(note) = app.data.loading_note(false, true) {
+        title = format!("{title}so far, {note} ");
+    }
     render_list(
         app,
         frame,

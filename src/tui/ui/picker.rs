@@ -40,11 +40,10 @@ pub fn render(app: &App, picker: &Picker, frame: &mut Frame<'_>, area: Rect) {
         Span::styled("search: ", bold),
         Span::raw(clean(&picker.query)),
         cursor_mark(picker.stage == Stage::Search),
-        Span::raw(format!(
-            "   {} of {}",
-            picker.matches.len(),
-            app.data.refs.len()
-        )),
+        Span::raw(match app.data.loading_note(true, false) {
+            Some(note) => format!("   {note}"),
+            None => format!("   {} of {}", picker.matches.len(), app.data.refs.len()),
+        }),
     ]);
     frame.render_widget(Paragraph::new(query), query_area);
 
@@ -116,6 +115,9 @@ fn cursor_mark(active: bool) -> Span<'static> {
 
 fn preview<'a>(picker: &Picker, app: &'a App) -> Vec<Line<'a>> {
     let Some(item) = picker.highlighted(&app.data.refs) else {
+        if let Some(note) = app.data.loading_note(true, false) {
+            return vec![Line::from(note)];
+        }
         return vec![Line::from(
             "no reference matches: Backspace to widen the search",
         )];

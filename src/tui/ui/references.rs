@@ -35,11 +35,14 @@ pub fn render(app: &App, list: &RefList, frame: &mut Frame<'_>, area: Rect) {
     );
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
-    let title = format!(
-        " References {} of {} ",
-        list.matches.len(),
-        app.data.refs.len()
-    );
+    let title = match app.data.loading_note(true, false) {
+        Some(note) => format!(" References: {note} "),
+        None => format!(
+            " References {} of {} ",
+            list.matches.len(),
+            app.data.refs.len()
+        ),
+    };
     render_list(
         app,
         frame,

@@ -1,0 +1,58 @@
+//! Taking in what background reads sent: sources' texts and notes, the library.
+
+use super::{App, Overlay};
+use crate::tui::data::Arrival;
+
+impl App {
+    /// Fills the sources still unread (a source read since by the app itself is newer and stays) and the library.
+    pub(super) fn arrive(&mut self, arrivals: Vec<Arrival>) {
+        let mut unreadable = Vec::new();
+        let mut library = false;
+        self.keeping_place(|app| {
+            for arrival in arrivals {
+                match arrival {
+                    Arrival::Sources(docs) => {
+                        for doc in docs {
+                            let slot = app.data.sources.iter_mut();
+                            if let Some(slot) = slot.filter(|s| !s.loaded).find(|s| s.id == doc.id)
+                            {
+                                *slot = doc;
+                            }
+                        }
+                    }
+                    Arrival::Unreadable { id, message } => {
+                        app.data.sources.retain(|s| s.loaded || s.id != id);
+                        unreadable.push(format!("{id} is not shown: {message}"));
+                    }
+                    Arrival::Library {
+                        refs,
+                        diagnostics,
+                        message,
+                    } => {
+                        app.data.refs = refs;
+                        app.data.diagnostics = diagnostics;
+                        app.data.library_loading = false;
+                        library = true;
+                        if let Some(message) = message {
+                            app.say(message);
+                        }
+                    }
+                    Arrival::LibraryFailed(message) => {
+                        app.data.library_loading = false;
+                        unreadable.push(format!("the library could not be read: {message}"));
+                    }
+                }
+            }
+        });
+        if library && let Overlay::Picker(picker) = &mut self.overlay {
+            picker.refresh(&self.data.refs, &mut self.matcher);
+        }
+        if let Some(first) = unreadable.first() {
+            let more = match unreadable.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.fail(format!("{first}{more}"));
+        }
+    }
+}
