@@ -14,6 +14,10 @@ const MIN_PROSE_CHARS: usize = 80;
 /// Page furniture removed before Readability looks for the article.
 const FURNITURE: &str = "nav, aside, dialog, [role=navigation], [role=dialog], [aria-modal=true]";
 
+/// Elements nested deeper keep their text but lose their structure: Readability and the renderer
+/// recurse and rescan ancestors, so 10,000 nested `<div>`s would overflow the stack or take minutes.
+const MAX_DEPTH: usize = 128;
+
 /// Words in an `id` or `class` that mark a cookie or consent banner.
 const BANNERS: &[&str] = &["cookie", "consent", "gdpr", "rgpd"];
 
@@ -48,6 +52,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Article, ImportE
 /// The page without its furniture, each heading's level kept in a class (Readability turns `<h1>` into `<h2>`).
 fn marked(html: &str) -> Document {
     let document = Document::from(html);
+    flatten_deep(&document);
     document.select(FURNITURE).remove();
     let has_article = document.select("article, main").exists();
     for node in document.select("*").nodes() {
@@ -78,6 +83,20 @@ fn marked(html: &str) -> Document {
         }
     }
     document
+}
+
+/// Replaces each element at [`MAX_DEPTH`] that has element children by its text, without recursion.
+fn flatten_deep(document: &Document) {
+    let mut stack = vec![(document.root(), 0)];
+    while let Some((node, depth)) = stack.pop() {
+        for child in node.element_children() {
+            if depth + 1 < MAX_DEPTH {
+                stack.push((child, depth + 1));
+            } else if !child.element_children().is_empty() {
+                child.set_text(child.formatted_text());
+            }
+        }
+    }
 }
 
 fn config() -> Config {

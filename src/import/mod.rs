@@ -8,6 +8,7 @@ mod html_text;
 pub mod json_ld;
 pub mod key;
 pub mod metadata;
+mod nesting;
 pub mod pdf;
 pub mod person;
 pub mod tex;
@@ -33,4 +34,8 @@ pub enum ImportError {
         "no article text was found in this page (only menus, links or nothing): save the text you want as .txt or .md and add that"
     )]
     NoArticle,
+    #[error(
+        "this page nests its elements {depth} deep (more than {limit}; articles nest a few dozen), so glose does not read it: save the text you want as .txt or .md and add that"
+    )]
+    TooDeep { depth: usize, limit: usize },
 }

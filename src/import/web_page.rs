@@ -3,6 +3,7 @@
 use super::charset::decode_html;
 use super::html::extract_article;
 use super::metadata::read_metadata;
+use super::nesting::{MAX_NESTING, nesting_depth};
 use super::{Extracted, ImportError, ProposedEntry};
 
 /// `address` is where the page came from (it defaults the canonical URL); `today` is `YYYY-MM-DD`.
@@ -13,6 +14,13 @@ pub fn extract_page(
     today: &str,
 ) -> Result<Extracted, ImportError> {
     let html = decode_html(bytes, http_charset);
+    let depth = nesting_depth(&html);
+    if depth > MAX_NESTING {
+        return Err(ImportError::TooDeep {
+            depth,
+            limit: MAX_NESTING,
+        });
+    }
     let article = extract_article(&html, address)?;
     let meta = read_metadata(&html, address);
     let title = meta.title.clone().or(article.title.clone());

@@ -1,0 +1,123 @@
+//! Named hostile pages and PDFs for the importers: deep nesting, huge attributes, crowded JSON-LD,
+//! and the inputs the fuzzers found; each must give an answer, quickly, on a test thread's small stack.
+
+use std::time::{Duration, Instant};
+
+use glose::import::Extracted;
+use glose::import::ImportError;
+use glose::import::pdf::{PdfError, read_pdf};
+use glose::import::web_page::extract_page;
+
+const PROSE: &str =
+    "Une phrase assez longue pour compter comme de la prose dans un article de blog. ";
+
+/// Generous for a debug build on a shared machine; the bugs these guard against took minutes or crashed.
+const BOUND: Duration = Duration::from_secs(30);
+
+fn extract(html: &str) -> Result<Extracted, ImportError> {
+    let started = Instant::now();
+    let page = extract_page(html.as_bytes(), None, None, "2026-03-02");
+    assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
+    page
+}
+
+fn nested(open: &str, close: &str, depth: usize, inner: &str) -> String {
+    format!(
+        "<html><body>{}{inner}{}</body></html>",
+        open.repeat(depth),
+        close.repeat(depth)
+    )
+}
+
+#[test]
+fn ten_thousand_nested_divs_are_refused_before_parsing() {
+    let refused = extract(&nested("<div>", "</div>", 10_000, &PROSE.repeat(3)));
+    assert_eq!(
+        refused,
+        Err(ImportError::TooDeep {
+            depth: 10_002,
+            limit: 1_000
+        })
+    );
+    let message = refused.unwrap_err().to_string();
+    assert!(
+        message.contains("save the text you want as .txt"),
+        "{message}"
+    );
+    let also = extract(&format!(
+        "<html><body>{}{PROSE}{PROSE}",
+        "<span/>".repeat(10_000)
+    ));
+    assert!(matches!(also, Err(ImportError::TooDeep { .. })), "{also:?}");
+}
+
+#[test]
+fn a_page_just_under_the_limit_keeps_its_text() {
+    let page = extract(&nested("<div>", "</div>", 990, &PROSE.repeat(3))).unwrap();
+    assert!(page.text.contains(PROSE.trim()), "{}", page.text);
+}
+
+#[test]
+fn deep_quotes_lists_links_and_tables_give_an_answer() {
+    let paragraph = format!("<p>{PROSE}</p>");
+    for (open, close) in [
+        ("<blockquote>", "</blockquote>"),
+        ("<ul><li>", "</li></ul>"),
+        ("<a href=\"/x\">", "</a>"),
+        ("<table><tr><td>", "</td></tr></table>"),
+        ("<span>", "</span>"),
+        ("<b>", ""),
+        ("<section><article>", ""),
+    ] {
+        for depth in [900, 5_000] {
+            match extract(&nested(open, close, depth, &paragraph.repeat(5))) {
+                Ok(page) => assert!(page.text.contains("Une phrase"), "{open}: {}", page.text),
+                Err(e) => assert!(e.to_string().contains(".txt or .md"), "{open}: {e}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn megabyte_attributes_are_read_past() {
+    let huge = "x".repeat(1_000_000);
+    let html = format!(
+        "<html><head><meta name=\"citation_title\" content=\"{huge}\"><title>{}</title></head>\
+         <body><p class=\"{huge}\" data-x=\"{huge}\">{PROSE}{PROSE}</p></body></html>",
+        "T".repeat(100_000)
+    );
+    let page = extract(&html).unwrap();
+    assert!(page.text.contains("Une phrase"));
+}
+
+#[test]
+fn a_crowded_json_ld_graph_is_read_in_time() {
+    let nodes: String = (0..5_000)
+        .map(|i| format!("{{\"@id\":\"#p{i}\",\"@type\":\"Person\",\"name\":\"P{i}\"}},"))
+        .collect();
+    let authors: String = (0..5_000)
+        .map(|i| format!("{{\"@id\":\"#p{}\"}},", 4_999 - i))
+        .collect();
+    let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@graph\":[{nodes}\
+         {{\"@type\":\"Article\",\"headline\":\"H\",\"author\":[{authors}{{}}]}}]}}</script>\
+         <script type=\"application/ld+json\">{deep}</script></head>\
+         <body><p>{PROSE}{PROSE}</p></body></html>"
+    );
+    let page = extract(&html).unwrap();
+    assert_eq!(page.title.as_deref(), Some("H"));
+}
+
+#[test]
+fn a_pdf_of_nested_arrays_is_refused_in_time() {
+    let body = format!(
+        "%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /X {}1{} >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let started = Instant::now();
+    let read = read_pdf(body.as_bytes());
+    assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
+    assert!(matches!(read, Err(PdfError::Broken(_))), "{read:?}");
+}
