@@ -1,11 +1,12 @@
 //! What changed between two versions of a .bib file, entry by entry: by cite key, comparing bytes.
 
+use std::cell::LazyCell;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::keyed::{blocks, by_key};
-use super::{BibSource, load};
+use super::{BibSource, Library, load};
 
 /// One reference added, changed or removed; `summary` names it ("Quéméner (2010) Cybercriminalité").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,10 +34,10 @@ pub fn diff_bib(path: &Path, old: &str, new: &str) -> Vec<BibChange> {
     }
     let (old_blocks, new_blocks) = (blocks(old), blocks(new));
     let (before, after) = (by_key(old, &old_blocks), by_key(new, &new_blocks));
-    let summary = |text: &str, key: &str| {
-        let library = load(&[BibSource { path, text }]);
-        library.get(key).map_or_else(String::new, |e| e.summary())
-    };
+    let load_once = |text| LazyCell::new(move || load(&[BibSource { path, text }]));
+    let (old_library, new_library) = (load_once(old), load_once(new));
+    let summary =
+        |library: &Library, key: &str| library.get(key).map_or_else(String::new, |e| e.summary());
     let mut changes = Vec::new();
     for block in &new_blocks {
         let key = block.key.as_str();
@@ -46,12 +47,12 @@ pub fn diff_bib(path: &Path, old: &str, new: &str) -> Vec<BibChange> {
         match before.get(key) {
             None => changes.push(BibChange::Added {
                 key: key.to_string(),
-                summary: summary(new, key),
+                summary: summary(&new_library, key),
             }),
             Some(bytes) if *bytes != &new[block.span.clone()] => {
                 changes.push(BibChange::Changed {
                     key: key.to_string(),
-                    summary: summary(new, key),
+                    summary: summary(&new_library, key),
                 });
             }
             Some(_) => {}
@@ -62,7 +63,7 @@ pub fn diff_bib(path: &Path, old: &str, new: &str) -> Vec<BibChange> {
         if !after.contains_key(key) && before.get(key) == Some(&&old[block.span.clone()]) {
             changes.push(BibChange::Removed {
                 key: key.to_string(),
-                summary: summary(old, key),
+                summary: summary(&old_library, key),
             });
         }
     }

@@ -1,4 +1,5 @@
-use std::collections::BTreeMap;
+use std::borrow::Borrow;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -74,16 +75,22 @@ impl Change {
 }
 
 /// The changes that turn `old` into `new`, matched by annotation id, in `new`'s order then removals.
-pub fn diff_annotations(old: &[Annotation], new: &[Annotation]) -> Vec<Change> {
-    let before: BTreeMap<&str, &Annotation> = old.iter().map(|a| (a.id.0.as_str(), a)).collect();
+pub fn diff_annotations<A: Borrow<Annotation>>(old: &[A], new: &[A]) -> Vec<Change> {
+    let before: BTreeMap<&str, &Annotation> = old
+        .iter()
+        .map(|a| (a.borrow().id.0.as_str(), a.borrow()))
+        .collect();
     let mut changes = Vec::new();
-    for annotation in new {
+    for annotation in new.iter().map(Borrow::borrow) {
         let Some(previous) = before.get(annotation.id.0.as_str()) else {
             changes.push(Change::Added {
                 annotation: annotation.clone(),
             });
             continue;
         };
+        if std::ptr::eq(*previous, annotation) {
+            continue;
+        }
         let current = || annotation.clone();
         if previous.kind != annotation.kind {
             changes.push(Change::KindChanged {
@@ -123,8 +130,9 @@ pub fn diff_annotations(old: &[Annotation], new: &[Annotation]) -> Vec<Change> {
             });
         }
     }
-    let kept: Vec<&str> = new.iter().map(|a| a.id.0.as_str()).collect();
-    for annotation in old.iter().filter(|a| !kept.contains(&a.id.0.as_str())) {
+    let kept: BTreeSet<&str> = new.iter().map(|a| a.borrow().id.0.as_str()).collect();
+    let old = old.iter().map(Borrow::borrow);
+    for annotation in old.filter(|a: &&Annotation| !kept.contains(a.id.0.as_str())) {
         changes.push(Change::Removed {
             annotation: annotation.clone(),
         });

@@ -1,14 +1,18 @@
 //! Semantic history: each commit as annotations and references added, edited, removed.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::{Context, OpsError};
 use crate::bib::{BibChange, diff_bib};
-use crate::model::{Change, diff_annotations};
-use crate::store::git::{CommitInfo, FileChange, Identity, Repo, reviewed_ref};
-use crate::store::parse_notes;
+use crate::model::{Annotation, Change, diff_annotations};
+use crate::store::BlockReader;
+use crate::store::git::{
+    BlobId, ChangeReader, ChangedFile, CommitInfo, Identity, Repo, reviewed_ref,
+};
 
 /// Which commits `glose log` shows.
 #[derive(Debug, Clone, Default)]
@@ -66,6 +70,7 @@ pub fn log(cx: &Context, filter: &LogFilter) -> Result<History, OpsError> {
         }
     };
     let author = filter.author.as_ref().map(|a| a.to_lowercase());
+    let mut reader = Reader::new(&repo, filter.source.as_deref());
     let mut commits = Vec::new();
     for info in repo.commits_since(since.as_deref())? {
         if author
@@ -74,10 +79,9 @@ pub fn log(cx: &Context, filter: &LogFilter) -> Result<History, OpsError> {
         {
             continue;
         }
-        let mut changes = commit_changes(&repo, info)?;
+        let mut changes = reader.commit(info)?;
         if let Some(source) = &filter.source {
             changes.sources.retain(|s| s.source == *source);
-            changes.references.clear();
             if changes.sources.is_empty() {
                 continue;
             }
@@ -91,7 +95,7 @@ pub fn log(cx: &Context, filter: &LogFilter) -> Result<History, OpsError> {
 pub fn show_commit(cx: &Context, rev: &str) -> Result<CommitChanges, OpsError> {
     let repo = Repo::open(&cx.ws.root)?;
     let id = repo.resolve_commit(rev)?;
-    commit_changes(&repo, repo.commit_info(&id)?)
+    Reader::new(&repo, None).commit(repo.commit_info(&id)?)
 }
 
 /// `--author` when given, else the git identity.
@@ -102,61 +106,111 @@ pub(crate) fn identity(cx: &Context, repo: &Repo) -> Result<Identity, OpsError> 
     }
 }
 
-fn commit_changes(repo: &Repo, commit: CommitInfo) -> Result<CommitChanges, OpsError> {
-    let files = repo.changed_files(&commit.id, &[Path::new("notes"), Path::new("library")])?;
-    let mut sources = Vec::new();
-    let mut references = Vec::new();
-    for file in files {
-        let path = file.path.clone();
-        let extension = path.extension().and_then(|e| e.to_str());
-        let parent = path.parent().and_then(|p| p.to_str());
-        match (parent, extension) {
-            (Some("notes"), Some("toml")) => {
-                let changes = notes_changes(&file);
-                if !changes.changes.is_empty() || changes.broken.is_some() {
-                    sources.push(changes);
-                }
-            }
-            (Some("library"), Some("bib")) => {
-                let (old, new) = (text(file.old.as_deref()), text(file.new.as_deref()));
-                references.extend(diff_bib(&path, &old, &new));
-            }
-            _ => {}
+/// Reads commits as semantic changes, reusing the trees, files and annotations read for earlier ones.
+struct Reader<'r> {
+    repo: &'r Repo,
+    /// Only this source's notes, and no references.
+    only: Option<&'r str>,
+    files: ChangeReader<'r>,
+    blocks: BlockReader,
+    notes: HashMap<BlobId, Notes>,
+}
+
+/// A version of a notes file: its annotations, or why they could not be read.
+type Notes = Result<Arc<[Arc<Annotation>]>, String>;
+
+impl<'r> Reader<'r> {
+    fn new(repo: &'r Repo, only: Option<&'r str>) -> Reader<'r> {
+        Reader {
+            repo,
+            only,
+            files: ChangeReader::new(repo),
+            blocks: BlockReader::default(),
+            notes: HashMap::new(),
         }
     }
-    Ok(CommitChanges {
-        commit,
-        sources,
-        references,
-    })
-}
 
-fn notes_changes(file: &FileChange) -> SourceChanges {
-    let source = file
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let read = |bytes: Option<&[u8]>| match bytes {
-        None => Ok(Vec::new()),
-        Some(bytes) => parse_notes(&String::from_utf8_lossy(bytes))
-            .map(|notes| notes.annotations)
-            .map_err(|e| e.to_string()),
-    };
-    match (read(file.old.as_deref()), read(file.new.as_deref())) {
-        (Ok(old), Ok(new)) => SourceChanges {
-            source,
-            changes: diff_annotations(&old, &new),
-            broken: None,
-        },
-        (Err(e), _) | (_, Err(e)) => SourceChanges {
-            source,
-            changes: Vec::new(),
-            broken: Some(e),
-        },
+    /// What a commit changed in the notes and in the .bib files directly in `library/`.
+    fn commit(&mut self, commit: CommitInfo) -> Result<CommitChanges, OpsError> {
+        let folders = [Path::new("notes"), Path::new("library")];
+        let files = self.files.files_directly_in(&commit.id, &folders)?;
+        let mut sources = Vec::new();
+        let mut references = Vec::new();
+        for file in files {
+            let path = &file.path;
+            let extension = path.extension().and_then(|e| e.to_str());
+            let parent = path.parent().and_then(|p| p.to_str());
+            match (parent, extension) {
+                (Some("notes"), Some("toml")) => {
+                    let source = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if self.only.is_some_and(|only| only != source) {
+                        continue;
+                    }
+                    let changes = self.notes_changes(source, &file)?;
+                    if !changes.changes.is_empty() || changes.broken.is_some() {
+                        sources.push(changes);
+                    }
+                }
+                (Some("library"), Some("bib")) if self.only.is_none() => {
+                    let (old, new) = (self.text(file.old)?, self.text(file.new)?);
+                    references.extend(diff_bib(path, &old, &new));
+                }
+                _ => {}
+            }
+        }
+        Ok(CommitChanges {
+            commit,
+            sources,
+            references,
+        })
     }
-}
 
-fn text(bytes: Option<&[u8]>) -> String {
-    bytes.map_or_else(String::new, |b| String::from_utf8_lossy(b).into_owned())
+    fn notes_changes(
+        &mut self,
+        source: String,
+        file: &ChangedFile,
+    ) -> Result<SourceChanges, OpsError> {
+        Ok(match (self.notes(file.old)?, self.notes(file.new)?) {
+            (Ok(old), Ok(new)) => SourceChanges {
+                source,
+                changes: diff_annotations(&old, &new),
+                broken: None,
+            },
+            (Err(e), _) | (_, Err(e)) => SourceChanges {
+                source,
+                changes: Vec::new(),
+                broken: Some(e),
+            },
+        })
+    }
+
+    fn notes(&mut self, id: Option<BlobId>) -> Result<Notes, OpsError> {
+        let Some(id) = id else {
+            return Ok(Ok(Arc::from([])));
+        };
+        if let Some(notes) = self.notes.get(&id) {
+            return Ok(notes.clone());
+        }
+        let text = self.text(Some(id))?;
+        let notes: Notes = self
+            .blocks
+            .annotations(&text)
+            .map(Arc::from)
+            .map_err(|e| e.to_string());
+        self.notes.insert(id, notes.clone());
+        Ok(notes)
+    }
+
+    fn text(&self, id: Option<BlobId>) -> Result<String, OpsError> {
+        Ok(match id {
+            Some(id) => match String::from_utf8(self.repo.read_blob(id)?) {
+                Ok(text) => text,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            },
+            None => String::new(),
+        })
+    }
 }

@@ -24,8 +24,8 @@ pub use files::{MAX_IMPORT_BYTES, read_bytes, read_import, read_text};
 pub use fingerprint::Fingerprint;
 pub use lock::{LOCK_WAIT, WorkspaceLock};
 pub use notes_format::{
-    NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text, notes_to_string,
-    parse_notes,
+    BlockReader, NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text,
+    notes_to_string, parse_notes,
 };
 pub use notes_io::{
     load_notes, load_notes_containing, load_notes_dir, notes_texts, read_source, save_notes,

@@ -1,5 +1,6 @@
 //! The only code in glose that talks to git: open the repository, commit glose's paths, read history.
 
+mod changed;
 mod commit;
 #[cfg(test)]
 mod commit_tests;
@@ -16,12 +17,14 @@ mod remote;
 mod snapshot;
 #[cfg(test)]
 mod test_repo;
+mod tree_diff;
 mod walk;
 
 use std::path::{Path, PathBuf};
 
 use git2::{Commit, ErrorCode, Repository, RepositoryInitOptions};
 
+pub use changed::{BlobId, ChangeReader, ChangedFile, FileChange};
 pub use drivers::MERGE_DRIVERS;
 pub use error::GitError;
 use error::{During, io_error};
@@ -30,7 +33,7 @@ pub use merge_commit::{FileMerger, Integrated, MergedFile};
 use paths::Layout;
 pub use refs::{REVIEWED_PREFIX, reviewed_ref};
 pub use remote::{FETCHED_PREFIX, needs_git_program};
-pub use walk::{CommitInfo, FileChange};
+pub use walk::CommitInfo;
 
 /// The git repository that contains a workspace.
 pub struct Repo {

@@ -1,8 +1,6 @@
-//! Commits from HEAD back, and the workspace files a commit changed, read from git's objects.
+//! Commits from HEAD back, read from git's objects.
 
-use std::path::{Path, PathBuf};
-
-use git2::{Commit, DiffOptions, Oid};
+use git2::{Commit, Oid};
 use serde::Serialize;
 
 use super::Repo;
@@ -18,15 +16,6 @@ pub struct CommitInfo {
     pub date: String,
     pub message: String,
     pub parents: Vec<String>,
-}
-
-/// One workspace file's bytes before and after a commit (`None`: absent on that side).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileChange {
-    /// Relative to the workspace root.
-    pub path: PathBuf,
-    pub old: Option<Vec<u8>>,
-    pub new: Option<Vec<u8>>,
 }
 
 impl Repo {
@@ -68,55 +57,6 @@ impl Repo {
         Ok(info(&commit))
     }
 
-    /// The files under `folders` (workspace-relative) that commit `id` changed, against its first parent.
-    pub fn changed_files(&self, id: &str, folders: &[&Path]) -> Result<Vec<FileChange>, GitError> {
-        let commit = self
-            .repo
-            .find_commit(self.oid(id)?)
-            .during("reading a commit")?;
-        let new_tree = commit.tree().during("reading a commit")?;
-        let old_tree = match commit.parent(0) {
-            Ok(parent) => Some(parent.tree().during("reading a commit")?),
-            Err(_) => None,
-        };
-        let mut options = DiffOptions::new();
-        for folder in folders {
-            options.pathspec(self.layout.repo_path(folder)?);
-        }
-        let diff = self
-            .repo
-            .diff_tree_to_tree(old_tree.as_ref(), Some(&new_tree), Some(&mut options))
-            .during("comparing a commit with its parent")?;
-        let mut out = Vec::new();
-        for delta in diff.deltas() {
-            let Some(repo_path) = delta
-                .new_file()
-                .path()
-                .or_else(|| delta.old_file().path())
-                .and_then(Path::to_str)
-            else {
-                continue;
-            };
-            out.push(FileChange {
-                path: self.layout.workspace_path(repo_path),
-                old: self.blob(delta.old_file().id())?,
-                new: self.blob(delta.new_file().id())?,
-            });
-        }
-        Ok(out)
-    }
-
-    fn blob(&self, id: Oid) -> Result<Option<Vec<u8>>, GitError> {
-        if id.is_zero() {
-            return Ok(None);
-        }
-        let blob = self
-            .repo
-            .find_blob(id)
-            .during("reading a file from history")?;
-        Ok(Some(blob.content().to_vec()))
-    }
-
     pub(crate) fn oid(&self, rev: &str) -> Result<Oid, GitError> {
         self.resolve_commit(rev)
             .and_then(|id| Oid::from_str(&id).during("reading a commit id"))
@@ -143,6 +83,8 @@ fn info(commit: &Commit<'_>) -> CommitInfo {
 
 #[cfg(test)]
 mod tests {
+    use std::path::{Path, PathBuf};
+
     use super::super::test_repo::{TestRepo, commit};
     use super::*;
 

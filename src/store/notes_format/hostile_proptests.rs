@@ -43,7 +43,7 @@ const DAMAGE: &[&str] = &[
     "\u{1b}]0;x\u{7}",
 ];
 
-fn damaged() -> impl Strategy<Value = String> {
+pub(super) fn damaged() -> impl Strategy<Value = String> {
     let edits = prop::collection::vec(
         (
             any::<prop::sample::Index>(),

@@ -8,10 +8,14 @@ use std::fmt;
 
 use crate::model::{Annotation, Source};
 
+mod blocks;
 mod merge;
+mod quick_read;
 mod read;
 mod write;
 
+#[cfg(test)]
+mod blocks_tests;
 #[cfg(test)]
 mod hostile_proptests;
 #[cfg(test)]
@@ -19,6 +23,7 @@ mod merge_tests;
 #[cfg(test)]
 mod tests;
 
+pub use blocks::BlockReader;
 pub use merge::{NotesMerge, NotesMergeError, merge_notes_text};
 pub use read::parse_notes;
 pub use write::notes_to_string;

@@ -206,17 +206,21 @@ pub fn parse_notes(text: &str) -> Result<NotesFile, NotesParseError> {
     Ok(notes)
 }
 
-/// The locator's kind is parsed again from its text, which is the only thing stored.
 fn citation(raw: RawCitation) -> Citation {
+    citation_from(raw.key, raw.locator, raw.relation)
+}
+
+/// The locator's kind is parsed again from its text, which is the only thing stored.
+pub(super) fn citation_from(key: String, locator: Option<String>, relation: Relation) -> Citation {
     Citation {
-        key: raw.key,
-        locator: raw.locator.map(|text| {
+        key,
+        locator: locator.map(|text| {
             Locator::parse(&text).unwrap_or(Locator {
                 kind: LocatorKind::Other,
                 text,
             })
         }),
-        relation: raw.relation,
+        relation,
     }
 }
 

@@ -317,7 +317,7 @@ fn arb_annotation() -> impl Strategy<Value = Annotation> {
         })
 }
 
-fn arb_notes() -> impl Strategy<Value = NotesFile> {
+pub(super) fn arb_notes() -> impl Strategy<Value = NotesFile> {
     (
         "[a-z0-9][a-z0-9._-]{0,20}",
         (text(), text(), text()),

@@ -15,13 +15,13 @@ pub fn notes_to_string(notes: &NotesFile) -> String {
     let mut out = String::from(HEADER);
     let source = &notes.source;
     out.push_str("\n[source]\n");
-    line(&mut out, "id", &basic(source.id.as_str()));
-    line(&mut out, "title", &basic(&source.title));
-    line(&mut out, "file", &basic(&source.file));
-    line(&mut out, "format", &basic(source.format.as_str()));
-    line(&mut out, "hash", &basic(&source.hash));
+    line_basic(&mut out, "id", source.id.as_str());
+    line_basic(&mut out, "title", &source.title);
+    line_basic(&mut out, "file", &source.file);
+    line_basic(&mut out, "format", source.format.as_str());
+    line_basic(&mut out, "hash", &source.hash);
     if let Some(cite) = &source.cite {
-        line(&mut out, "cite", &basic(cite));
+        line_basic(&mut out, "cite", cite);
     }
     let mut annotations: Vec<&Annotation> = notes.annotations.iter().collect();
     annotations.sort_by(|a, b| position_order(a, b));
@@ -32,9 +32,10 @@ pub fn notes_to_string(notes: &NotesFile) -> String {
     out
 }
 
-fn write_annotation(out: &mut String, a: &Annotation) {
+/// One `[[annotation]]` block, its conflicts included.
+pub(super) fn write_annotation(out: &mut String, a: &Annotation) {
     out.push_str("[[annotation]]\n");
-    line(out, "id", &basic(&a.id.0));
+    line_basic(out, "id", &a.id.0);
     write_version(out, a, "annotation");
     for conflict in &a.conflicts {
         out.push_str("[[annotation.conflict]]\n");
@@ -47,28 +48,34 @@ fn write_annotation(out: &mut String, a: &Annotation) {
 
 /// Every field but the id; `table` names where the citations go.
 fn write_version(out: &mut String, a: &Annotation, table: &str) {
-    line(out, "kind", &basic(a.kind.as_str()));
+    line_basic(out, "kind", a.kind.as_str());
     if let Some(status) = a.status {
-        line(out, "status", &basic(status.as_str()));
+        line_basic(out, "status", status.as_str());
     }
     if let Some(reply_to) = &a.reply_to {
-        line(out, "reply_to", &basic(&reply_to.0));
+        line_basic(out, "reply_to", &reply_to.0);
     }
     if a.state != AnchorState::Exact {
-        line(out, "state", &basic(a.state.as_str()));
+        line_basic(out, "state", a.state.as_str());
     }
-    line(out, "author", &basic(&a.author));
-    line(out, "created", &basic(&a.created));
-    line(out, "updated", &basic(&a.updated));
+    line_basic(out, "author", &a.author);
+    line_basic(out, "created", &a.created);
+    line_basic(out, "updated", &a.updated);
     if !a.tags.is_empty() {
-        let tags: Vec<String> = a.tags.iter().map(|t| basic(t)).collect();
-        line(out, "tags", &format!("[{}]", tags.join(", ")));
+        out.push_str("tags = [");
+        for (i, tag) in a.tags.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_basic(out, tag);
+        }
+        out.push_str("]\n");
     }
     line(out, "start", &a.anchor.start.to_string());
     line(out, "end", &a.anchor.end.to_string());
-    line(out, "quote", &basic(&a.anchor.exact));
-    line(out, "prefix", &basic(&a.anchor.prefix));
-    line(out, "suffix", &basic(&a.anchor.suffix));
+    line_basic(out, "quote", &a.anchor.exact);
+    line_basic(out, "prefix", &a.anchor.prefix);
+    line_basic(out, "suffix", &a.anchor.suffix);
     if !a.body.is_empty() {
         line(out, "body", &body(&a.body));
     }
@@ -81,11 +88,11 @@ fn write_citation(out: &mut String, c: &Citation, table: &str) {
     out.push_str("[[");
     out.push_str(table);
     out.push_str(".citation]]\n");
-    line(out, "key", &basic(&c.key));
+    line_basic(out, "key", &c.key);
     if let Some(locator) = &c.locator {
-        line(out, "locator", &basic(&locator.text));
+        line_basic(out, "locator", &locator.text);
     }
-    line(out, "relation", &basic(c.relation.as_str()));
+    line_basic(out, "relation", c.relation.as_str());
 }
 
 fn line(out: &mut String, key: &str, value: &str) {
@@ -127,15 +134,40 @@ fn multi_line_basic(text: &str) -> String {
     out
 }
 
-/// A TOML basic string: quotes, backslashes and every control character escaped, the rest kept.
+fn line_basic(out: &mut String, key: &str, text: &str) {
+    out.push_str(key);
+    out.push_str(" = ");
+    push_basic(out, text);
+    out.push('\n');
+}
+
 fn basic(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_basic(&mut out, text);
+    out
+}
+
+/// A TOML basic string: quotes, backslashes and every control character escaped, the rest kept.
+fn push_basic(out: &mut String, text: &str) {
     out.push('"');
-    for c in text.chars() {
-        escape(&mut out, c);
+    if plain(text) {
+        out.push_str(text);
+    } else {
+        for c in text.chars() {
+            escape(out, c);
+        }
     }
     out.push('"');
-    out
+}
+
+/// Whether `text` needs no escape: no quote, backslash or control character (C0, DEL, C1).
+fn plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'"' | b'\\' | 0x7f | 0..0x20 => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        _ => true,
+    })
 }
 
 fn escape(out: &mut String, c: char) {

@@ -1,0 +1,102 @@
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use super::blocks::{BlockReader, split_blocks};
+use super::hostile_proptests::damaged;
+use super::tests::{annotation, arb_notes, source};
+use super::*;
+
+fn owned(annotations: Vec<Arc<Annotation>>) -> Vec<Annotation> {
+    annotations.into_iter().map(Arc::unwrap_or_clone).collect()
+}
+
+/// The block reader gives what the parser gives: the same annotations, or the same error.
+fn same_as_parser(reader: &mut BlockReader, text: &str) -> Result<(), TestCaseError> {
+    let by_blocks = reader.annotations(text).map(owned);
+    let parsed = parse_notes(text).map(|n| n.annotations);
+    prop_assert_eq!(by_blocks, parsed, "{}", text);
+    Ok(())
+}
+
+fn two_notes() -> NotesFile {
+    let mut notes = NotesFile::new(source());
+    notes.annotations.push(annotation("aaaaaaaa", 10, ""));
+    notes
+        .annotations
+        .push(annotation("bbbbbbbb", 200, "Deux lignes\nde note.\n"));
+    notes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn written_files_are_read_by_blocks_as_the_parser_reads_them(notes in arb_notes()) {
+        let text = notes_to_string(&notes);
+        let mut reader = BlockReader::default();
+        let quick = reader.quick(&text).map(owned);
+        prop_assert_eq!(quick, Some(parse_notes(&text).unwrap().annotations));
+        same_as_parser(&mut reader, &text)?;
+    }
+
+    #[test]
+    fn damaged_files_are_read_as_the_parser_reads_them(text in damaged()) {
+        same_as_parser(&mut BlockReader::default(), &text)?;
+    }
+
+    #[test]
+    fn blocks_join_back_into_the_file(text in "(\n|\\[\\[annotation\\]\\]|x){0,12}") {
+        let (head, blocks) = split_blocks(&text);
+        let pieces = std::iter::once(0..head).chain(blocks);
+        let joined = pieces.map(|r| &text[r]).collect::<Vec<_>>().join("\n");
+        prop_assert_eq!(joined, text);
+    }
+}
+
+#[test]
+fn a_later_version_reuses_its_unchanged_blocks() {
+    let mut notes = two_notes();
+    let mut reader = BlockReader::default();
+    let first = reader.annotations(&notes_to_string(&notes)).unwrap();
+    notes.annotations[1].body = "Revue.".into();
+    let second = reader.annotations(&notes_to_string(&notes)).unwrap();
+    assert!(
+        Arc::ptr_eq(&first[0], &second[0]),
+        "unchanged block read again"
+    );
+    assert_eq!(second[1].body, "Revue.");
+    assert_eq!(owned(second), notes.annotations);
+}
+
+#[test]
+fn files_the_writer_would_not_write_fall_back_to_the_parser() {
+    let mut notes = two_notes();
+    notes.annotations[1].body = "dans la note :\n\n[[annotation]]\nid = \"x\"\n".into();
+    let split_inside_a_body = notes_to_string(&notes);
+    let canonical = notes_to_string(&two_notes());
+    let (head, blocks) = split_blocks(&canonical);
+    let [first, second] = [&blocks[0], &blocks[1]].map(|r| &canonical[r.clone()]);
+    let reversed = format!("{}\n{second}\n{first}", &canonical[..head]);
+    let duplicated = format!("{canonical}\n{second}");
+    let unordered_keys = canonical.replacen(
+        "kind = \"claim\"\nauthor = \"Ada <ada@example.org>\"\n",
+        "author = \"Ada <ada@example.org>\"\nkind = \"claim\"\n",
+        1,
+    );
+    let backwards = canonical.replacen("end = 34", "end = 3", 1);
+    for text in [
+        split_inside_a_body,
+        reversed,
+        duplicated,
+        unordered_keys,
+        backwards,
+        canonical.replace('\n', "\r\n"),
+        format!("\u{feff}{canonical}"),
+        canonical.replacen("[source]", "# mine\n[source]", 1),
+    ] {
+        let mut reader = BlockReader::default();
+        assert!(reader.quick(&text).is_none(), "{text}");
+        same_as_parser(&mut reader, &text).unwrap();
+    }
+}
