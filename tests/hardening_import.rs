@@ -1,6 +1,10 @@
 //! Named hostile pages and PDFs for the importers: deep nesting, huge attributes, crowded JSON-LD,
 //! and the inputs the fuzzers found; each must give an answer, quickly, on a test thread's small stack.
 
+#[path = "support/pdf.rs"]
+#[allow(dead_code)]
+mod pdf;
+
 use std::time::{Duration, Instant};
 
 use glose::import::Extracted;
@@ -120,4 +124,21 @@ fn a_pdf_of_nested_arrays_is_refused_in_time() {
     let read = read_pdf(body.as_bytes());
     assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
     assert!(matches!(read, Err(PdfError::Broken(_))), "{read:?}");
+}
+
+/// Found by `cargo fuzz run pdf_read`: pdf-extract followed the loop `/Parent 9 0 R` on page 9 forever.
+#[test]
+fn a_pdf_page_that_is_its_own_parent_is_skipped_in_time() {
+    let mut looped = pdf::Spec::pages(&["First page.", "Second page.", "Third page."]).build();
+    let page = b"/Type/Page/Parent 1 0 R/Contents 8 0 R";
+    let at = looped
+        .windows(page.len())
+        .position(|w| w == page)
+        .expect("the builder's layout: page 9 with content 8");
+    looped[at + b"/Type/Page/Parent ".len()] = b'9';
+    let started = Instant::now();
+    let read = read_pdf(&looped).expect("the other pages read");
+    assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
+    assert_eq!(read.missing, ["3"]);
+    assert!(read.text.contains("Second page."), "{}", read.text);
 }
