@@ -1,14 +1,9 @@
 //! Text of a PDF page by page, through pdf-extract, with its panics contained.
 
-use std::collections::HashSet;
+use pdf_extract::{Document, PlainTextOutput, output_doc_page};
 
-use pdf_extract::{Document, Object, ObjectId, PlainTextOutput, output_doc_page};
-
-use super::{Metadata, PdfError, labels};
+use super::{Metadata, PdfError, forms, labels};
 use crate::bib::contained;
-
-/// Deeper page trees are not read: pdf-extract follows `/Parent` recursively and without end on a loop.
-const MAX_PAGE_TREE_DEPTH: usize = 64;
 
 /// A PDF's text with the pages joined by a blank line, and where each page starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +43,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
     for (number, label) in numbers.iter().zip(&labels) {
         let page = pages
             .get(number)
-            .filter(|id| parents_end(&doc, **id))
+            .filter(|id| forms::page_ends(&doc, **id))
             .and_then(|_| page_text(&doc, *number))
             .unwrap_or_default();
         if page.is_empty() {
@@ -97,25 +92,6 @@ fn page_text(doc: &Document, number: u32) -> Option<String> {
         }
     }
     Some(lines.join("\n").trim().to_string())
-}
-
-/// Whether the `/Parent` links from `page` reach the root within [`MAX_PAGE_TREE_DEPTH`] steps, without a loop.
-fn parents_end(doc: &Document, page: ObjectId) -> bool {
-    let mut seen = HashSet::from([page]);
-    let mut at = page;
-    while seen.len() <= MAX_PAGE_TREE_DEPTH {
-        let parent = doc
-            .get_dictionary(at)
-            .ok()
-            .and_then(|d| d.get(b"Parent").ok())
-            .and_then(|p| Object::as_reference(p).ok());
-        match parent {
-            None => return true,
-            Some(next) if !seen.insert(next) => return false,
-            Some(next) => at = next,
-        }
-    }
-    false
 }
 
 /// A page without text starts where the next page with text starts (so it holds no offset).
