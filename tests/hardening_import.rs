@@ -1,6 +1,10 @@
 //! Named hostile pages and PDFs for the importers: deep nesting, huge attributes, crowded JSON-LD,
 //! and the inputs the fuzzers found; each must give an answer, quickly, on a test thread's small stack.
 
+#[path = "support/pdf.rs"]
+#[allow(dead_code)]
+mod pdf;
+
 use std::time::{Duration, Instant};
 
 use glose::import::Extracted;
@@ -120,4 +124,91 @@ fn a_pdf_of_nested_arrays_is_refused_in_time() {
     let read = read_pdf(body.as_bytes());
     assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
     assert!(matches!(read, Err(PdfError::Broken(_))), "{read:?}");
+}
+
+/// Found by `cargo fuzz run pdf_read`: pdf-extract followed the loop `/Parent 9 0 R` on page 9 forever.
+#[test]
+fn a_pdf_page_that_is_its_own_parent_is_skipped_in_time() {
+    let mut looped = pdf::Spec::pages(&["First page.", "Second page.", "Third page."]).build();
+    let page = b"/Type/Page/Parent 1 0 R/Contents 8 0 R";
+    let at = looped
+        .windows(page.len())
+        .position(|w| w == page)
+        .expect("the builder's layout: page 9 with content 8");
+    looped[at + b"/Type/Page/Parent ".len()] = b'9';
+    let started = Instant::now();
+    let read = read_pdf(&looped).expect("the other pages read");
+    assert!(started.elapsed() < BOUND, "took {:?}", started.elapsed());
+    assert_eq!(read.missing, ["3"]);
+    assert!(read.text.contains("Second page."), "{}", read.text);
+}
+
+/// A form XObject that draws itself: pdf-extract recursed into it until the stack overflowed and glose aborted.
+#[test]
+fn a_pdf_form_that_draws_itself_is_skipped() {
+    use pdf_extract::content::{Content, Operation};
+    use pdf_extract::{Dictionary, Document, Object, Stream};
+
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let form_id = doc.new_object_id();
+    let draw = |name: &str| {
+        Content {
+            operations: vec![Operation::new(
+                "Do",
+                vec![Object::Name(name.as_bytes().to_vec())],
+            )],
+        }
+        .encode()
+        .expect("content")
+    };
+    let mut form = Dictionary::new();
+    form.set("Type", Object::Name(b"XObject".to_vec()));
+    form.set("Subtype", Object::Name(b"Form".to_vec()));
+    form.set(
+        "BBox",
+        Object::Array(vec![0.into(), 0.into(), 10.into(), 10.into()]),
+    );
+    doc.objects
+        .insert(form_id, Object::Stream(Stream::new(form, draw("Fm0"))));
+    let mut xobjects = Dictionary::new();
+    xobjects.set("Fm0", Object::Reference(form_id));
+    let mut resources = Dictionary::new();
+    resources.set("XObject", Object::Dictionary(xobjects));
+    let mut pages = vec![];
+    for content in [draw("Fm0"), b"BT /F1 12 Tf (Other page.) Tj ET".to_vec()] {
+        let content_id = doc.add_object(Stream::new(Dictionary::new(), content));
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference(pages_id));
+        page.set("Contents", Object::Reference(content_id));
+        pages.push(Object::Reference(doc.add_object(page)));
+    }
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type1".to_vec()));
+    font.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    let mut fonts = Dictionary::new();
+    fonts.set("F1", Object::Reference(doc.add_object(font)));
+    resources.set("Font", Object::Dictionary(fonts));
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"Pages".to_vec()));
+    tree.set("Count", Object::Integer(2));
+    tree.set("Kids", Object::Array(pages));
+    tree.set("Resources", Object::Dictionary(resources));
+    tree.set(
+        "MediaBox",
+        Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]),
+    );
+    doc.objects.insert(pages_id, Object::Dictionary(tree));
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    let catalog_id = doc.add_object(catalog);
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saved");
+    let read = read_pdf(&bytes).expect("the other page reads");
+    assert_eq!(read.missing, ["1"]);
+    assert!(read.text.contains("Other page."), "{}", read.text);
 }

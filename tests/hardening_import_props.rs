@@ -3,7 +3,6 @@
 //! `PROPTEST_CASES=5000 cargo test --release --test hardening_import_props` runs them longer.
 
 #[path = "support/pdf.rs"]
-#[allow(dead_code)]
 mod pdf;
 
 use std::sync::OnceLock;
@@ -378,4 +377,24 @@ fn the_undamaged_pdf_reads() {
     let pdf = read_pdf(valid_pdf()).expect("the generated PDF reads");
     assert_eq!(pdf.labels, ["i", "ii", "A-5"]);
     assert_eq!(pdf.missing, ["ii"]);
+}
+
+/// Seeds for `cargo fuzz run pdf_read`, so the fuzzer starts past the header.
+#[test]
+#[ignore = "writes fuzz/corpus/pdf_read: cargo test --test hardening_import_props -- --ignored"]
+fn write_pdf_fuzz_seeds() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/pdf_read");
+    std::fs::create_dir_all(&dir).expect("corpus folder");
+    let seeds = [
+        valid_pdf().to_vec(),
+        Spec::pages(&["One line."]).build(),
+        Spec::pages(&["a", "b", "c", "d"])
+            .labels(0, "R", Some("p-"), Some(3))
+            .build(),
+        Spec::pages(&["secret"]).encrypted().build(),
+        Spec::pages(&["", ""]).build(),
+    ];
+    for (i, seed) in seeds.iter().enumerate() {
+        std::fs::write(dir.join(format!("seed-{i}.pdf")), seed).expect("seed written");
+    }
 }

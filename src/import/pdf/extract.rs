@@ -2,7 +2,7 @@
 
 use pdf_extract::{Document, PlainTextOutput, output_doc_page};
 
-use super::{Metadata, PdfError, labels};
+use super::{Metadata, PdfError, forms, labels};
 use crate::bib::contained;
 
 /// A PDF's text with the pages joined by a blank line, and where each page starts.
@@ -39,8 +39,13 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let mut text = String::new();
     let mut starts: Vec<Option<usize>> = Vec::new();
     let mut missing = Vec::new();
+    let pages = doc.get_pages();
     for (number, label) in numbers.iter().zip(&labels) {
-        let page = page_text(&doc, *number).unwrap_or_default();
+        let page = pages
+            .get(number)
+            .filter(|id| forms::page_ends(&doc, **id))
+            .and_then(|_| page_text(&doc, *number))
+            .unwrap_or_default();
         if page.is_empty() {
             missing.push(label.clone());
             starts.push(None);

@@ -2,6 +2,7 @@
 
 mod entry;
 mod extract;
+mod forms;
 mod labels;
 mod metadata;
 mod pages;
