@@ -88,7 +88,7 @@ pub fn diff_annotations<A: Borrow<Annotation>>(old: &[A], new: &[A]) -> Vec<Chan
             });
             continue;
         };
-        if std::ptr::eq(*previous, annotation) {
+        if std::ptr::eq(*previous, annotation) || *previous == annotation {
             continue;
         }
         let current = || annotation.clone();
@@ -140,10 +140,11 @@ pub fn diff_annotations<A: Borrow<Annotation>>(old: &[A], new: &[A]) -> Vec<Chan
     changes
 }
 
+/// Citations are paired by key; when a claim cites a key twice, the first with the first.
 fn diff_citations(old: &Annotation, new: &Annotation) -> Vec<Change> {
     let mut changes = Vec::new();
-    for citation in &new.citations {
-        match old.citations.iter().find(|c| c.key == citation.key) {
+    for (i, citation) in new.citations.iter().enumerate() {
+        match same_key_partner(&new.citations, i, &old.citations) {
             None => changes.push(Change::CitationAdded {
                 annotation: new.clone(),
                 citation: citation.clone(),
@@ -156,17 +157,26 @@ fn diff_citations(old: &Annotation, new: &Annotation) -> Vec<Change> {
             Some(_) => {}
         }
     }
-    for citation in old
-        .citations
-        .iter()
-        .filter(|c| !new.citations.iter().any(|n| n.key == c.key))
-    {
-        changes.push(Change::CitationRemoved {
-            annotation: new.clone(),
-            citation: citation.clone(),
-        });
+    for (i, citation) in old.citations.iter().enumerate() {
+        if same_key_partner(&old.citations, i, &new.citations).is_none() {
+            changes.push(Change::CitationRemoved {
+                annotation: new.clone(),
+                citation: citation.clone(),
+            });
+        }
     }
     changes
+}
+
+/// The citation of `other` with the same key as `list[i]` and as many of that key before it.
+fn same_key_partner<'a>(
+    list: &[Citation],
+    i: usize,
+    other: &'a [Citation],
+) -> Option<&'a Citation> {
+    let key = &list[i].key;
+    let rank = list[..i].iter().filter(|c| c.key == *key).count();
+    other.iter().filter(|c| c.key == *key).nth(rank)
 }
 
 /// "+2 claims, 1 note edited, 1 citation" for a commit subject.
@@ -318,6 +328,31 @@ mod tests {
         let same = vec![annotation("a", Kind::Claim, &["x"])];
         assert!(diff_annotations(&same, &same).is_empty());
         assert_eq!(summarize(&[]), "no change");
+    }
+
+    #[test]
+    fn a_key_cited_twice_pairs_first_with_first() {
+        let mut old = annotation("a", Kind::Claim, &["x", "x"]);
+        old.citations[1].relation = Relation::Mentions;
+        let mut new = old.clone();
+        new.body = "revu".into();
+        let changes = diff_annotations(&[old.clone()], &[new.clone()]);
+        assert!(
+            matches!(changes.as_slice(), [Change::BodyEdited { .. }]),
+            "{changes:?}"
+        );
+        new.citations[1].locator = Some(crate::model::Locator::parse("p. 4").expect("locator"));
+        let changes = diff_annotations(&[old.clone()], &[new.clone()]);
+        let changed = changes
+            .iter()
+            .filter(|c| matches!(c, Change::CitationChanged { .. }));
+        assert_eq!(changed.count(), 1, "{changes:?}");
+        new.citations.pop();
+        let changes = diff_annotations(&[old], &[new]);
+        assert!(
+            changes.iter().any(|c| matches!(c, Change::CitationRemoved { citation, .. } if citation.relation == Relation::Mentions)),
+            "{changes:?}"
+        );
     }
 
     #[test]

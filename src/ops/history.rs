@@ -114,6 +114,8 @@ struct Reader<'r> {
     files: ChangeReader<'r>,
     blocks: BlockReader,
     notes: HashMap<BlobId, Notes>,
+    /// Versions read as the older side of a commit, until the commit that wrote them is read.
+    texts: HashMap<BlobId, Arc<str>>,
 }
 
 /// A version of a notes file: its annotations, or why they could not be read.
@@ -127,6 +129,7 @@ impl<'r> Reader<'r> {
             files: ChangeReader::new(repo),
             blocks: BlockReader::default(),
             notes: HashMap::new(),
+            texts: HashMap::new(),
         }
     }
 
@@ -173,6 +176,16 @@ impl<'r> Reader<'r> {
         source: String,
         file: &ChangedFile,
     ) -> Result<SourceChanges, OpsError> {
+        if let (Some(old), Some(new)) = (file.old, file.new) {
+            let (old, new) = (self.older_text(old)?, self.newer_text(new)?);
+            if let Some((before, after)) = self.blocks.changed(&old, &new) {
+                return Ok(SourceChanges {
+                    source,
+                    changes: diff_annotations(&before, &after),
+                    broken: None,
+                });
+            }
+        }
         Ok(match (self.notes(file.old)?, self.notes(file.new)?) {
             (Ok(old), Ok(new)) => SourceChanges {
                 source,
@@ -202,6 +215,25 @@ impl<'r> Reader<'r> {
             .map_err(|e| e.to_string());
         self.notes.insert(id, notes.clone());
         Ok(notes)
+    }
+
+    /// A file's version before a commit, kept for the older commit that wrote it (read next, as
+    /// the log walks back).
+    fn older_text(&mut self, id: BlobId) -> Result<Arc<str>, OpsError> {
+        if let Some(text) = self.texts.get(&id) {
+            return Ok(Arc::clone(text));
+        }
+        let text: Arc<str> = self.text(Some(id))?.into();
+        self.texts.insert(id, Arc::clone(&text));
+        Ok(text)
+    }
+
+    /// A file's version after a commit: the commit that wrote it is the last to need it.
+    fn newer_text(&mut self, id: BlobId) -> Result<Arc<str>, OpsError> {
+        match self.texts.remove(&id) {
+            Some(text) => Ok(text),
+            None => Ok(self.text(Some(id))?.into()),
+        }
     }
 
     fn text(&self, id: Option<BlobId>) -> Result<String, OpsError> {

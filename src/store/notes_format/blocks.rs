@@ -40,6 +40,41 @@ impl BlockReader {
         Ok(notes.annotations.into_iter().map(Arc::new).collect())
     }
 
+    /// The annotations of the blocks that differ between two versions of a notes file, read
+    /// without reading the blocks both share byte for byte (their annotations are the same).
+    ///
+    /// `None` when a head or a differing block is not exactly what the writer writes, or the
+    /// differing blocks repeat an id: then read both versions whole.
+    pub fn changed(&mut self, old: &str, new: &str) -> Option<(Vec<Annotation>, Vec<Annotation>)> {
+        if old.contains('\r') || new.contains('\r') {
+            return None;
+        }
+        let (old_head, old_blocks) = split_blocks(old);
+        let (new_head, new_blocks) = split_blocks(new);
+        self.known_head(&old[..old_head])?;
+        self.known_head(&new[..new_head])?;
+        let old_blocks: Vec<&str> = old_blocks.into_iter().map(|r| &old[r]).collect();
+        let new_blocks: Vec<&str> = new_blocks.into_iter().map(|r| &new[r]).collect();
+        let (removed, added) = differing_blocks(&old_blocks, &new_blocks);
+        let read = |blocks: Vec<&str>| -> Option<Vec<Annotation>> {
+            let annotations: Vec<Annotation> =
+                blocks.into_iter().map(read_block).collect::<Option<_>>()?;
+            let ids: HashSet<&str> = annotations.iter().map(|a| a.id.0.as_str()).collect();
+            (ids.len() == annotations.len()).then_some(annotations)
+        };
+        Some((read(removed)?, read(added)?))
+    }
+
+    /// `Some` when `head` is what the writer writes before the first annotation.
+    fn known_head(&mut self, head: &str) -> Option<()> {
+        if !self.heads.contains(head) {
+            let notes = parse_notes(head).ok()?;
+            (notes_to_string(&NotesFile::new(notes.source)) == head).then_some(())?;
+            self.heads.insert(head.to_owned());
+        }
+        Some(())
+    }
+
     /// The annotations when the file is byte for byte what the writer writes (then the parser
     /// would read the same), else `None`.
     pub(super) fn quick(&mut self, text: &str) -> Option<Vec<Arc<Annotation>>> {
@@ -47,12 +82,7 @@ impl BlockReader {
             return None;
         }
         let (head, blocks) = split_blocks(text);
-        let head = &text[..head];
-        if !self.heads.contains(head) {
-            let notes = parse_notes(head).ok()?;
-            (notes_to_string(&NotesFile::new(notes.source)) == head).then_some(())?;
-            self.heads.insert(head.to_owned());
-        }
+        self.known_head(&text[..head])?;
         let known: HashMap<&str, &Arc<Annotation>> = match &self.last {
             Some(last) => last
                 .blocks
@@ -83,6 +113,39 @@ impl BlockReader {
         });
         Some(annotations)
     }
+}
+
+/// The blocks only `old` has and those only `new` has, each as often as it is missing from the
+/// other; the runs both versions start and end with are compared in place, without hashing.
+fn differing_blocks<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let (old, new) = (&old[prefix..], &new[prefix..]);
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old, new) = (&old[..old.len() - suffix], &new[..new.len() - suffix]);
+    let mut unmatched: HashMap<&str, usize> = HashMap::new();
+    for block in old {
+        *unmatched.entry(block).or_default() += 1;
+    }
+    let mut added = Vec::new();
+    for &block in new {
+        match unmatched.get_mut(block) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => added.push(block),
+        }
+    }
+    let mut removed = Vec::new();
+    for &block in old {
+        if let Some(count) = unmatched.get_mut(block).filter(|c| **c > 0) {
+            *count -= 1;
+            removed.push(block);
+        }
+    }
+    (removed, added)
 }
 
 /// Where the text before the first block ends, and where each block sits; joined with `\n`

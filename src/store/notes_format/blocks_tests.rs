@@ -100,3 +100,76 @@ fn files_the_writer_would_not_write_fall_back_to_the_parser() {
         same_as_parser(&mut reader, &text).unwrap();
     }
 }
+
+/// What `glose log` shows for two versions: changes between their annotations.
+fn changes(old: &[Annotation], new: &[Annotation]) -> Vec<crate::model::Change> {
+    crate::model::diff_annotations(old, new)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn changed_blocks_give_the_changes_whole_files_give(
+        notes in arb_notes(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..4u8), 0..4),
+    ) {
+        let mut later = notes.clone();
+        for (which, edit) in edits {
+            if later.annotations.is_empty() {
+                later.annotations.push(annotation("nouvelle", 5, "Ajoutée."));
+                continue;
+            }
+            let i = which.index(later.annotations.len());
+            match edit {
+                0 => later.annotations[i].body.push_str(" (revu)"),
+                1 => { later.annotations.remove(i); }
+                2 => later.annotations[i].tags.push("revu".into()),
+                _ => {
+                    let mut copy = later.annotations[i].clone();
+                    copy.id = crate::model::AnnotationId(format!("copie-{}", later.annotations.len()));
+                    if later.annotations.iter().all(|a| a.id != copy.id) {
+                        later.annotations.push(copy);
+                    }
+                }
+            }
+        }
+        let (old, new) = (notes_to_string(&notes), notes_to_string(&later));
+        let whole = changes(
+            &parse_notes(&old).unwrap().annotations,
+            &parse_notes(&new).unwrap().annotations,
+        );
+        let (before, after) = BlockReader::default().changed(&old, &new).expect("writer's files");
+        prop_assert_eq!(changes(&before, &after), whole);
+    }
+}
+
+#[test]
+fn only_the_differing_blocks_are_read() {
+    let notes = two_notes();
+    let mut later = two_notes();
+    later.annotations[1].body = "Revue.".into();
+    let (old, new) = (notes_to_string(&notes), notes_to_string(&later));
+    let (before, after) = BlockReader::default().changed(&old, &new).unwrap();
+    assert_eq!(before, vec![notes.annotations[1].clone()]);
+    assert_eq!(after, vec![later.annotations[1].clone()]);
+    let same = BlockReader::default().changed(&old, &old).unwrap();
+    assert_eq!(same, (Vec::new(), Vec::new()));
+}
+
+#[test]
+fn a_differing_block_the_writer_would_not_write_needs_whole_files() {
+    let canonical = notes_to_string(&two_notes());
+    let unordered_keys = canonical.replacen(
+        "kind = \"claim\"\nauthor = \"Ada <ada@example.org>\"\n",
+        "author = \"Ada <ada@example.org>\"\nkind = \"claim\"\n",
+        1,
+    );
+    let mut reader = BlockReader::default();
+    assert!(reader.changed(&canonical, &unordered_keys).is_none());
+    assert!(
+        reader
+            .changed(&canonical, &canonical.replace('\n', "\r\n"))
+            .is_none()
+    );
+}
