@@ -144,19 +144,18 @@ impl Files {
     }
 }
 
-/// Writes every file then the notes; on any failure removes the new files and restores the .bib.
-fn write_all(
+/// Writes every file then the notes; on any failure puts each file back as it was (or removes it).
+pub(super) fn write_all(
     cx: &Context,
     writes: &[(PathBuf, Vec<u8>)],
     notes: &NotesFile,
 ) -> Result<Vec<PathBuf>, OpsError> {
-    let references = cx.ws.references_path();
-    let old_references = std::fs::read(&references).ok();
-    let mut written = Vec::new();
+    let before: Vec<Option<Vec<u8>>> = writes.iter().map(|(p, _)| std::fs::read(p).ok()).collect();
+    let mut written = 0;
     let result = (|| {
         for (path, bytes) in writes {
             store::write_inside(&cx.ws, path, bytes)?;
-            written.push(path.clone());
+            written += 1;
         }
         Ok::<_, OpsError>(store::save_notes(&cx.ws, notes)?)
     })();
@@ -167,13 +166,13 @@ fn write_all(
             Ok(paths)
         }
         Err(error) => {
-            for path in written {
-                match (&old_references, path == references) {
-                    (Some(old), true) => {
-                        let _ = store::write_atomic(&path, old);
+            for ((path, _), old) in writes.iter().zip(&before).take(written) {
+                match old {
+                    Some(old) => {
+                        let _ = store::write_atomic(path, old);
                     }
-                    _ => {
-                        let _ = std::fs::remove_file(&path);
+                    None => {
+                        let _ = std::fs::remove_file(path);
                     }
                 }
             }

@@ -190,16 +190,24 @@ enum Downloaded {
     Pdf(PdfInput),
 }
 
-fn download(cx: &Context, url: &str, today: &str) -> Result<Downloaded, OpsError> {
-    let fetched = net::get(url, ACCEPT, &limits(cx), |media_type| {
-        match net::kind_of(media_type, b"") {
+/// Downloads `url` under the workspace's limits, refusing early what is neither a page, text nor a PDF.
+pub(super) fn fetch(cx: &Context, url: &str) -> Result<net::Fetched, OpsError> {
+    Ok(net::get(
+        url,
+        ACCEPT,
+        &limits(cx),
+        |media_type| match net::kind_of(media_type, b"") {
             ContentKind::Binary if !media_type.is_empty() && !net::is_generic(media_type) => Err((
                 "a web page, text or PDF",
                 "glose imports HTML pages, plain text and PDFs; save what you need as .txt or .md and add that",
             )),
             _ => Ok(()),
-        }
-    })?;
+        },
+    )?)
+}
+
+fn download(cx: &Context, url: &str, today: &str) -> Result<Downloaded, OpsError> {
+    let fetched = fetch(cx, url)?;
     let stem = stem_of_url(&fetched.url);
     let page = match net::kind_of(&fetched.media_type, &fetched.body) {
         ContentKind::Html => {
