@@ -229,7 +229,7 @@ fn failed_downloads_say_why_and_write_nothing() {
         (format!("{base}/streamed"), "larger than 5000 bytes"),
         (
             format!("{base}/logo.png"),
-            "sent image/png, not a web page or text",
+            "sent image/png, not a web page, text or PDF",
         ),
         (format!("{base}/empty"), "no article text was found"),
         (

@@ -16,7 +16,7 @@ pub struct Args {
     pub cite: Option<String>,
     #[arg(long)]
     pub title: Option<String>,
-    /// FILE is a new version of this source: replace its text and re-anchor its annotations.
+    /// FILE (or URL) is a new version of this source: replace it and re-anchor its annotations.
     #[arg(long, value_name = "SOURCE", conflicts_with_all = ["id", "cite", "title"])]
     pub replace: Option<String>,
 }
@@ -59,7 +59,7 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn report_pdf(pdf: &PdfImported) {
+pub(super) fn report_pdf(pdf: &PdfImported) {
     if !pdf.missing.is_empty() {
         let (noun, verb) = if pdf.missing.len() == 1 {
             ("page", "has")

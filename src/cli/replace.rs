@@ -3,13 +3,16 @@
 use std::path::PathBuf;
 
 use super::reanchor::print_displaced;
-use super::{Outcome, printable};
+use super::{Outcome, add, printable};
 use crate::ops::{self, Context, ReplaceRequest};
 
 pub fn run(cx: &Context, source: String, file: PathBuf) -> anyhow::Result<Outcome> {
     let done = ops::replace_source(cx, &ReplaceRequest { source, file })?;
     if let Some(notice) = &done.notice {
         println!("note: {}", printable::line(notice));
+    }
+    if let Some(pdf) = &done.pdf {
+        add::report_pdf(pdf);
     }
     let Some(replaced) = done.replaced else {
         println!(
@@ -24,6 +27,12 @@ pub fn run(cx: &Context, source: String, file: PathBuf) -> anyhow::Result<Outcom
         done.source,
         report.summary()
     );
+    if replaced.locators_updated > 0 {
+        println!(
+            "{} page locators now give the new page of their quote.",
+            replaced.locators_updated
+        );
+    }
     print_displaced(report);
     if !report.fuzzy.is_empty() {
         println!("Check each fuzzy one and accept it with `glose edit ID --confirm`.");

@@ -13,8 +13,17 @@ pub struct ProposedEntry {
 }
 
 impl ProposedEntry {
-    /// An `@online` entry for a web page read on `today` (`YYYY-MM-DD`).
-    pub fn online(meta: &PageMetadata, fallback_title: Option<&str>, today: &str) -> ProposedEntry {
+    /// The entry of a web page read on `today` (`YYYY-MM-DD`): `@article` with `journaltitle`,
+    /// volume, number and pages when the page names its journal, else `@online` with the site as
+    /// `organization`.
+    pub fn web_page(
+        meta: &PageMetadata,
+        fallback_title: Option<&str>,
+        today: &str,
+    ) -> ProposedEntry {
+        let periodical = &meta.periodical;
+        let escaped =
+            |value: &Option<String>| value.as_deref().map(tex::escape).unwrap_or_default();
         let title = meta.title.as_deref().or(fallback_title);
         let mut fields = Vec::new();
         let mut push = |name: &str, value: String| {
@@ -32,10 +41,15 @@ impl ProposedEntry {
         );
         push("title", title.map(tex::escape).unwrap_or_default());
         push("date", meta.date.clone().unwrap_or_default());
-        push(
-            "organization",
-            meta.site.as_deref().map(tex::escape).unwrap_or_default(),
-        );
+        match &periodical.journal {
+            Some(journal) => {
+                push("journaltitle", tex::escape(journal));
+                push("volume", escaped(&periodical.volume));
+                push("number", escaped(&periodical.issue));
+                push("pages", escaped(&periodical.pages));
+            }
+            None => push("organization", escaped(&meta.site)),
+        }
         push(
             "url",
             meta.url.as_deref().map(tex::escape_url).unwrap_or_default(),
@@ -59,8 +73,12 @@ impl ProposedEntry {
             .map(|a| a.family())
             .or_else(|| meta.site.clone());
         let year = meta.date.as_deref().map(|d| &d[..d.len().min(4)]);
+        let entry_type = match periodical.journal {
+            Some(_) => "article",
+            None => "online",
+        };
         ProposedEntry {
-            entry_type: "online".to_string(),
+            entry_type: entry_type.to_string(),
             fields,
             key_base: key::base_key(family.as_deref(), year, title, "web"),
         }
@@ -114,6 +132,7 @@ fn langid(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::metadata::Periodical;
     use crate::import::person::Author;
 
     fn meta() -> PageMetadata {
@@ -128,12 +147,13 @@ mod tests {
             url: Some("https://blog.example.org/a b".into()),
             doi: None,
             lang: Some("fr".into()),
+            periodical: Periodical::default(),
         }
     }
 
     #[test]
     fn an_online_entry_with_escaped_fields() {
-        let entry = ProposedEntry::online(&meta(), None, "2026-03-02");
+        let entry = ProposedEntry::web_page(&meta(), None, "2026-03-02");
         let key = entry.key(|k| k == "berdeil2023cyberprostitution");
         assert_eq!(key, "berdeil2023cyberprostitutionb");
         assert_eq!(
@@ -151,12 +171,38 @@ mod tests {
     }
 
     #[test]
+    fn a_page_naming_its_journal_is_an_article() {
+        let mut meta = meta();
+        meta.periodical = Periodical {
+            journal: Some("Revue de droit & société".into()),
+            volume: Some("12".into()),
+            issue: None,
+            pages: Some("201--215".into()),
+        };
+        let entry = ProposedEntry::web_page(&meta, None, "2026-03-02");
+        assert_eq!(entry.entry_type, "article");
+        assert_eq!(
+            entry.get("journaltitle"),
+            Some("Revue de droit \\& société")
+        );
+        assert_eq!(entry.get("volume"), Some("12"));
+        assert_eq!(entry.get("number"), None);
+        assert_eq!(entry.get("pages"), Some("201--215"));
+        assert_eq!(
+            entry.get("organization"),
+            None,
+            "the journal is the container"
+        );
+        assert_eq!(entry.get("url"), Some("https://blog.example.org/a%20b"));
+    }
+
+    #[test]
     fn missing_metadata_leaves_fields_out_and_the_site_names_the_key() {
         let meta = PageMetadata {
             site: Some("Légifrance".into()),
             ..PageMetadata::default()
         };
-        let entry = ProposedEntry::online(&meta, Some("Code pénal"), "2026-03-02");
+        let entry = ProposedEntry::web_page(&meta, Some("Code pénal"), "2026-03-02");
         assert_eq!(entry.key(|_| false), "legifrancecode");
         assert_eq!(entry.get("author"), None);
         assert_eq!(entry.get("title"), Some("Code pénal"));

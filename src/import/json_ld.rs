@@ -11,6 +11,12 @@ pub struct LinkedData {
     pub date_published: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
+    /// The periodical the article is part of (`isPartOf` a `Periodical`, through its issue and volume).
+    pub journal: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub page_start: Option<String>,
+    pub page_end: Option<String>,
 }
 
 /// Reads the best article-like node of all the blocks; a block that is not valid JSON is ignored.
@@ -42,7 +48,32 @@ pub fn read(blocks: &[String]) -> LinkedData {
         .into_iter()
         .filter_map(|a| author(resolve(a).unwrap_or(a)))
         .collect();
+    let (mut journal, mut volume, mut issue) = (None, None, None);
+    let mut node = main;
+    for _ in 0..3 {
+        let Some(parent) = list(node.get("isPartOf"))
+            .into_iter()
+            .map(|p| resolve(p).unwrap_or(p))
+            .find(|p| is_periodical_part(p))
+        else {
+            break;
+        };
+        let kinds = types(parent);
+        if kinds.contains(&"PublicationIssue") {
+            issue = issue.or_else(|| number(parent.get("issueNumber")));
+        } else if kinds.contains(&"PublicationVolume") {
+            volume = volume.or_else(|| number(parent.get("volumeNumber")));
+        } else {
+            journal = journal.or_else(|| name(parent));
+        }
+        node = parent;
+    }
     LinkedData {
+        journal,
+        volume,
+        issue,
+        page_start: number(main.get("pageStart")),
+        page_end: number(main.get("pageEnd")),
         headline: text(main.get("headline")).or_else(|| text(main.get("name"))),
         authors,
         date_published: text(main.get("datePublished")),
@@ -77,6 +108,23 @@ fn is_article(node: &Value) -> bool {
     types(node).iter().any(|t| {
         t.ends_with("Article") || t.ends_with("Posting") || matches!(*t, "Report" | "Legislation")
     })
+}
+
+fn is_periodical_part(node: &Value) -> bool {
+    types(node).iter().any(|t| {
+        matches!(
+            *t,
+            "Periodical" | "Newspaper" | "PublicationIssue" | "PublicationVolume"
+        )
+    })
+}
+
+/// A string or a JSON number as text (`"volumeNumber": 12`).
+fn number(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::Number(n) => Some(n.to_string()),
+        other => text(Some(other)),
+    }
 }
 
 fn list(value: Option<&Value>) -> Vec<&Value> {
@@ -154,6 +202,26 @@ mod tests {
         );
         assert_eq!(ld.publisher.as_deref(), Some("Le Blog"));
         assert_eq!(ld.date_published.as_deref(), Some("2022-01-05"));
+    }
+
+    #[test]
+    fn an_article_in_an_issue_of_a_volume_of_a_periodical() {
+        let ld = read(&[r##"{"@graph":[
+            {"@type":"ScholarlyArticle","headline":"Le juge et l'algorithme","pageStart":201,"pageEnd":"215",
+             "isPartOf":{"@id":"#issue"}},
+            {"@id":"#issue","@type":"PublicationIssue","issueNumber":"2",
+             "isPartOf":{"@type":"PublicationVolume","volumeNumber":74,
+               "isPartOf":{"@type":"Periodical","name":"Revue d'histoire des sciences"}}}]}"##
+            .to_string()]);
+        assert_eq!(ld.journal.as_deref(), Some("Revue d'histoire des sciences"));
+        assert_eq!(ld.volume.as_deref(), Some("74"));
+        assert_eq!(ld.issue.as_deref(), Some("2"));
+        assert_eq!(ld.page_start.as_deref(), Some("201"));
+        assert_eq!(ld.page_end.as_deref(), Some("215"));
+        let blog = read(&[r#"{"@type":"BlogPosting","headline":"Billet",
+            "isPartOf":{"@type":"WebSite","name":"Le Blog"}}"#
+            .to_string()]);
+        assert_eq!(blog.journal, None, "a web site is not a periodical");
     }
 
     #[test]

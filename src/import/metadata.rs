@@ -17,6 +17,17 @@ pub struct PageMetadata {
     pub doi: Option<String>,
     /// Two-letter language code (`fr`).
     pub lang: Option<String>,
+    pub periodical: Periodical,
+}
+
+/// Where a journal article appeared: `citation_journal_title`, `prism.*` or JSON-LD `isPartOf`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Periodical {
+    pub journal: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    /// `201--215`, or `201` when only the first page is known.
+    pub pages: Option<String>,
 }
 
 struct Metas(Vec<(String, String)>);
@@ -102,7 +113,9 @@ pub fn read_metadata(html: &str, base: Option<&str>) -> PageMetadata {
         .or_else(|| metas.first(&["og:locale", "dc.language"]))
         .map(|l| l.chars().take(2).collect::<String>().to_lowercase())
         .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic()));
+    let periodical = periodical(&metas, &ld);
     PageMetadata {
+        periodical,
         title,
         authors: authors(&metas, ld.authors),
         date,
@@ -120,6 +133,32 @@ pub fn read_metadata(html: &str, base: Option<&str>) -> PageMetadata {
             ])
             .and_then(|d| doi(&d)),
         lang,
+    }
+}
+
+fn periodical(metas: &Metas, ld: &json_ld::LinkedData) -> Periodical {
+    let first = metas
+        .first(&["citation_firstpage", "prism.startingpage"])
+        .or(ld.page_start.clone());
+    let last = metas
+        .first(&["citation_lastpage", "prism.endingpage"])
+        .or(ld.page_end.clone());
+    let pages = match (first, last) {
+        (Some(first), Some(last)) if first != last => Some(format!("{first}--{last}")),
+        (Some(first), _) => Some(first),
+        (None, _) => None,
+    };
+    Periodical {
+        journal: metas
+            .first(&["citation_journal_title", "prism.publicationname"])
+            .or(ld.journal.clone()),
+        volume: metas
+            .first(&["citation_volume", "prism.volume"])
+            .or(ld.volume.clone()),
+        issue: metas
+            .first(&["citation_issue", "prism.number", "prism.issueidentifier"])
+            .or(ld.issue.clone()),
+        pages,
     }
 }
 
@@ -276,6 +315,43 @@ mod tests {
         assert_eq!(meta.date.as_deref(), Some("2021-11"));
         assert_eq!(meta.site.as_deref(), Some("Éditions LD"));
         assert_eq!(meta.url.as_deref(), Some("https://ld.example.org/x"));
+    }
+
+    #[test]
+    fn journal_tags_give_the_periodical() {
+        let meta = read_metadata(
+            &page(
+                r#"<meta name="citation_journal_title" content="Revue  de science criminelle">
+                <meta name="citation_volume" content="12"><meta name="citation_issue" content="3">
+                <meta name="citation_firstpage" content="201"><meta name="citation_lastpage" content="215">
+                <meta property="og:site_name" content="Cairn.info">"#,
+            ),
+            None,
+        );
+        let expected = Periodical {
+            journal: Some("Revue de science criminelle".into()),
+            volume: Some("12".into()),
+            issue: Some("3".into()),
+            pages: Some("201--215".into()),
+        };
+        assert_eq!(meta.periodical, expected);
+        let prism = read_metadata(
+            &page(
+                r#"<meta name="prism.publicationName" content="Droit et société">
+                <meta name="prism.startingPage" content="7">"#,
+            ),
+            None,
+        );
+        assert_eq!(
+            prism.periodical.journal.as_deref(),
+            Some("Droit et société")
+        );
+        assert_eq!(prism.periodical.pages.as_deref(), Some("7"));
+        let blog = read_metadata(
+            &page(r#"<meta property="og:site_name" content="Blog">"#),
+            None,
+        );
+        assert_eq!(blog.periodical, Periodical::default());
     }
 
     #[test]

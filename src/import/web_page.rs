@@ -24,7 +24,7 @@ pub fn extract_page(
     let article = extract_article(&html, address)?;
     let meta = read_metadata(&html, address);
     let title = meta.title.clone().or(article.title.clone());
-    let proposed = ProposedEntry::online(&meta, article.title.as_deref(), today);
+    let proposed = ProposedEntry::web_page(&meta, article.title.as_deref(), today);
     Ok(Extracted {
         text: article.text,
         title,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::commit::{Committed, Pending};
 use super::propose_reference::propose;
 use super::{AddSourceRequest, Context, Loaded, OpsError, ProposedReference, message};
-use crate::import::pdf::{self, PageMap};
+use crate::import::pdf::{self, PageMap, PdfText, WebOrigin};
 use crate::model::{Source, SourceFormat, SourceId};
 use crate::store::{self, NotesFile};
 
@@ -17,16 +17,50 @@ pub struct PdfImported {
     pub missing: Vec<String>,
 }
 
+/// A PDF's bytes, the name its errors give, and where it was downloaded from, if it was.
+pub(super) struct PdfInput {
+    pub bytes: Vec<u8>,
+    pub name: String,
+    /// The title when neither the request nor the PDF gives one.
+    pub stem: String,
+    /// The address after redirects, and the day it was read (`YYYY-MM-DD`).
+    pub web: Option<(String, String)>,
+}
+
+/// Result of a PDF import: the source, what the import found, the proposed reference, the commit.
+pub(super) type PdfAdded = (Source, PdfImported, Option<ProposedReference>, Committed);
+
 /// The PDF part of `add_source`, called with the workspace locked and the id checked.
 pub(super) fn add_pdf(
     cx: &mut Context,
     loaded: &Loaded,
     request: AddSourceRequest,
     id: SourceId,
-) -> Result<(Source, PdfImported, Option<ProposedReference>, Committed), OpsError> {
-    let bytes = store::read_import(&request.file)?;
-    let read = pdf::read_pdf(&bytes)
-        .map_err(|e| OpsError::Invalid(format!("{}: {e}", request.file.display())))?;
+) -> Result<PdfAdded, OpsError> {
+    let input = PdfInput {
+        bytes: store::read_import(&request.file)?,
+        name: request.file.display().to_string(),
+        stem: stem(&request.file),
+        web: None,
+    };
+    add_pdf_bytes(cx, loaded, request, id, input)
+}
+
+/// Imports the PDF in `input` as source `id`, with the workspace locked and the id checked.
+pub(super) fn add_pdf_bytes(
+    cx: &mut Context,
+    loaded: &Loaded,
+    request: AddSourceRequest,
+    id: SourceId,
+    input: PdfInput,
+) -> Result<PdfAdded, OpsError> {
+    let PdfInput {
+        bytes,
+        name,
+        stem,
+        web,
+    } = input;
+    let read = read_pdf(&bytes, &name)?;
     let library = loaded.library()?;
     let title = request
         .title
@@ -36,10 +70,14 @@ pub(super) fn add_pdf(
             library.get(key)?.title().map(String::from)
         })
         .or_else(|| read.metadata.title.clone())
-        .unwrap_or_else(|| stem(&request.file));
+        .unwrap_or(stem);
     let files = Files::new(cx, &id)?;
-    let proposed = match (&request.cite, pdf::proposed_entry(&read.metadata)) {
-        (None, Some(entry)) => Some(propose(cx, library, &entry, "PDF metadata")?),
+    let origin = web.as_ref().map(|(url, today)| WebOrigin { url, today });
+    let proposed = match (&request.cite, pdf::proposed_entry(&read.metadata, origin)) {
+        (None, Some(entry)) => {
+            let from = web.as_ref().map_or("PDF metadata", |(url, _)| url.as_str());
+            Some(propose(cx, library, &entry, from)?)
+        }
         _ => None,
     };
     let cite = match &proposed {
@@ -56,18 +94,7 @@ pub(super) fn add_pdf(
         hash: store::content_hash(&read.text),
         cite,
     };
-    let pages = PageMap {
-        text: source.hash.clone(),
-        pages: read
-            .starts
-            .iter()
-            .zip(&read.labels)
-            .map(|(start, label)| pdf::Page {
-                start: *start,
-                label: label.clone(),
-            })
-            .collect(),
-    };
+    let pages = page_map(&read, &source.hash);
     let pending = Pending::start(cx)?;
     let mut writes = vec![
         (files.pdf, bytes),
@@ -117,19 +144,18 @@ impl Files {
     }
 }
 
-/// Writes every file then the notes; on any failure removes the new files and restores the .bib.
-fn write_all(
+/// Writes every file then the notes; on any failure puts each file back as it was (or removes it).
+pub(super) fn write_all(
     cx: &Context,
     writes: &[(PathBuf, Vec<u8>)],
     notes: &NotesFile,
 ) -> Result<Vec<PathBuf>, OpsError> {
-    let references = cx.ws.references_path();
-    let old_references = std::fs::read(&references).ok();
-    let mut written = Vec::new();
+    let before: Vec<Option<Vec<u8>>> = writes.iter().map(|(p, _)| std::fs::read(p).ok()).collect();
+    let mut written = 0;
     let result = (|| {
         for (path, bytes) in writes {
             store::write_inside(&cx.ws, path, bytes)?;
-            written.push(path.clone());
+            written += 1;
         }
         Ok::<_, OpsError>(store::save_notes(&cx.ws, notes)?)
     })();
@@ -140,18 +166,39 @@ fn write_all(
             Ok(paths)
         }
         Err(error) => {
-            for path in written {
-                match (&old_references, path == references) {
-                    (Some(old), true) => {
-                        let _ = store::write_atomic(&path, old);
+            for ((path, _), old) in writes.iter().zip(&before).take(written) {
+                match old {
+                    Some(old) => {
+                        let _ = store::write_atomic(path, old);
                     }
-                    _ => {
-                        let _ = std::fs::remove_file(&path);
+                    None => {
+                        let _ = std::fs::remove_file(path);
                     }
                 }
             }
             Err(error)
         }
+    }
+}
+
+/// Reads a PDF, its errors prefixed with `name` (the file or the address).
+pub(super) fn read_pdf(bytes: &[u8], name: &str) -> Result<PdfText, OpsError> {
+    pdf::read_pdf(bytes).map_err(|e| OpsError::Invalid(format!("{name}: {e}")))
+}
+
+/// Where each page of `read` starts, for the text whose hash is `hash`.
+pub(super) fn page_map(read: &PdfText, hash: &str) -> PageMap {
+    PageMap {
+        text: hash.to_string(),
+        pages: read
+            .starts
+            .iter()
+            .zip(&read.labels)
+            .map(|(start, label)| pdf::Page {
+                start: *start,
+                label: label.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::commit::Pending;
+use super::import_pdf::{self, PdfInput};
 use super::propose_reference::propose;
 use super::{AddSourceRequest, Context, Loaded, OpsError, SourceAdded, message};
 use crate::import::{Extracted, web_page};
@@ -49,7 +50,10 @@ pub(super) fn add_web_source(
 ) -> Result<SourceAdded, OpsError> {
     let today = cx.now.strftime("%Y-%m-%d").to_string();
     let imported = match web_address(&request.file) {
-        Some(url) => download(cx, url, &today)?,
+        Some(url) => match download(cx, url, &today)? {
+            Downloaded::Page(imported) => imported,
+            Downloaded::Pdf(input) => return add_downloaded_pdf(cx, request, input),
+        },
         None => {
             let bytes = store::read_import(&request.file)?;
             let extracted = web_page::extract_page(&bytes, None, None, &today)?;
@@ -68,16 +72,7 @@ pub(super) fn add_web_source(
     };
     let _lock = cx.lock_for_writing()?;
     let loaded = Loaded::read(cx)?;
-    if let Some(key) = &request.cite {
-        loaded.require_key(key)?;
-    }
-    let id = match &request.id {
-        Some(id) => SourceId::new(id).map_err(|e| OpsError::Invalid(e.to_string()))?,
-        None => SourceId::slugify(&imported.stem),
-    };
-    if loaded.source_ids().any(|existing| *existing == id) {
-        return Err(OpsError::SourceExists(id.to_string()));
-    }
+    let id = new_id(&loaded, &request, &imported.stem)?;
     let extension = match imported.format {
         SourceFormat::Html => "md",
         _ => "txt",
@@ -154,18 +149,67 @@ pub(super) fn add_web_source(
     })
 }
 
-fn download(cx: &Context, url: &str, today: &str) -> Result<Imported, OpsError> {
-    let fetched = net::get(url, ACCEPT, &limits(cx), |media_type| {
-        match net::kind_of(media_type, b"") {
-            ContentKind::Binary if !media_type.is_empty() => Err((
-                "a web page or text",
-                "glose imports HTML pages and plain text; save what you need as .txt or .md and add that",
+/// The id of a new source: `--id`, or the slug of `stem`; refused when taken or when `--cite` names no entry.
+fn new_id(loaded: &Loaded, request: &AddSourceRequest, stem: &str) -> Result<SourceId, OpsError> {
+    if let Some(key) = &request.cite {
+        loaded.require_key(key)?;
+    }
+    let id = match &request.id {
+        Some(id) => SourceId::new(id).map_err(|e| OpsError::Invalid(e.to_string()))?,
+        None => SourceId::slugify(stem),
+    };
+    if loaded.source_ids().any(|existing| *existing == id) {
+        return Err(OpsError::SourceExists(id.to_string()));
+    }
+    Ok(id)
+}
+
+/// A PDF downloaded from a URL, imported as `glose add FILE.pdf` imports a file, its address in the proposed entry.
+fn add_downloaded_pdf(
+    cx: &mut Context,
+    request: AddSourceRequest,
+    input: PdfInput,
+) -> Result<SourceAdded, OpsError> {
+    let _lock = cx.lock_for_writing()?;
+    let loaded = Loaded::read(cx)?;
+    let id = new_id(&loaded, &request, &input.stem)?;
+    let (source, pdf, reference, committed) =
+        import_pdf::add_pdf_bytes(cx, &loaded, request, id, input)?;
+    Ok(SourceAdded {
+        source,
+        notice: None,
+        reference,
+        pdf: Some(pdf),
+        committed,
+    })
+}
+
+/// What a URL gave: a page or text ready to write, or a PDF to import.
+enum Downloaded {
+    Page(Imported),
+    Pdf(PdfInput),
+}
+
+/// Downloads `url` under the workspace's limits, refusing early what is neither a page, text nor a PDF.
+pub(super) fn fetch(cx: &Context, url: &str) -> Result<net::Fetched, OpsError> {
+    Ok(net::get(
+        url,
+        ACCEPT,
+        &limits(cx),
+        |media_type| match net::kind_of(media_type, b"") {
+            ContentKind::Binary if !media_type.is_empty() && !net::is_generic(media_type) => Err((
+                "a web page, text or PDF",
+                "glose imports HTML pages, plain text and PDFs; save what you need as .txt or .md and add that",
             )),
             _ => Ok(()),
-        }
-    })?;
+        },
+    )?)
+}
+
+fn download(cx: &Context, url: &str, today: &str) -> Result<Downloaded, OpsError> {
+    let fetched = fetch(cx, url)?;
     let stem = stem_of_url(&fetched.url);
-    match net::kind_of(&fetched.media_type, &fetched.body) {
+    let page = match net::kind_of(&fetched.media_type, &fetched.body) {
         ContentKind::Html => {
             let extracted = web_page::extract_page(
                 &fetched.body,
@@ -197,13 +241,19 @@ fn download(cx: &Context, url: &str, today: &str) -> Result<Imported, OpsError> 
                 stem,
             })
         }
-        ContentKind::Pdf => Err(OpsError::Invalid(format!(
-            "{url} is a PDF document: download it, then import the file with `glose add FILE.pdf`"
-        ))),
+        ContentKind::Pdf => {
+            return Ok(Downloaded::Pdf(PdfInput {
+                bytes: fetched.body,
+                name: fetched.url.clone(),
+                stem,
+                web: Some((fetched.url, today.to_string())),
+            }));
+        }
         ContentKind::Binary => Err(OpsError::Invalid(format!(
-            "{url} is not a web page or text (its first bytes look binary): glose imports HTML pages and plain text"
+            "{url} is not a web page, text or PDF (its first bytes look binary): glose imports HTML pages, plain text and PDFs"
         ))),
-    }
+    };
+    page.map(Downloaded::Page)
 }
 
 /// The last part of the URL's path without extension, or its host: `https://x.org/a/le-billet.html` -> `le-billet`.

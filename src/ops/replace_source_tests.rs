@@ -320,7 +320,7 @@ fn the_same_text_again_changes_nothing_and_commits_nothing() {
 }
 
 #[test]
-fn unknown_sources_and_html_files_are_refused_with_a_hint() {
+fn unknown_sources_and_pages_for_a_text_source_are_refused_with_a_hint() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ws");
     let mut cx = workspace(&dir);
@@ -339,9 +339,9 @@ fn unknown_sources_and_html_files_are_refused_with_a_hint() {
     std::fs::write(&html, "<p>texte</p>").unwrap();
     let refused = replace_source(&cx, &request("cgct", &html)).unwrap_err();
     assert!(
-        refused
-            .to_string()
-            .contains("read as plain text or Markdown"),
+        refused.to_string().contains(
+            "is a web page, but this source's new version must be plain text or Markdown"
+        ),
         "{refused}"
     );
 }

@@ -7,7 +7,7 @@ mod labels;
 mod metadata;
 mod pages;
 
-pub use entry::proposed_entry;
+pub use entry::{WebOrigin, proposed_entry};
 pub use extract::{PdfText, read_pdf};
 pub use labels::{LabelRange, Style, labels};
 pub use metadata::{Metadata, find_doi, split_authors};
