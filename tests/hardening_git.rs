@@ -202,6 +202,30 @@ fn a_lock_left_on_the_branch_is_named_and_the_note_kept() {
     assert_eq!(env.git_ws(&["status", "--porcelain"]).trim(), "");
 }
 
+#[test]
+fn a_stale_index_lock_is_named_and_the_note_kept() {
+    let env = Env::workspace().with_example();
+    let commits = env.commit_count();
+    std::fs::write(env.path(".git/index.lock"), "").unwrap();
+    let err = env.fails(&["annotate", "berdeil-2023", QUOTE[0], QUOTE[1]], 2);
+    assert!(
+        err.contains("index.lock") && err.contains("remove it if no git command is running"),
+        "{err}"
+    );
+    assert!(err.contains("saved notes/berdeil-2023.toml"), "{err}");
+    assert_eq!(env.commit_count(), commits);
+    let id = last_id(&env);
+    assert!(
+        env.read("notes/berdeil-2023.toml")
+            .contains("cyber-paradis")
+    );
+    std::fs::remove_file(env.path(".git/index.lock")).unwrap();
+    env.ok(&["edit", "--note", "kept", &id]);
+    assert_eq!(env.commit_count(), commits + 1);
+    assert_eq!(env.git_ws(&["status", "--porcelain"]).trim(), "");
+    fsck(&env, &env.root());
+}
+
 fn last_id(env: &Env) -> String {
     let notes = env.read("notes/berdeil-2023.toml");
     let line = notes

@@ -7,8 +7,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::quick_read::read_block;
+use super::read::parse_toml;
 use super::{NotesFile, NotesParseError, notes_to_string, parse_notes, position_order};
-use crate::model::Annotation;
+use crate::model::{Annotation, Source};
 
 /// Where the writer starts each annotation: after a blank line.
 const BLOCK_START: &str = "\n\n[[annotation]]\n";
@@ -36,7 +37,7 @@ impl BlockReader {
         if let Some(annotations) = self.quick(text) {
             return Ok(annotations);
         }
-        let notes = parse_notes(text)?;
+        let notes = parse_toml(text)?;
         Ok(notes.annotations.into_iter().map(Arc::new).collect())
     }
 
@@ -68,8 +69,7 @@ impl BlockReader {
     /// `Some` when `head` is what the writer writes before the first annotation.
     fn known_head(&mut self, head: &str) -> Option<()> {
         if !self.heads.contains(head) {
-            let notes = parse_notes(head).ok()?;
-            (notes_to_string(&NotesFile::new(notes.source)) == head).then_some(())?;
+            written_head(head)?;
             self.heads.insert(head.to_owned());
         }
         Some(())
@@ -92,20 +92,7 @@ impl BlockReader {
                 .collect(),
             None => HashMap::new(),
         };
-        let mut annotations: Vec<Arc<Annotation>> = Vec::with_capacity(blocks.len());
-        for block in blocks.iter().map(|range| &text[range.clone()]) {
-            let annotation = match known.get(block) {
-                Some(annotation) => Arc::clone(annotation),
-                None => Arc::new(read_block(block)?),
-            };
-            if let Some(previous) = annotations.last() {
-                (position_order(previous, &annotation) == Ordering::Less).then_some(())?;
-            }
-            annotations.push(annotation);
-        }
-        let mut ids: Vec<&str> = annotations.iter().map(|a| a.id.0.as_str()).collect();
-        ids.sort_unstable();
-        ids.windows(2).all(|w| w[0] != w[1]).then_some(())?;
+        let annotations = read_blocks(text, &blocks, |block| known.get(block).copied().cloned())?;
         self.last = Some(LastFile {
             text: text.to_owned(),
             blocks,
@@ -146,6 +133,56 @@ fn differing_blocks<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<&'a str>, Vec<
         }
     }
     (removed, added)
+}
+
+/// A file with annotations, read without the TOML parser when it is byte for byte what the writer
+/// writes (then the parser would read the same), else `None`.
+pub(super) fn read_as_written(text: &str) -> Option<NotesFile> {
+    if text.contains('\r') {
+        return None;
+    }
+    let (head, blocks) = split_blocks(text);
+    if blocks.is_empty() {
+        return None;
+    }
+    let source = written_head(&text[..head])?;
+    let annotations = read_blocks(text, &blocks, |_| None)?
+        .into_iter()
+        .map(|a| Arc::try_unwrap(a).ok())
+        .collect::<Option<_>>()?;
+    Some(NotesFile {
+        source,
+        annotations,
+    })
+}
+
+/// The source of a text before the first block that is exactly what the writer writes.
+fn written_head(head: &str) -> Option<Source> {
+    let file = NotesFile::new(parse_notes(head).ok()?.source);
+    (notes_to_string(&file) == head).then_some(file.source)
+}
+
+/// Each block as the writer writes it (`known` gives blocks read before), in file order, ids unique.
+fn read_blocks<'t>(
+    text: &'t str,
+    blocks: &[Range<usize>],
+    known: impl Fn(&'t str) -> Option<Arc<Annotation>>,
+) -> Option<Vec<Arc<Annotation>>> {
+    let mut annotations: Vec<Arc<Annotation>> = Vec::with_capacity(blocks.len());
+    for block in blocks.iter().map(|range| &text[range.clone()]) {
+        let annotation = match known(block) {
+            Some(annotation) => annotation,
+            None => Arc::new(read_block(block)?),
+        };
+        if let Some(previous) = annotations.last() {
+            (position_order(previous, &annotation) == Ordering::Less).then_some(())?;
+        }
+        annotations.push(annotation);
+    }
+    let mut ids: Vec<&str> = annotations.iter().map(|a| a.id.0.as_str()).collect();
+    ids.sort_unstable();
+    ids.windows(2).all(|w| w[0] != w[1]).then_some(())?;
+    Some(annotations)
 }
 
 /// Where the text before the first block ends, and where each block sits; joined with `\n`

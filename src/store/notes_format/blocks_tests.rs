@@ -2,8 +2,9 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
-use super::blocks::{BlockReader, split_blocks};
+use super::blocks::{self, BlockReader, split_blocks};
 use super::hostile_proptests::damaged;
+use super::read::parse_toml;
 use super::tests::{annotation, arb_notes, source};
 use super::*;
 
@@ -11,11 +12,17 @@ fn owned(annotations: Vec<Arc<Annotation>>) -> Vec<Annotation> {
     annotations.into_iter().map(Arc::unwrap_or_clone).collect()
 }
 
-/// The block reader gives what the parser gives: the same annotations, or the same error.
+/// The block reader and `parse_notes` give what the TOML parser gives: the same notes, or the same error.
 fn same_as_parser(reader: &mut BlockReader, text: &str) -> Result<(), TestCaseError> {
+    let parsed = parse_toml(text);
     let by_blocks = reader.annotations(text).map(owned);
-    let parsed = parse_notes(text).map(|n| n.annotations);
-    prop_assert_eq!(by_blocks, parsed, "{}", text);
+    prop_assert_eq!(
+        &by_blocks,
+        &parsed.clone().map(|n| n.annotations),
+        "{}",
+        text
+    );
+    prop_assert_eq!(parse_notes(text), parsed, "{}", text);
     Ok(())
 }
 
@@ -36,7 +43,8 @@ proptest! {
         let text = notes_to_string(&notes);
         let mut reader = BlockReader::default();
         let quick = reader.quick(&text).map(owned);
-        prop_assert_eq!(quick, Some(parse_notes(&text).unwrap().annotations));
+        prop_assert_eq!(quick, Some(parse_toml(&text).unwrap().annotations));
+        prop_assert_eq!(blocks::read_as_written(&text).is_some(), !notes.annotations.is_empty());
         same_as_parser(&mut reader, &text)?;
     }
 

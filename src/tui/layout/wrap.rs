@@ -12,7 +12,7 @@ pub const TAB_STOP: usize = 4;
 pub fn width_at(grapheme: &str, col: usize) -> usize {
     match grapheme {
         "\t" => TAB_STOP - col % TAB_STOP,
-        g if g.chars().any(char::is_control) => 1,
+        g if g.chars().any(acts_on_terminal) => 1,
         g => g.width(),
     }
 }
@@ -22,7 +22,7 @@ pub fn shown(grapheme: &str, col: usize) -> Cow<'static, str> {
     match grapheme {
         "\t" => Cow::Owned(" ".repeat(width_at(grapheme, col))),
         "\u{a0}" | "\u{202f}" => Cow::Borrowed(" "),
-        g if g.chars().any(char::is_control) => Cow::Borrowed("\u{fffd}"),
+        g if g.chars().any(acts_on_terminal) => Cow::Borrowed("\u{fffd}"),
         g => Cow::Owned(g.to_string()),
     }
 }
@@ -32,10 +32,16 @@ pub fn clean(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => ' ',
-            c if c.is_control() => '\u{fffd}',
+            c if acts_on_terminal(c) => '\u{fffd}',
             c => c,
         })
         .collect()
+}
+
+/// Control characters and bidi overrides: a terminal would act on them, or reorder the text around them.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
 /// The visual rows of one line (no newline in it) at `width` columns, as byte ranges of the line.
@@ -129,5 +135,7 @@ mod tests {
         assert_eq!(columns("a\tb"), 5);
         assert_eq!(shown("\u{1b}", 0), "\u{fffd}");
         assert_eq!(clean("a\u{1b}[31mb"), "a\u{fffd}[31mb");
+        assert_eq!(clean("a\u{202e}b\u{9b}"), "a\u{fffd}b\u{fffd}");
+        assert_eq!(columns("a\u{2066}b"), 3);
     }
 }
