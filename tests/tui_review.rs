@@ -161,17 +161,43 @@ fn review_walks_the_changes_since_the_mark_and_comments_on_one() {
     demo.keys("p");
     assert!(text(&demo.session.render(120, 30)).contains("Change 1 of 2"));
 
-    demo.session.editor = Some(r#"sh -c 'printf "Quelle source ?\n" > "$1"' _"#.into());
     demo.keys("c");
-    let comment = demo
+    let screen = text(&demo.session.render(120, 30));
+    assert!(screen.contains(&format!("comment on {first}:")), "{screen}");
+    demo.keys("Quelle source ?<enter>");
+    demo.keys("n");
+    demo.session.editor = Some(r#"sh -c 'printf "Et la date ?\n" > "$1"' _"#.into());
+    demo.keys("C");
+    let comments: Vec<Annotation> = demo
         .annotations()
         .into_iter()
-        .find(|a| a.kind == Kind::Review)
-        .expect("a review comment in the notes file");
-    assert_eq!(comment.body, "Quelle source ?");
-    assert_eq!(comment.reply_to.map(|id| id.0), Some(first));
-    assert_eq!(comment.status, Some(ReviewStatus::Open));
-    assert_eq!(comment.author, STUDENT);
+        .filter(|a| a.kind == Kind::Review)
+        .collect();
+    let on = |id: &str| {
+        comments
+            .iter()
+            .find(|c| c.reply_to.as_ref().is_some_and(|r| r.0 == id))
+            .unwrap_or_else(|| panic!("a review comment on {id}: {comments:?}"))
+    };
+    let typed = on(&first);
+    assert_eq!(typed.body, "Quelle source ?");
+    assert_eq!(typed.status, Some(ReviewStatus::Open));
+    assert_eq!(typed.author, STUDENT);
+    assert_eq!(on(&second).body, "Et la date ?");
+}
+
+#[test]
+fn an_empty_or_cancelled_comment_writes_nothing() {
+    let mut demo = Demo::new();
+    let camille = acting(&demo, STUDENT, 12);
+    ops::mark_reviewed(&camille).expect("mark");
+    let mut helene = acting(&demo, SUPERVISOR, 11);
+    note(&mut helene, "une pluralité de formes", "À sourcer");
+    demo.reopen();
+    let commits = demo.commits();
+    demo.keys("Vc  <enter>cÀ revoir<esc>");
+    assert!(demo.annotations().iter().all(|a| a.kind != Kind::Review));
+    assert_eq!(demo.commits(), commits);
 }
 
 #[test]

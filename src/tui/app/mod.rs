@@ -47,12 +47,16 @@ pub enum Overlay {
 pub enum PromptKind {
     Command,
     Search,
+    /// A one-line review comment on the annotation `Prompt::about` names.
+    Comment,
 }
 
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub kind: PromptKind,
     pub text: String,
+    /// The source and id of the annotation a comment answers.
+    pub about: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -25,6 +25,7 @@ impl App {
         self.prompt = Some(Prompt {
             kind,
             text: String::new(),
+            about: None,
         });
         Vec::new()
     }
@@ -43,6 +44,7 @@ impl App {
                 };
                 return match prompt.kind {
                     PromptKind::Command => self.run_command_line(prompt.text.trim()),
+                    PromptKind::Comment => comment_from(prompt),
                     PromptKind::Search => {
                         self.search = (!prompt.text.is_empty()).then_some(prompt.text);
                         self.search_step(true);
@@ -168,4 +170,16 @@ fn common_prefix(words: &[String]) -> String {
             .min(end);
     }
     first[..end].to_string()
+}
+
+/// The comment typed, to write; nothing when it is empty.
+fn comment_from(prompt: Prompt) -> Vec<Effect> {
+    match prompt.about {
+        Some((source, id)) if !prompt.text.trim().is_empty() => vec![Effect::Comment {
+            source,
+            id,
+            text: prompt.text.trim().to_string(),
+        }],
+        _ => Vec::new(),
+    }
 }

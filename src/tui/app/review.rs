@@ -1,6 +1,6 @@
 //! The history, review and conflicts screens: opening them, their keys, what they ask the event loop to do.
 
-use super::App;
+use super::{App, Prompt, PromptKind};
 use crate::ops::{Choice, History};
 use crate::tui::action::Command;
 use crate::tui::effects::Effect;
@@ -116,7 +116,8 @@ impl App {
             }
             Command::Yes if confirming => return vec![Effect::MarkReviewed],
             Command::Yes => self.say("nothing to confirm: m marks everything reviewed"),
-            Command::Comment => return self.comment_on_current(),
+            Command::Comment => return self.comment_on_current(false),
+            Command::CommentInEditor => return self.comment_on_current(true),
             Command::Confirm => {
                 if let Some((source, id)) = current_annotation(walk) {
                     self.jump_to_annotation(&source, &id);
@@ -131,7 +132,8 @@ impl App {
         Vec::new()
     }
 
-    fn comment_on_current(&mut self) -> Vec<Effect> {
+    /// A one-line comment typed on the status line, or a longer one in `$EDITOR`.
+    fn comment_on_current(&mut self, in_editor: bool) -> Vec<Effect> {
         let Screen::Review(walk) = &self.screen else {
             return Vec::new();
         };
@@ -141,6 +143,14 @@ impl App {
         };
         if self.find_annotation(&source, &id).is_none() {
             self.say(format!("{id} no longer exists: nothing to comment on"));
+            return Vec::new();
+        }
+        if !in_editor {
+            self.prompt = Some(Prompt {
+                kind: PromptKind::Comment,
+                text: String::new(),
+                about: Some((source, id)),
+            });
             return Vec::new();
         }
         vec![Effect::External(ExternalEdit {

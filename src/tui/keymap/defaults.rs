@@ -88,6 +88,7 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = &[
     (Walk, "n", Next),
     (Walk, "p", Previous),
     (Walk, "c", Comment),
+    (Walk, "C", CommentInEditor),
     (Walk, "m", MarkReviewed),
     (Walk, "y", Yes),
     (Editor, "ctrl-s", Save),

@@ -132,9 +132,11 @@ fn short(command: Command) -> &'static str {
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     if let Some(prompt) = &app.prompt {
-        let lead = match prompt.kind {
-            PromptKind::Command => ":",
-            PromptKind::Search => "/",
+        let lead = match (prompt.kind, &prompt.about) {
+            (PromptKind::Command, _) => ":".to_string(),
+            (PromptKind::Search, _) => "/".to_string(),
+            (PromptKind::Comment, Some((_, id))) => format!("comment on {}: ", clean(id)),
+            (PromptKind::Comment, None) => "comment: ".to_string(),
         };
         let line = Line::from(vec![
             Span::raw(lead),
