@@ -1,10 +1,11 @@
-//! Load throughput of `bib::load` on real corpus files and a generated 100,000-entry library.
+//! Load throughput of `bib::load` on real corpus files and a generated 100,000-entry library,
+//! and of the same library read back from its parse cache.
 
 use std::path::{Path, PathBuf};
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use glose::bib::{BibSource, load};
+use glose::bib::{BibSource, decode_cache, encode_cache, load};
 
 fn main() {
     divan::main();
@@ -54,6 +55,43 @@ fn concatenation_5mb(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn generated_100k(bencher: Bencher) {
     bench_text(bencher, &generate(100_000));
+}
+
+/// The generated library read back from its cache: the file's hash checked, then the entries decoded.
+#[divan::bench(sample_count = 10)]
+fn generated_100k_cached(bencher: Bencher) {
+    let text = generate(100_000);
+    let path = PathBuf::from("library/references.bib");
+    let files = [BibSource {
+        path: &path,
+        text: &text,
+    }];
+    let bytes = encode_cache(&load(&files), &files, "bench").unwrap_or_default();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| decode_cache(black_box(&bytes), &files, "bench"));
+}
+
+/// Writing the cache after a miss (the load itself not counted).
+#[divan::bench(sample_count = 10)]
+fn generated_100k_encode(bencher: Bencher) {
+    let text = generate(100_000);
+    let path = PathBuf::from("library/references.bib");
+    let files = [BibSource {
+        path: &path,
+        text: &text,
+    }];
+    let library = load(&files);
+    bencher.bench(|| encode_cache(black_box(&library), &files, "bench").map(|b| b.len()));
+}
+
+/// The content hash that keys the cache, alone.
+#[divan::bench(sample_count = 10)]
+fn generated_100k_hash(bencher: Bencher) {
+    let text = generate(100_000);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| xxhash_rust::xxh3::xxh3_128(black_box(text.as_bytes())));
 }
 
 const GIVEN: &[&str] = &[

@@ -109,6 +109,31 @@ impl Field {
         self.inherited_from.as_deref()
     }
 
+    /// The parts the cache stores besides the spans: the shared file text, the TeX text, and the
+    /// display text when it differs from the TeX text.
+    pub(crate) fn cached_parts(&self) -> (&Arc<str>, &Text, Option<&str>) {
+        (&self.source, &self.expanded, self.value.as_deref())
+    }
+
+    /// A field exactly as the cache stored it, without converting its TeX again.
+    pub(crate) fn from_cache(
+        name: Cow<'static, str>,
+        source: Arc<str>,
+        value_span: Range<usize>,
+        expanded: Text,
+        value: Option<Box<str>>,
+        inherited_from: Option<Box<str>>,
+    ) -> Self {
+        Self {
+            name,
+            source,
+            value_span,
+            expanded,
+            value,
+            inherited_from,
+        }
+    }
+
     #[cfg(test)]
     pub(crate) fn set_inherited_from(&mut self, key: &str) {
         self.inherited_from = Some(key.into());
@@ -168,6 +193,15 @@ pub(crate) fn intern_lowercase(name: &str) -> Cow<'static, str> {
         return intern(&name.to_lowercase());
     }
     intern(name)
+}
+
+/// Where `name` is among the common field names, for the cache.
+pub(crate) fn common_name_index(name: &str) -> Option<usize> {
+    NAMES.binary_search(&name).ok()
+}
+
+pub(crate) fn common_name(index: usize) -> Option<&'static str> {
+    NAMES.get(index).copied()
 }
 
 fn intern(name: &str) -> Cow<'static, str> {

@@ -28,6 +28,8 @@ pub struct Library {
     pub(crate) first_by_key: HashMap<String, usize>,
     pub(crate) macros: Macros,
     pub(crate) search_index: OnceLock<Vec<String>>,
+    /// Each file's text, shared by the fields read from it.
+    pub(crate) texts: Vec<Arc<str>>,
 }
 
 /// Loads the files in order; they share @string macros. Never fails: problems become diagnostics.
@@ -74,10 +76,10 @@ pub(crate) fn load_in_pieces(files: &[BibSource<'_>], piece_bytes: usize) -> Lib
     }
     let mut entries = Vec::with_capacity(parsed.iter().map(|p| p.entries.len()).sum());
     let mut origin = Vec::with_capacity(entries.capacity());
+    let texts: Vec<Arc<str>> = files.iter().map(|f| Arc::from(f.text)).collect();
     for (i, (file, parsed)) in files.iter().zip(parsed).enumerate() {
-        let source: Arc<str> = file.text.into();
         let (built, found) =
-            build_entries(parsed.entries, file.path, &source, &indexes[i], &macros);
+            build_entries(parsed.entries, file.path, &texts[i], &indexes[i], &macros);
         origin.resize(origin.len() + built.len(), i);
         entries.extend(built);
         diagnostics.extend(found);
@@ -108,6 +110,7 @@ pub(crate) fn load_in_pieces(files: &[BibSource<'_>], piece_bytes: usize) -> Lib
         first_by_key,
         macros,
         search_index: OnceLock::new(),
+        texts,
     }
 }
 

@@ -36,6 +36,19 @@ impl Default for Macros {
 }
 
 impl Macros {
+    /// Every macro as (lower-case name, TeX text), in no particular order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    pub fn from_pairs(pairs: Vec<(&str, &str)>) -> Self {
+        let map = pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Self { map }
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.map.contains_key(&name.to_lowercase())
     }

@@ -1,6 +1,9 @@
 //! The only user of the BibTeX crate: parse, resolve @string and crossref, write back.
 
 mod append;
+mod cache;
+#[cfg(test)]
+mod cache_tests;
 mod contained;
 mod convert;
 mod diagnostic;
@@ -26,6 +29,7 @@ mod standalone;
 mod to_hayagriva;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
+pub use cache::{decode_cache, encode_cache};
 pub(crate) use contained::contained;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use diff::{BibChange, diff_bib};

@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Outcome;
-use crate::bib::{self, BibSource, Library};
+use crate::bib::{BibSource, Library};
 use crate::export::{self, Exported, Formatter, Input, Scope, Style};
-use crate::ops::Context;
+use crate::ops::{self, Context};
 use crate::store::{self, NotesFile};
 
 /// Export the bibliography, an annotated report, CSL-JSON or W3C annotations.
@@ -110,7 +110,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         .iter()
         .map(|(path, text)| BibSource { path, text })
         .collect();
-    let library: Library = bib::load(&sources);
+    let library: Library = ops::load_library(&cx.ws, &sources);
     let input = Input {
         library: &library,
         files: &sources,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use super::{Context, OpsError};
 use crate::bib::{self, BibSource, Library};
 use crate::model::{Annotation, AnnotationId, SourceId, closest};
-use crate::store::{self, NotesFile, NotesParseError, Workspace};
+use crate::store::{self, LibraryCache, NotesFile, NotesParseError, Workspace};
 
 /// Every notes file of a workspace, read once per command, and the library, read when first needed.
 pub struct Loaded {
@@ -158,5 +158,25 @@ fn read_library_at(ws: &Workspace) -> Result<Library, OpsError> {
         .iter()
         .map(|(path, text)| BibSource { path, text })
         .collect();
-    Ok(bib::load(&sources))
+    Ok(load_library(ws, &sources))
+}
+
+/// Loads the workspace's .bib files from its parse cache when they have not changed since it was
+/// written; otherwise parses them and rewrites the cache, best effort.
+pub fn load_library(ws: &Workspace, sources: &[BibSource<'_>]) -> Library {
+    let Some(cache) = LibraryCache::of(ws) else {
+        return bib::load(sources);
+    };
+    let cached = cache
+        .read()
+        .and_then(|bytes| bib::decode_cache(&bytes, sources, cache.stamp()));
+    if let Some(library) = cached {
+        return library;
+    }
+    let library = bib::load(sources);
+    if let Some(bytes) = bib::encode_cache(&library, sources, cache.stamp()) {
+        // A read-only git directory or a full disk only means no cache next time.
+        let _ = cache.write(&bytes);
+    }
+    library
 }

@@ -45,7 +45,7 @@ pub use error::OpsError;
 pub use history::{CommitChanges, History, LogFilter, Since, SourceChanges, log, show_commit};
 pub use import_pdf::PdfImported;
 pub use init::{Initialized, init};
-pub use loaded::{Loaded, read_library};
+pub use loaded::{Loaded, load_library, read_library};
 pub use merge_files::{FileMerged, merge_bib_file, merge_notes_file};
 pub use modify::{EditRequest, Modified, cite, edit, remove, uncite};
 pub use page_locator::{page_locator, page_map};

@@ -9,6 +9,7 @@ mod error;
 mod files;
 mod fingerprint;
 pub mod git;
+mod library_cache;
 mod lock;
 mod notes_format;
 mod notes_io;
@@ -22,6 +23,7 @@ pub use decode::{Decoded, content_hash, decode_source};
 pub use error::StoreError;
 pub use files::{MAX_IMPORT_BYTES, read_bytes, read_import, read_text};
 pub use fingerprint::Fingerprint;
+pub use library_cache::LibraryCache;
 pub use lock::{LOCK_WAIT, WorkspaceLock};
 pub use notes_format::{
     BlockReader, NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text,
