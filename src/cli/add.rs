@@ -33,12 +33,12 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     };
     let added = ops::add_source(cx, request)?;
     if let Some(notice) = &added.notice {
-        println!("note: {notice}");
+        outln!("note: {notice}");
     }
     if let Some(pdf) = &added.pdf {
         report_pdf(pdf);
     }
-    println!(
+    outln!(
         "Added source {} ({}) as library/sources/{}",
         added.source.id,
         printable::line(&added.source.title),
@@ -46,11 +46,11 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     );
     if let Some(reference) = &added.reference {
         match &reference.note {
-            None => print!(
+            None => out!(
                 "Proposed reference added to library/references.bib (check it):\n{}",
                 printable::clean(&reference.bibtex)
             ),
-            Some(note) => println!(
+            Some(note) => outln!(
                 "No reference added: {}; the source cites it",
                 printable::clean(note)
             ),
@@ -87,7 +87,7 @@ pub fn list(cx: &Context) -> anyhow::Result<Outcome> {
             .as_deref()
             .map(|k| format!(" @{k}"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{}\t{} annotations, {claims} claims{}\t{}",
             notes.source.id,
             notes.annotations.len(),

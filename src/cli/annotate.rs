@@ -42,7 +42,7 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     };
     let done = ops::annotate(cx, request)?;
     if let Some(report) = &done.reanchoring {
-        println!(
+        outln!(
             "The text of {} changed; its annotations were re-anchored: {}",
             done.source,
             report.summary()
@@ -54,7 +54,7 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
     } else {
         ""
     };
-    println!("{} {} added to {}{status}", a.kind, a.id, done.source);
-    println!("  « {} »", printable::line(&a.anchor.exact));
+    outln!("{} {} added to {}{status}", a.kind, a.id, done.source);
+    outln!("  « {} »", printable::line(&a.anchor.exact));
     Ok(Outcome::Success)
 }

@@ -25,7 +25,7 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
         BibCommand::Doi { doi } => ops::bib_doi(cx, &doi)?,
     };
     if let Some(notice) = &outcome.notice {
-        println!("note: {notice}");
+        outln!("note: {notice}");
     }
     for diagnostic in &outcome.diagnostics {
         eprintln!("{}", printable::clean(&diagnostic.to_string()));
@@ -37,11 +37,11 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
                 format!("its DOI is already in the library as `{existing_key}`")
             }
         };
-        println!("skipped {}: {why}", printable::clean(&skipped.key));
+        outln!("skipped {}: {why}", printable::clean(&skipped.key));
     }
     match outcome.added.len() {
-        0 => println!("No new entry added."),
-        n => println!(
+        0 => outln!("No new entry added."),
+        n => outln!(
             "Added {n} entr{}: {}",
             if n == 1 { "y" } else { "ies" },
             printable::clean(&outcome.added.join(", "))

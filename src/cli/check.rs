@@ -16,16 +16,16 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         .count();
     let warnings = findings.len() - errors;
     if args.json {
-        println!("{}", printable::json(&findings)?);
+        outln!("{}", printable::json(&findings)?);
     } else {
         for (severity, title) in [(Severity::Error, "Errors"), (Severity::Warning, "Warnings")] {
             let group: Vec<_> = findings.iter().filter(|f| f.severity == severity).collect();
             if group.is_empty() {
                 continue;
             }
-            println!("{title} ({}):", group.len());
+            outln!("{title} ({}):", group.len());
             for finding in group {
-                println!(
+                outln!(
                     "  {} [{}] {}",
                     printable::clean(&finding.location),
                     finding.code,
@@ -33,7 +33,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
                 );
             }
         }
-        println!("{errors} error(s), {warnings} warning(s)");
+        outln!("{errors} error(s), {warnings} warning(s)");
     }
     Ok(if errors > 0 {
         Outcome::Problems

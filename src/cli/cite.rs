@@ -41,7 +41,7 @@ pub fn run_cite(cx: &mut Context, args: CiteArgs) -> anyhow::Result<Outcome> {
         "{} {} now {} {}{locator}",
         done.annotation.kind, done.annotation.id, args.relation, spec.key
     );
-    println!("{}", printable::clean(&line));
+    outln!("{}", printable::clean(&line));
     Ok(Outcome::Success)
 }
 
@@ -56,6 +56,6 @@ pub fn run_uncite(cx: &mut Context, args: UnciteArgs) -> anyhow::Result<Outcome>
         "{} {} no longer cites {}{left}",
         done.annotation.kind, done.annotation.id, args.key
     );
-    println!("{}", printable::clean(&line));
+    outln!("{}", printable::clean(&line));
     Ok(Outcome::Success)
 }

@@ -21,14 +21,14 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     };
     let rows = ops::claims(cx, &filter)?;
     if args.json {
-        println!("{}", printable::json(&rows)?);
+        outln!("{}", printable::json(&rows)?);
         return Ok(Outcome::Success);
     }
     for row in &rows {
-        println!("{}/{}", row.source, show::describe(&row.annotation));
-        println!("    « {} »", printable::line(&row.annotation.anchor.exact));
+        outln!("{}/{}", row.source, show::describe(&row.annotation));
+        outln!("    « {} »", printable::line(&row.annotation.anchor.exact));
     }
     let unsupported = rows.iter().filter(|r| r.unsupported).count();
-    println!("{} claims, {unsupported} unsupported", rows.len());
+    outln!("{} claims, {unsupported} unsupported", rows.len());
     Ok(Outcome::Success)
 }

@@ -24,27 +24,27 @@ pub fn run(args: Args, options: RunOptions) -> anyhow::Result<Outcome> {
     let claims = ops::claims(&cx, &ClaimFilter::default())?;
     let unsupported = claims.iter().filter(|c| c.unsupported).count();
     let root = made.root.display().to_string();
-    println!("The demo workspace is in {}", printable::clean(&root));
-    println!(
+    outln!("The demo workspace is in {}", printable::clean(&root));
+    outln!(
         "{} commits by a student and a supervisor; {} claims, {} without a source.",
         made.commits,
         claims.len(),
         unsupported
     );
-    println!();
-    println!("Try, in that folder:");
-    println!("  glose claims --unsupported");
-    println!("  glose show berdeil-2023");
-    println!("  glose check");
-    println!("  git log --stat");
+    outln!();
+    outln!("Try, in that folder:");
+    outln!("  glose claims --unsupported");
+    outln!("  glose show berdeil-2023");
+    outln!("  glose check");
+    outln!("  git log --stat");
     Ok(Outcome::Success)
 }
 
 pub fn print_usage() -> anyhow::Result<Outcome> {
-    println!("glose: annotate sources, tie every claim to its references, keep the notes in git.");
-    println!();
-    println!("  glose demo          open the example workspace");
-    println!("  glose init [DIR]    make a workspace");
-    println!("  glose --help        every command");
+    outln!("glose: annotate sources, tie every claim to its references, keep the notes in git.");
+    outln!();
+    outln!("  glose demo          open the example workspace");
+    outln!("  glose init [DIR]    make a workspace");
+    outln!("  glose --help        every command");
     Ok(Outcome::Success)
 }

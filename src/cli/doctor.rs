@@ -12,19 +12,19 @@ pub struct Args {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let report = ops::doctor(cx, args.fix)?;
     if report.healthy() {
-        println!(
+        outln!(
             "Merge drivers: registered, and .gitattributes routes notes and .bib files to them."
         );
         return Ok(Outcome::Success);
     }
     for driver in &report.missing_drivers {
-        println!("merge driver `{driver}` is not registered in this repository's config");
+        outln!("merge driver `{driver}` is not registered in this repository's config");
     }
     for line in &report.missing_attributes {
-        println!(".gitattributes lacks `{line}`");
+        outln!(".gitattributes lacks `{line}`");
     }
     if report.fixed {
-        println!(
+        outln!(
             "Fixed: drivers registered, .gitattributes updated{}.",
             match &report.commit {
                 Some(id) => format!(" and committed ({})", id.get(..8).unwrap_or(id)),
@@ -33,7 +33,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         );
         Ok(Outcome::Success)
     } else {
-        println!("Run `glose doctor --fix` to set them up (each clone needs it once).");
+        outln!("Run `glose doctor --fix` to set them up (each clone needs it once).");
         Ok(Outcome::Problems)
     }
 }

@@ -35,7 +35,7 @@ pub fn run_edit(cx: &mut Context, args: EditArgs) -> anyhow::Result<Outcome> {
         confirm: args.confirm,
     };
     let done = ops::edit(cx, &args.id, request)?;
-    println!(
+    outln!(
         "{}",
         printable::clean(done.committed.message.lines().next().unwrap_or_default())
     );
@@ -44,7 +44,7 @@ pub fn run_edit(cx: &mut Context, args: EditArgs) -> anyhow::Result<Outcome> {
 
 pub fn run_rm(cx: &mut Context, args: RmArgs) -> anyhow::Result<Outcome> {
     let done = ops::remove(cx, &args.id)?;
-    println!(
+    outln!(
         "{}",
         printable::clean(done.committed.message.lines().next().unwrap_or_default())
     );

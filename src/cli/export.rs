@@ -190,7 +190,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
             store::write_atomic(&path, exported.text.as_bytes())?;
             eprintln!("Wrote {}", path.display());
         }
-        None => print!("{}", exported.text),
+        None => out!("{}", exported.text),
     }
     Ok(Outcome::Success)
 }

@@ -19,17 +19,17 @@ pub fn run(start: &Path, args: Args, options: RunOptions) -> anyhow::Result<Outc
     let now = options.now.unwrap_or_else(jiff::Timestamp::now);
     let done = ops::init(&dir, options.author, now)?;
     let root = done.root.display().to_string();
-    println!("Made a glose workspace in {}", printable::clean(&root));
+    outln!("Made a glose workspace in {}", printable::clean(&root));
     if done.created_repository {
-        println!("Made a git repository there (branch main).");
+        outln!("Made a git repository there (branch main).");
     }
     if let Some(reason) = done.not_committed {
-        println!(
+        outln!(
             "The new files are not committed yet: {}",
             printable::clean(&reason)
         );
     }
-    println!(
+    outln!(
         "Next: `glose bib add FILE.bib` for your references, `glose add ARTICLE.txt` for a source."
     );
     Ok(Outcome::Success)

@@ -41,22 +41,22 @@ pub fn run(cx: &Context, args: Args, author: Option<String>) -> anyhow::Result<O
     };
     let history = ops::log(cx, &filter)?;
     if args.json {
-        println!("{}", printable::json(&history)?);
+        outln!("{}", printable::json(&history)?);
         return Ok(Outcome::Success);
     }
     if matches!(filter.since, Since::LastReview) {
         match &history.reviewed {
-            Some(id) => println!("Since your last review ({}):\n", short(id)),
-            None => println!(
+            Some(id) => outln!("Since your last review ({}):\n", short(id)),
+            None => outln!(
                 "You have not marked a review yet (`glose review mark`): the whole history.\n"
             ),
         }
     }
     if history.commits.is_empty() {
-        println!("No commits to show.");
+        outln!("No commits to show.");
     }
     for commit in &history.commits {
-        print!("{}", printable::clean(&render(commit)));
+        out!("{}", printable::clean(&render(commit)));
     }
     Ok(Outcome::Success)
 }
@@ -64,9 +64,9 @@ pub fn run(cx: &Context, args: Args, author: Option<String>) -> anyhow::Result<O
 pub fn run_show(cx: &Context, args: ShowArgs) -> anyhow::Result<Outcome> {
     let commit = ops::show_commit(cx, &args.rev)?;
     if args.json {
-        println!("{}", printable::json(&commit)?);
+        outln!("{}", printable::json(&commit)?);
     } else {
-        print!("{}", printable::clean(&render(&commit)));
+        out!("{}", printable::clean(&render(&commit)));
     }
     Ok(Outcome::Success)
 }

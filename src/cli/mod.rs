@@ -1,5 +1,22 @@
 //! The command line: clap definitions, one file per subcommand, formatting only.
 
+/// `println!` for the command line's output, quiet when its reader has gone (see `stdout`).
+macro_rules! outln {
+    () => {
+        $crate::cli::stdout::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::stdout::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` for the command line's output, quiet when its reader has gone (see `stdout`).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::stdout::write(format_args!($($arg)*))
+    };
+}
+
 mod add;
 mod annotate;
 mod bib;
@@ -20,6 +37,7 @@ mod replace;
 mod review;
 mod settle;
 mod show;
+mod stdout;
 mod styles;
 mod sync;
 

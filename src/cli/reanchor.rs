@@ -11,10 +11,10 @@ pub struct Args {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let (reports, _) = ops::reanchor(cx, args.source.as_deref())?;
     if reports.is_empty() {
-        println!("Every annotation is anchored on the current text; nothing to do.");
+        outln!("Every annotation is anchored on the current text; nothing to do.");
     }
     for (source, report) in &reports {
-        println!("{source}: {}", report.summary());
+        outln!("{source}: {}", report.summary());
         print_displaced(report);
     }
     Ok(Outcome::Success)
@@ -23,17 +23,17 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
 /// One line per fuzzy or orphaned annotation: its id and quote, and the words a fuzzy one now covers.
 pub fn print_displaced(report: &Reanchoring) {
     for fuzzy in &report.fuzzy {
-        println!(
+        outln!(
             "  fuzzy: « {} » ({})",
             printable::line(fuzzy.now.as_deref().unwrap_or(&fuzzy.quote)),
             fuzzy.id
         );
         if fuzzy.now.as_deref().is_some_and(|now| now != fuzzy.quote) {
-            println!("    was « {} »", printable::line(&fuzzy.quote));
+            outln!("    was « {} »", printable::line(&fuzzy.quote));
         }
     }
     for orphan in &report.orphaned {
-        println!(
+        outln!(
             "  orphaned: « {} » ({})",
             printable::line(&orphan.quote),
             orphan.id

@@ -26,18 +26,18 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
                 })
             })
             .collect();
-        println!("{}", printable::json(&rows)?);
+        outln!("{}", printable::json(&rows)?);
         return Ok(Outcome::Success);
     }
+    let mut listing = String::new();
     for entry in &entries {
-        println!(
-            "{}\t{}",
-            printable::clean(&entry.key),
-            printable::line(&entry.summary())
-        );
+        let key = printable::clean(&entry.key);
+        let summary = printable::line(&entry.summary());
+        listing.extend([&*key, "\t", &summary, "\n"]);
     }
+    out!("{listing}");
     if entries.is_empty() {
-        println!("No reference matches.");
+        outln!("No reference matches.");
     }
     Ok(Outcome::Success)
 }

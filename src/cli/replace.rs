@@ -9,36 +9,36 @@ use crate::ops::{self, Context, ReplaceRequest};
 pub fn run(cx: &Context, source: String, file: PathBuf) -> anyhow::Result<Outcome> {
     let done = ops::replace_source(cx, &ReplaceRequest { source, file })?;
     if let Some(notice) = &done.notice {
-        println!("note: {}", printable::line(notice));
+        outln!("note: {}", printable::line(notice));
     }
     if let Some(pdf) = &done.pdf {
         add::report_pdf(pdf);
     }
     let Some(replaced) = done.replaced else {
-        println!(
+        outln!(
             "{}: the new text is the same as the current one; nothing changed.",
             done.source
         );
         return Ok(Outcome::Success);
     };
     let report = &replaced.report;
-    println!(
+    outln!(
         "{}: text replaced; annotations: {}",
         done.source,
         report.summary()
     );
     if replaced.locators_updated > 0 {
-        println!(
+        outln!(
             "{} page locators now give the new page of their quote.",
             replaced.locators_updated
         );
     }
     print_displaced(report);
     if !report.fuzzy.is_empty() {
-        println!("Check each fuzzy one and accept it with `glose edit ID --confirm`.");
+        outln!("Check each fuzzy one and accept it with `glose edit ID --confirm`.");
     }
     if !report.orphaned.is_empty() {
-        println!(
+        outln!(
             "Orphans keep their quote: re-attach each in `glose` (O lists them; r, select the words, r)."
         );
     }

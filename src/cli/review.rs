@@ -63,7 +63,7 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
                 done.annotation.id,
                 printable::line(&done.annotation.anchor.exact)
             );
-            println!("{}", printable::clean(&line));
+            outln!("{}", printable::clean(&line));
         }
         ReviewCommand::Reply { id, text } => {
             let done = ops::reply(cx, &id, &text)?;
@@ -73,26 +73,26 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
                 done.annotation.id,
                 root.unwrap_or_default()
             );
-            println!("{}", printable::clean(&line));
+            outln!("{}", printable::clean(&line));
         }
         ReviewCommand::Resolve { id } => {
             let done = ops::resolve(cx, &id)?;
             let line = format!("review thread {} resolved", done.annotation.id);
-            println!("{}", printable::clean(&line));
+            outln!("{}", printable::clean(&line));
         }
         ReviewCommand::List { open, json } => {
             let threads = ops::threads(cx, open)?;
             if json {
-                println!("{}", printable::json(&threads)?);
+                outln!("{}", printable::json(&threads)?);
             } else {
-                print!("{}", printable::clean(&render(&threads)));
+                out!("{}", printable::clean(&render(&threads)));
                 let still_open = threads.iter().filter(|t| t.root.is_open_review()).count();
-                println!("{} thread(s), {still_open} open", threads.len());
+                outln!("{} thread(s), {still_open} open", threads.len());
             }
         }
         ReviewCommand::Mark => {
             let marked = ops::mark_reviewed(cx)?;
-            println!(
+            outln!(
                 "Marked {} as reviewed ({}): `glose log --since-review` starts after it.",
                 marked.commit.get(..8).unwrap_or(&marked.commit),
                 marked.reference

@@ -26,7 +26,7 @@ pub fn run(cx: &mut Context, args: Args) -> anyhow::Result<Outcome> {
         Keep::Both => Choice::Both,
     };
     let done = ops::settle_conflict(cx, &args.id, choice)?;
-    println!(
+    outln!(
         "{}",
         printable::clean(done.committed.message.lines().next().unwrap_or_default())
     );

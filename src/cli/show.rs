@@ -31,16 +31,16 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         if let Some(commit) = &commit {
             value["commit"] = serde_json::json!(commit);
         }
-        println!("{}", printable::json(&value)?);
+        outln!("{}", printable::json(&value)?);
         return Ok(Outcome::Success);
     }
-    println!(
+    outln!(
         "{} — {}",
         notes.source.id,
         printable::line(&notes.source.title)
     );
     if let (Some(rev), Some(commit)) = (&args.at, &commit) {
-        println!(
+        outln!(
             "(as of {}, commit {})",
             printable::line(rev),
             &commit[..commit.len().min(8)]
@@ -51,28 +51,28 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
             Some(_) => "re-anchored for this display only",
             None => "`glose reanchor` records it",
         };
-        println!(
+        outln!(
             "(the text changed since it was annotated: {}; {hint})",
             report.summary()
         );
     }
-    println!();
+    outln!();
     let placed: Vec<&Annotation> = notes
         .annotations
         .iter()
         .filter(|a| a.state != AnchorState::Orphaned)
         .collect();
-    println!("{}", printable::clean(&marked_text(&text, &placed)));
-    println!();
+    outln!("{}", printable::clean(&marked_text(&text, &placed)));
+    outln!();
     for (number, annotation) in placed.iter().enumerate() {
-        println!("[{}] {}", number + 1, describe(annotation));
+        outln!("[{}] {}", number + 1, describe(annotation));
     }
     for annotation in notes
         .annotations
         .iter()
         .filter(|a| a.state == AnchorState::Orphaned)
     {
-        println!(
+        outln!(
             "[orphaned] {}\n    « {} »",
             describe(annotation),
             printable::line(&annotation.anchor.exact)

@@ -4,9 +4,9 @@ use crate::ops::Context;
 
 /// List the citation styles `glose export markdown --style` accepts.
 pub fn run(cx: Option<&Context>) -> anyhow::Result<Outcome> {
-    println!("Built-in styles (use the first name):");
+    outln!("Built-in styles (use the first name):");
     for (names, title) in archived_styles() {
-        println!("  {:32} {title}", names.join(", "));
+        outln!("  {:32} {title}", names.join(", "));
     }
     if let Some(cx) = cx {
         let dir = cx.ws.root.join("styles");
@@ -21,12 +21,12 @@ pub fn run(cx: Option<&Context>) -> anyhow::Result<Outcome> {
             .collect();
         own.sort();
         if !own.is_empty() {
-            println!("Workspace styles (styles/*.csl):");
+            outln!("Workspace styles (styles/*.csl):");
             for name in own {
-                println!("  {name}");
+                outln!("  {name}");
             }
         }
     }
-    println!("Any CSL 1.0 file also works by path: --style path/to/style.csl");
+    outln!("Any CSL 1.0 file also works by path: --style path/to/style.csl");
     Ok(Outcome::Success)
 }

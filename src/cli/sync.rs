@@ -13,18 +13,18 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
     let report = ops::sync(cx, args.remote.as_deref())?;
     let mut outcome = Outcome::Success;
     match &report.integrated {
-        Integrated::UpToDate => println!("Nothing new from {}.", report.url),
+        Integrated::UpToDate => outln!("Nothing new from {}.", report.url),
         Integrated::FastForward { commit } => {
-            println!("Updated to {} from {}.", short(commit), report.url);
+            outln!("Updated to {} from {}.", short(commit), report.url);
         }
         Integrated::Merged { commit, conflicts } => {
-            println!(
+            outln!(
                 "Merged the changes from {} ({}).",
                 report.url,
                 short(commit)
             );
             for (path, items) in conflicts {
-                println!(
+                outln!(
                     "  {}: both sides changed {}; both versions are kept (`glose check` lists them)",
                     path.display(),
                     items.join(", ")
@@ -34,10 +34,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     for who in &report.marks_received {
-        println!("Review mark of {who} received.");
+        outln!("Review mark of {who} received.");
     }
     if report.pushed {
-        println!("Pushed to {}.", report.url);
+        outln!("Pushed to {}.", report.url);
     }
     Ok(outcome)
 }
