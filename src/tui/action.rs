@@ -5,6 +5,7 @@ use crossterm::event::MouseEvent;
 use super::data::{Arrival, SourceDoc};
 use super::external::ExternalEdit;
 use super::keymap::{Key, Keymap};
+use super::matching::Matched;
 use super::undo::UndoStep;
 
 macro_rules! commands {
@@ -120,6 +121,8 @@ pub enum Action {
     },
     /// What background reads sent since the last time.
     Arrived(Vec<Arrival>),
+    /// The matches of a query typed in the citation picker.
+    Matched(Matched),
 }
 
 /// What an effect did: a message, new data to show, and the step that undoes it.

@@ -8,10 +8,11 @@ mod reading;
 
 use super::action::{Action, Outcome};
 use super::background::Background;
-use super::data::Arrival;
+use super::data::{Arrival, Refs};
 use super::editor::EditChange;
 use super::external::ExternalEdit;
 use super::loader;
+use super::matching::Matching;
 use super::undo::UndoStep;
 use super::watch::Watch;
 use crate::anchor::{self, QuoteMatch};
@@ -80,6 +81,11 @@ pub enum Effect {
     LoadSource {
         source: String,
     },
+    /// Match the picker's query in the library, off the event loop's thread.
+    Match {
+        query: String,
+        refs: Refs,
+    },
 }
 
 impl Effect {
@@ -106,6 +112,7 @@ pub struct Runner {
     /// The files as the TUI last read or wrote them.
     watch: Watch,
     background: Background,
+    matching: Matching,
 }
 
 impl Runner {
@@ -116,6 +123,7 @@ impl Runner {
             fixed_clock,
             watch: Watch::default(),
             background: Background::default(),
+            matching: Matching::default(),
         }
     }
 
@@ -123,7 +131,18 @@ impl Runner {
         &self.cx
     }
 
-    pub fn run(&mut self, effect: Effect) -> Action {
+    /// Runs an effect; what it did comes back at once, or later from [`Runner::arrived`] (matches).
+    pub fn run(&mut self, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::Match { query, refs } => {
+                self.matching.find(query, refs);
+                None
+            }
+            effect => Some(self.act(effect)),
+        }
+    }
+
+    fn act(&mut self, effect: Effect) -> Action {
         if !self.fixed_clock {
             self.cx.now = Timestamp::now();
         }
@@ -207,7 +226,7 @@ impl Runner {
                 let done = ops::settle_conflict(cx, &id, choice)?;
                 Ok((first_line(&done.committed.message), Some(id)))
             }),
-            Effect::LoadSource { .. } => Ok(Outcome::default()),
+            Effect::LoadSource { .. } | Effect::Match { .. } => Ok(Outcome::default()),
         };
         match result {
             Ok(outcome) => Action::Done(Box::new(outcome)),

@@ -26,20 +26,29 @@ impl Runner {
         Ok((data, unreadable))
     }
 
-    /// Whether background reads are still running.
+    /// Whether background reads or the picker's matching are still running.
     pub fn loading(&self) -> bool {
-        self.background.busy()
+        self.background.busy() || self.matching.pending()
     }
 
-    /// What background reads sent so far; `None` when nothing came.
-    pub fn arrived(&mut self) -> Option<Action> {
+    /// Whether the picker's query is still being matched.
+    pub fn matching(&self) -> bool {
+        self.matching.pending()
+    }
+
+    /// What background reads and the matching sent so far; empty when nothing came.
+    pub fn arrived(&mut self) -> Vec<Action> {
         let arrivals = self.background.arrived();
-        (!arrivals.is_empty()).then_some(Action::Arrived(arrivals))
+        let read = (!arrivals.is_empty()).then_some(Action::Arrived(arrivals));
+        let matched = self.matching.arrived().into_iter().map(Action::Matched);
+        read.into_iter().chain(matched).collect()
     }
 
-    /// Waits for every background read to end.
-    pub fn wait(&mut self) -> Action {
-        Action::Arrived(self.background.wait())
+    /// Waits for every background read to end and for the matches of the newest query.
+    pub fn wait(&mut self) -> Vec<Action> {
+        let read = Action::Arrived(self.background.wait());
+        let matched = self.matching.wait().into_iter().map(Action::Matched);
+        std::iter::once(read).chain(matched).collect()
     }
 
     /// Reads again what changed on disk since the TUI last read or wrote it; `None` when nothing did.
