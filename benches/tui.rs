@@ -173,3 +173,9 @@ fn render_reader_120x40(bencher: divan::Bencher) {
     bencher.bench_local(|| session.render(SIZE.0, SIZE.1));
 }
 
+/// The status bar's count of glose's files not yet committed, in the committed workspace.
+#[divan::bench(sample_count = 20)]
+fn uncommitted_count() -> usize {
+    let cx = Context::open(WORKSPACE.1.clone(), RunOptions::default()).expect("workspace opens");
+    glose::ops::pending_changes(&cx).expect("pending").len()
+}
