@@ -129,9 +129,13 @@ pub enum Action {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub message: String,
-    /// One source read again after a change to it, and the count of uncommitted files.
+    /// One source read again after a change to it.
     pub source: Option<SourceDoc>,
+    /// The count of uncommitted files when it is known at once (none after a commit); otherwise it
+    /// comes as an [`Arrival::Pending`].
     pub pending: Option<usize>,
+    /// A notes file was written: at least one file is uncommitted until the count comes.
+    pub wrote: bool,
     pub undo: Option<UndoStep>,
     /// An annotation to select, by id.
     pub select: Option<String>,

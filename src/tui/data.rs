@@ -13,8 +13,8 @@ use crate::model::Annotation;
 pub struct Data {
     pub workspace: String,
     pub branch: String,
-    /// glose's files changed since the last commit.
-    pub pending: usize,
+    /// glose's files changed since the last commit; `None` until they are counted.
+    pub pending: Option<usize>,
     pub sources: Vec<SourceDoc>,
     pub refs: Refs,
     /// Problems found in the .bib files ("file:line:column: message"), broken entries included.
@@ -38,6 +38,8 @@ pub enum Arrival {
     },
     /// The library could not be read.
     LibraryFailed(String),
+    /// The count of glose's files changed since the last commit.
+    Pending(usize),
 }
 
 impl Data {

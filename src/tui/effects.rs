@@ -294,10 +294,12 @@ impl Runner {
             }),
             _ => None,
         };
+        let doc = loader::load_source(&self.cx, source)?;
+        self.count_pending();
         Ok(Outcome {
             message,
-            source: Some(loader::load_source(&self.cx, source)?),
-            pending: Some(loader::pending(&self.cx)),
+            source: Some(doc),
+            wrote: true,
             undo,
             select,
             forget: if stale {
@@ -314,9 +316,10 @@ impl Runner {
             Some(done) => format!("committed: {}", first_line(&done.message)),
             None => "nothing to commit".to_string(),
         };
+        self.count_pending();
         Ok(Outcome {
             message,
-            pending: Some(loader::pending(&self.cx)),
+            pending: Some(0),
             ..Outcome::default()
         })
     }
@@ -341,6 +344,7 @@ impl Runner {
     fn mark_reviewed(&mut self) -> Result<Outcome, OpsError> {
         ops::checkpoint(&self.cx)?;
         let marked = ops::mark_reviewed(&self.cx)?;
+        self.count_pending();
         Ok(Outcome {
             message: format!(
                 "marked as reviewed up to {}",
@@ -350,7 +354,7 @@ impl Runner {
                 reviewed: Some(marked.commit),
                 commits: Vec::new(),
             })),
-            pending: Some(loader::pending(&self.cx)),
+            pending: Some(0),
             ..Outcome::default()
         })
     }
@@ -378,13 +382,13 @@ impl Runner {
     fn dropped(&mut self, source: &str, path: &std::path::Path, label: &str) -> Action {
         let name = self.cx.ws.relative(path).display().to_string();
         self.watch.remember(path);
+        self.count_pending();
         match loader::load_source(&self.cx, source) {
             Ok(doc) => Action::Done(Box::new(Outcome {
                 message: format!(
                     "{name} changed outside glose: {label} dropped (undo history of {source} cleared), file reloaded"
                 ),
                 source: Some(doc),
-                pending: Some(loader::pending(&self.cx)),
                 forget: vec![source.to_string()],
                 ..Outcome::default()
             })),

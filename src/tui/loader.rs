@@ -38,7 +38,7 @@ pub fn first_frame(cx: &Context) -> Result<(Data, Vec<Arrival>), OpsError> {
             .ok()
             .and_then(|r| r.branch())
             .unwrap_or_else(|| "(no branch)".into()),
-        pending: 0,
+        pending: None,
         sources,
         refs: Refs::default(),
         diagnostics: Vec::new(),

@@ -5,7 +5,17 @@ use crate::tui::data::Arrival;
 
 impl App {
     /// Fills the sources still unread (a source read since by the app itself is newer and stays) and the library.
-    pub(super) fn arrive(&mut self, arrivals: Vec<Arrival>) {
+    pub(super) fn arrive(&mut self, mut arrivals: Vec<Arrival>) {
+        arrivals.retain(|arrival| match arrival {
+            Arrival::Pending(count) => {
+                self.data.pending = Some(*count);
+                false
+            }
+            _ => true,
+        });
+        if arrivals.is_empty() {
+            return;
+        }
         let mut unreadable = Vec::new();
         self.keeping_place(|app| {
             for arrival in arrivals {
@@ -39,6 +49,7 @@ impl App {
                         app.data.library_loading = false;
                         unreadable.push(format!("the library could not be read: {message}"));
                     }
+                    Arrival::Pending(count) => app.data.pending = Some(count),
                 }
             }
         });

@@ -356,7 +356,7 @@ impl App {
     }
 
     fn tick(&mut self) -> Vec<Effect> {
-        if self.data.pending == 0 || self.quitting {
+        if self.data.pending.unwrap_or(0) == 0 || self.quitting {
             self.idle_ticks = 0;
             return Vec::new();
         }

@@ -16,14 +16,19 @@ impl Runner {
     /// fingerprints are taken first, so a file changed while it is read is read again.
     pub fn load(&mut self) -> Result<(Data, Vec<Arrival>), OpsError> {
         self.watch = Watch::snapshot(&self.cx.ws);
-        let (mut data, unreadable) = loader::first_frame(&self.cx)?;
+        let (data, unreadable) = loader::first_frame(&self.cx)?;
         let unread = data.sources.iter().filter(|s| !s.loaded);
         let root = self.cx.ws.root.clone();
         self.background
             .sources(root.clone(), unread.map(|s| s.id.clone()).collect());
-        self.background.library(root, None);
-        data.pending = loader::pending(&self.cx);
+        self.background.library(root.clone(), None);
+        self.background.pending(root);
         Ok((data, unreadable))
+    }
+
+    /// Counts glose's files not yet committed, on another thread.
+    pub(super) fn count_pending(&mut self) {
+        self.background.pending(self.cx.ws.root.clone());
     }
 
     /// Whether background reads or the picker's matching are still running.
@@ -123,7 +128,7 @@ impl Runner {
                 problems.join("; ")
             );
         }
-        outcome.pending = Some(loader::pending(&self.cx));
+        self.count_pending();
         Some(Action::Done(Box::new(outcome)))
     }
 }
