@@ -1,7 +1,9 @@
 //! The terminal UI on a generated workspace of 1,000 sources, 100,000 annotations and 100,000 references
 //! (a git repository with everything committed): the time to the first frame, to everything read, and
 //! the time from a key to its frame at 120×40 while typing in the citation picker and scrolling the
-//! reader. The key latencies are printed as median and 99th percentile before divan's table.
+//! reader. The key latencies are printed as median and 99th percentile before divan's table; for the
+//! picker, also the time from a key to the frame that shows the matches of the query typed (they
+//! are matched on another thread).
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -84,8 +86,21 @@ fn report(name: &str, mut times: Vec<Duration>) {
     );
 }
 
+/// The time from each key of `keys` to the frame that shows all it asked for.
+fn settled(session: &mut Session, keys: &[String]) -> Vec<Duration> {
+    keys.iter()
+        .map(|key| {
+            let start = Instant::now();
+            session.keys(key).expect("key");
+            session.wait_loaded();
+            session.render(SIZE.0, SIZE.1);
+            start.elapsed()
+        })
+        .collect()
+}
+
 /// Opens the picker on the first claim, then types queries and erases them, key by key.
-fn picker_keys() -> Vec<Duration> {
+fn picker_keys(measure: fn(&mut Session, &[String]) -> Vec<Duration>) -> Vec<Duration> {
     let mut session = loaded();
     let doc = session.app.doc().expect("a source");
     let claim = doc.annotations.iter().position(|a| a.kind == Kind::Claim);
@@ -102,7 +117,7 @@ fn picker_keys() -> Vec<Duration> {
         keys.extend(query.chars().map(|c| c.to_string()));
         keys.extend(query.chars().map(|_| "<backspace>".to_string()));
     }
-    latencies(&mut session, &keys)
+    measure(&mut session, &keys)
 }
 
 /// Scrolls the reader down and up again: rows with j and k, screens with PageDown and PageUp.
@@ -121,7 +136,8 @@ fn scroll_keys() -> Vec<Duration> {
 }
 
 fn main() {
-    report("picker typing", picker_keys());
+    report("picker typing", picker_keys(latencies));
+    report("picker matches shown", picker_keys(settled));
     report("reader scrolling", scroll_keys());
     divan::main();
 }
@@ -155,4 +171,11 @@ fn everything_read() -> Session {
 fn render_reader_120x40(bencher: divan::Bencher) {
     let mut session = loaded();
     bencher.bench_local(|| session.render(SIZE.0, SIZE.1));
+}
+
+/// The status bar's count of glose's files not yet committed, in the committed workspace.
+#[divan::bench(sample_count = 20)]
+fn uncommitted_count() -> usize {
+    let cx = Context::open(WORKSPACE.1.clone(), RunOptions::default()).expect("workspace opens");
+    glose::ops::pending_changes(&cx).expect("pending").len()
 }

@@ -170,7 +170,7 @@ fn orphans_confirm_a_fuzzy_match_and_reattach_an_orphan() {
     let commits = demo.commits();
     demo.keys(":w<enter>");
     assert_eq!(demo.commits(), commits + 1);
-    assert_eq!(demo.session.app.data.pending, 0);
+    assert_eq!(demo.session.app.data.pending, Some(0));
     demo.keys("u");
     assert_eq!(
         state(&demo, &orphan),

@@ -47,7 +47,7 @@ fn select_a_sentence_claim_it_cite_it_and_write() {
     demo.keys(":w<enter>");
     assert_eq!(demo.commits(), commits + 1);
     assert_eq!(demo.head(), "berdeil-2023: +1 claim, 1 citation");
-    assert_eq!(demo.session.app.data.pending, 0);
+    assert_eq!(demo.session.app.data.pending, Some(0));
 }
 
 #[test]

@@ -167,3 +167,33 @@ fn unreadable_notes_are_left_out_with_a_message_and_the_next_source_comes_first(
         session.app.status.text
     );
 }
+
+#[test]
+fn the_uncommitted_files_are_counted_on_another_thread() {
+    let (_dir, root) = workspace();
+    let cx = Context::open(root.clone(), RunOptions::default()).expect("context");
+    let expected = glose::ops::pending_changes(&cx).expect("pending").len();
+    assert!(expected > SOURCES, "nothing is committed yet");
+    let mut session = open(&root);
+    assert_eq!(session.app.data.pending, None);
+    assert!(screen(&mut session).contains("counting changes…"));
+    session.wait_loaded();
+    assert_eq!(session.app.data.pending, Some(expected));
+    assert!(screen(&mut session).contains(&format!("{expected} uncommitted")));
+    session.keys(":w<enter>").expect("keys");
+    assert_eq!(session.app.data.pending, Some(0));
+    session.wait_loaded();
+    assert_eq!(
+        session.app.data.pending,
+        Some(0),
+        "the count after the commit"
+    );
+    std::fs::write(root.join("notes/extra.toml"), "written behind the TUI\n").expect("write");
+    session.dispatch(glose::tui::action::Action::Tick);
+    session.wait_loaded();
+    assert_eq!(
+        session.app.data.pending,
+        Some(1),
+        "a file added on disk is counted"
+    );
+}

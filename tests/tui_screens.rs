@@ -32,6 +32,9 @@ fn citation_picker() {
     let mut demo = Demo::new();
     demo.keys("]]]]");
     demo.keys("@nid");
+    let typed = text(&demo.session.render(100, 30));
+    assert!(typed.contains("search: nid    matching…"), "{typed}");
+    demo.session.wait_loaded();
     insta::assert_snapshot!("picker_search_100x30", text(&demo.session.render(100, 30)));
     demo.keys("<enter>art. 4<tab>");
     let details = text(&demo.session.render(100, 30));

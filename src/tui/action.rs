@@ -5,6 +5,7 @@ use crossterm::event::MouseEvent;
 use super::data::{Arrival, SourceDoc};
 use super::external::ExternalEdit;
 use super::keymap::{Key, Keymap};
+use super::matching::Matched;
 use super::undo::UndoStep;
 
 macro_rules! commands {
@@ -121,15 +122,21 @@ pub enum Action {
     },
     /// What background reads sent since the last time.
     Arrived(Vec<Arrival>),
+    /// The matches of a query typed in the citation picker.
+    Matched(Matched),
 }
 
 /// What an effect did: a message, new data to show, and the step that undoes it.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub message: String,
-    /// One source read again after a change to it, and the count of uncommitted files.
+    /// One source read again after a change to it.
     pub source: Option<SourceDoc>,
+    /// The count of uncommitted files when it is known at once (none after a commit); otherwise it
+    /// comes as an [`Arrival::Pending`].
     pub pending: Option<usize>,
+    /// A notes file was written: at least one file is uncommitted until the count comes.
+    pub wrote: bool,
     pub undo: Option<UndoStep>,
     /// An annotation to select, by id.
     pub select: Option<String>,

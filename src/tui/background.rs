@@ -20,8 +20,15 @@ pub struct Background {
     jobs: Vec<Job>,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    Sources,
+    Library,
+    Pending,
+}
+
 struct Job {
-    library: bool,
+    read: Read,
     rx: Receiver<Arrival>,
     delivered: bool,
 }
@@ -29,7 +36,7 @@ struct Job {
 impl Job {
     /// What a library read that stopped without a word (it panicked) leaves to say.
     fn silence(&self) -> Option<Arrival> {
-        (self.library && !self.delivered)
+        (self.read == Read::Library && !self.delivered)
             .then(|| Arrival::LibraryFailed("the library reader stopped".to_string()))
     }
 }
@@ -37,7 +44,7 @@ impl Job {
 impl Background {
     /// Reads the text and notes of the sources `ids`, sending them in batches.
     pub fn sources(&mut self, root: PathBuf, ids: Vec<String>) {
-        self.spawn(false, move |tx| {
+        self.spawn(Read::Sources, move |tx| {
             let cx = match Context::open(root, RunOptions::default()) {
                 Ok(cx) => cx,
                 Err(error) => {
@@ -71,8 +78,8 @@ impl Background {
 
     /// Reads the library; a read started before is forgotten (its result would be older).
     pub fn library(&mut self, root: PathBuf, message: Option<String>) {
-        self.jobs.retain(|job| !job.library);
-        self.spawn(true, move |tx| {
+        self.jobs.retain(|job| job.read != Read::Library);
+        self.spawn(Read::Library, move |tx| {
             let read =
                 Context::open(root, RunOptions::default()).and_then(|cx| loader::library(&cx));
             let arrival = match read {
@@ -84,6 +91,15 @@ impl Background {
                 Err(error) => Arrival::LibraryFailed(error.to_string()),
             };
             tx.send(arrival).ok()
+        });
+    }
+
+    /// Counts glose's files changed since the last commit; a count started before is forgotten.
+    pub fn pending(&mut self, root: PathBuf) {
+        self.jobs.retain(|job| job.read != Read::Pending);
+        self.spawn(Read::Pending, move |tx| {
+            let cx = Context::open(root, RunOptions::default()).ok()?;
+            tx.send(Arrival::Pending(loader::pending(&cx))).ok()
         });
     }
 
@@ -127,13 +143,13 @@ impl Background {
 
     fn spawn(
         &mut self,
-        library: bool,
+        read: Read,
         work: impl FnOnce(Sender<Arrival>) -> Option<()> + Send + 'static,
     ) {
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || work(tx));
         self.jobs.push(Job {
-            library,
+            read,
             rx,
             delivered: false,
         });

@@ -1,5 +1,8 @@
 //! What the screens show, read from the workspace by the effects runner and handed to the app.
 
+use std::ops::Deref;
+use std::sync::Arc;
+
 use nucleo_matcher::Utf32String;
 
 use crate::import::pdf::PageMap;
@@ -10,10 +13,10 @@ use crate::model::Annotation;
 pub struct Data {
     pub workspace: String,
     pub branch: String,
-    /// glose's files changed since the last commit.
-    pub pending: usize,
+    /// glose's files changed since the last commit; `None` until they are counted.
+    pub pending: Option<usize>,
     pub sources: Vec<SourceDoc>,
-    pub refs: Vec<RefItem>,
+    pub refs: Refs,
     /// Problems found in the .bib files ("file:line:column: message"), broken entries included.
     pub diagnostics: Vec<String>,
     /// The library is being read in the background: `refs` is empty or out of date until it arrives.
@@ -29,12 +32,14 @@ pub enum Arrival {
     Unreadable { id: String, message: String },
     /// The library, with what to say once it is shown (the .bib that changed).
     Library {
-        refs: Vec<RefItem>,
+        refs: Refs,
         diagnostics: Vec<String>,
         message: Option<String>,
     },
     /// The library could not be read.
     LibraryFailed(String),
+    /// The count of glose's files changed since the last commit.
+    Pending(usize),
 }
 
 impl Data {
@@ -73,6 +78,37 @@ pub struct SourceDoc {
     pub old_quotes: Vec<(String, String)>,
     /// Where each page starts, for a PDF source.
     pub pages: Option<PageMap>,
+}
+
+/// The library's entries, shared with the thread that matches the picker's query; two are equal
+/// when they are the same read of the library.
+#[derive(Clone, Default)]
+pub struct Refs(Arc<[RefItem]>);
+
+impl Deref for Refs {
+    type Target = [RefItem];
+
+    fn deref(&self) -> &[RefItem] {
+        &self.0
+    }
+}
+
+impl From<Vec<RefItem>> for Refs {
+    fn from(items: Vec<RefItem>) -> Refs {
+        Refs(items.into())
+    }
+}
+
+impl PartialEq for Refs {
+    fn eq(&self, other: &Refs) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Refs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Refs({} entries)", self.0.len())
+    }
 }
 
 #[derive(Debug, Clone)]

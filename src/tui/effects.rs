@@ -8,10 +8,11 @@ mod reading;
 
 use super::action::{Action, Outcome};
 use super::background::Background;
-use super::data::Arrival;
+use super::data::{Arrival, Refs};
 use super::editor::EditChange;
 use super::external::ExternalEdit;
 use super::loader;
+use super::matching::Matching;
 use super::undo::UndoStep;
 use super::watch::Watch;
 use crate::anchor::{self, QuoteMatch};
@@ -80,6 +81,11 @@ pub enum Effect {
     LoadSource {
         source: String,
     },
+    /// Match the picker's query in the library, off the event loop's thread.
+    Match {
+        query: String,
+        refs: Refs,
+    },
 }
 
 impl Effect {
@@ -106,6 +112,7 @@ pub struct Runner {
     /// The files as the TUI last read or wrote them.
     watch: Watch,
     background: Background,
+    matching: Matching,
 }
 
 impl Runner {
@@ -116,6 +123,7 @@ impl Runner {
             fixed_clock,
             watch: Watch::default(),
             background: Background::default(),
+            matching: Matching::default(),
         }
     }
 
@@ -123,7 +131,18 @@ impl Runner {
         &self.cx
     }
 
-    pub fn run(&mut self, effect: Effect) -> Action {
+    /// Runs an effect; what it did comes back at once, or later from [`Runner::arrived`] (matches).
+    pub fn run(&mut self, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::Match { query, refs } => {
+                self.matching.find(query, refs);
+                None
+            }
+            effect => Some(self.act(effect)),
+        }
+    }
+
+    fn act(&mut self, effect: Effect) -> Action {
         if !self.fixed_clock {
             self.cx.now = Timestamp::now();
         }
@@ -207,7 +226,7 @@ impl Runner {
                 let done = ops::settle_conflict(cx, &id, choice)?;
                 Ok((first_line(&done.committed.message), Some(id)))
             }),
-            Effect::LoadSource { .. } => Ok(Outcome::default()),
+            Effect::LoadSource { .. } | Effect::Match { .. } => Ok(Outcome::default()),
         };
         match result {
             Ok(outcome) => Action::Done(Box::new(outcome)),
@@ -275,10 +294,12 @@ impl Runner {
             }),
             _ => None,
         };
+        let doc = loader::load_source(&self.cx, source)?;
+        self.count_pending();
         Ok(Outcome {
             message,
-            source: Some(loader::load_source(&self.cx, source)?),
-            pending: Some(loader::pending(&self.cx)),
+            source: Some(doc),
+            wrote: true,
             undo,
             select,
             forget: if stale {
@@ -295,9 +316,10 @@ impl Runner {
             Some(done) => format!("committed: {}", first_line(&done.message)),
             None => "nothing to commit".to_string(),
         };
+        self.count_pending();
         Ok(Outcome {
             message,
-            pending: Some(loader::pending(&self.cx)),
+            pending: Some(0),
             ..Outcome::default()
         })
     }
@@ -322,6 +344,7 @@ impl Runner {
     fn mark_reviewed(&mut self) -> Result<Outcome, OpsError> {
         ops::checkpoint(&self.cx)?;
         let marked = ops::mark_reviewed(&self.cx)?;
+        self.count_pending();
         Ok(Outcome {
             message: format!(
                 "marked as reviewed up to {}",
@@ -331,7 +354,7 @@ impl Runner {
                 reviewed: Some(marked.commit),
                 commits: Vec::new(),
             })),
-            pending: Some(loader::pending(&self.cx)),
+            pending: Some(0),
             ..Outcome::default()
         })
     }
@@ -359,13 +382,13 @@ impl Runner {
     fn dropped(&mut self, source: &str, path: &std::path::Path, label: &str) -> Action {
         let name = self.cx.ws.relative(path).display().to_string();
         self.watch.remember(path);
+        self.count_pending();
         match loader::load_source(&self.cx, source) {
             Ok(doc) => Action::Done(Box::new(Outcome {
                 message: format!(
                     "{name} changed outside glose: {label} dropped (undo history of {source} cleared), file reloaded"
                 ),
                 source: Some(doc),
-                pending: Some(loader::pending(&self.cx)),
                 forget: vec![source.to_string()],
                 ..Outcome::default()
             })),

@@ -1,6 +1,6 @@
 //! Reading what the screens show: the first frame's sources, one source, the library.
 
-use super::data::{Arrival, Data, RefItem, SourceDoc};
+use super::data::{Arrival, Data, RefItem, Refs, SourceDoc};
 use crate::model::SourceId;
 use crate::ops::{self, Context, OpsError};
 use crate::store::{self, NotesFile, Workspace};
@@ -38,9 +38,9 @@ pub fn first_frame(cx: &Context) -> Result<(Data, Vec<Arrival>), OpsError> {
             .ok()
             .and_then(|r| r.branch())
             .unwrap_or_else(|| "(no branch)".into()),
-        pending: 0,
+        pending: None,
         sources,
-        refs: Vec::new(),
+        refs: Refs::default(),
         diagnostics: Vec::new(),
         library_loading: true,
     };
@@ -57,15 +57,15 @@ pub fn source_ids(ws: &Workspace) -> Result<Vec<String>, OpsError> {
 }
 
 /// Reads and parses the library: the entries for the picker and the problems found in the .bib files.
-pub fn library(cx: &Context) -> Result<(Vec<RefItem>, Vec<String>), OpsError> {
+pub fn library(cx: &Context) -> Result<(Refs, Vec<String>), OpsError> {
     let library = ops::read_library(cx)?;
-    let refs = library.entries().iter().map(ref_item).collect();
+    let refs = library.entries().iter().map(ref_item).collect::<Vec<_>>();
     let diagnostics = library
         .diagnostics()
         .iter()
         .map(ToString::to_string)
         .collect();
-    Ok((refs, diagnostics))
+    Ok((refs.into(), diagnostics))
 }
 
 /// Reads one source's notes and current text again.

@@ -7,9 +7,11 @@ pub mod data;
 pub mod editor;
 pub mod effects;
 pub mod external;
+pub mod fuzzy;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod matching;
 pub mod picker;
 pub mod screens;
 pub mod search;
@@ -34,6 +36,8 @@ use crate::ops::Context;
 const TICK: Duration = Duration::from_millis(250);
 /// How often what background reads sent is taken in while they run.
 const ARRIVALS: Duration = Duration::from_millis(50);
+/// How often the matching thread is looked at while the picker waits for its matches.
+const MATCHES: Duration = Duration::from_millis(8);
 
 /// Runs the TUI until the user quits; returns a message to print after the terminal is restored.
 pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
@@ -45,7 +49,13 @@ pub fn run(cx: Context, fixed_clock: bool) -> anyhow::Result<Option<String>> {
     let mut idle = Duration::ZERO;
     while !session.app.done {
         guard.terminal.draw(|frame| ui::draw(&session.app, frame))?;
-        let wait = if session.loading() { ARRIVALS } else { TICK };
+        let wait = if session.matching() {
+            MATCHES
+        } else if session.loading() {
+            ARRIVALS
+        } else {
+            TICK
+        };
         let started = Instant::now();
         let action = if event::poll(wait)? {
             idle = Duration::ZERO;

@@ -1,10 +1,11 @@
 //! The citation picker's state: a fuzzy query over the library, then a locator and a relation.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher};
+use nucleo_matcher::Matcher;
 
 use super::action::Command;
-use super::data::RefItem;
+use super::data::{RefItem, Refs};
+use super::fuzzy;
+use super::matching::Matched;
 use crate::model::Relation;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +30,10 @@ pub struct Picker {
     pub stage: Stage,
     /// The locator offered once a reference is chosen (the quote's page in a PDF source).
     pub default_locator: String,
-    /// The matches before each character typed, given back by Backspace.
-    earlier: Vec<Vec<usize>>,
+    /// The query `matches` are for, and the read of the library they index.
+    shown: Option<(String, Refs)>,
+    /// The query last asked to be matched, in that read of the library.
+    asked: Option<(String, Refs)>,
 }
 
 /// What the picker asks the app to do after a key.
@@ -46,7 +49,7 @@ pub enum PickerOutcome {
 }
 
 impl Picker {
-    pub fn new(target: String, source: String, refs: &[RefItem], matcher: &mut Matcher) -> Picker {
+    pub fn new(target: String, source: String, refs: &Refs) -> Picker {
         let mut picker = Picker {
             target,
             source,
@@ -55,9 +58,10 @@ impl Picker {
             selected: 0,
             stage: Stage::Search,
             default_locator: String::new(),
-            earlier: Vec::new(),
+            shown: None,
+            asked: None,
         };
-        picker.refilter(refs, matcher);
+        picker.show_blank(refs);
         picker
     }
 
@@ -65,30 +69,45 @@ impl Picker {
         self.matches.get(self.selected).and_then(|i| refs.get(*i))
     }
 
-    pub fn input(&mut self, c: char, refs: &[RefItem], matcher: &mut Matcher) {
+    /// Whether the matches shown are not yet those of the query typed in this library.
+    pub fn matching(&self, refs: &Refs) -> bool {
+        self.shown
+            .as_ref()
+            .is_none_or(|(query, shown)| *query != self.query || shown != refs)
+    }
+
+    /// The query to have matched in `refs`, once per query: the matches shown are of another one.
+    pub fn wanted(&mut self, refs: &Refs) -> Option<String> {
+        self.show_blank(refs);
+        let asked = Some((self.query.clone(), refs.clone()));
+        (self.matching(refs) && self.asked != asked).then(|| {
+            self.asked = asked;
+            self.query.clone()
+        })
+    }
+
+    /// Shows matches that came back, if they are those of the query typed in `refs`.
+    pub fn matched(&mut self, matched: Matched, refs: &Refs) {
+        if matched.query == self.query && matched.refs == *refs && self.matching(refs) {
+            self.show(matched.matches, refs);
+        }
+    }
+
+    pub fn input(&mut self, c: char, refs: &Refs) {
         match &mut self.stage {
             Stage::Search => {
-                let narrows =
-                    !self.query.trim().is_empty() && plain(&self.query) && plain(&c.to_string());
                 self.query.push(c);
-                let before = if narrows {
-                    let among = fuzzy_among(&self.query, refs, &self.matches, matcher);
-                    std::mem::replace(&mut self.matches, among)
-                } else {
-                    let all = fuzzy(&self.query, refs, matcher);
-                    std::mem::replace(&mut self.matches, all)
-                };
-                self.earlier.push(before);
-                self.selected = 0;
+                self.show_blank(refs);
             }
             Stage::Details { locator, .. } => locator.push(c),
         }
     }
 
+    /// Handles a command; choosing before the matches came matches the query here and now.
     pub fn command(
         &mut self,
         command: Command,
-        refs: &[RefItem],
+        refs: &Refs,
         matcher: &mut Matcher,
     ) -> PickerOutcome {
         match (&mut self.stage, command) {
@@ -100,15 +119,13 @@ impl Picker {
             (Stage::Search, Command::Up) => self.selected = self.selected.saturating_sub(1),
             (Stage::Search, Command::Erase) => {
                 self.query.pop();
-                match self.earlier.pop() {
-                    Some(before) => {
-                        self.matches = before;
-                        self.selected = 0;
-                    }
-                    None => self.refilter(refs, matcher),
-                }
+                self.show_blank(refs);
             }
             (Stage::Search, Command::Confirm) => {
+                if self.matching(refs) {
+                    let matches = fuzzy::fuzzy(&self.query, refs, matcher);
+                    self.show(matches, refs);
+                }
                 if let Some(item) = self.highlighted(refs) {
                     self.stage = Stage::Details {
                         key: item.key.clone(),
@@ -143,61 +160,18 @@ impl Picker {
         PickerOutcome::Stay
     }
 
-    /// Filters again with the same query after the library changed.
-    pub fn refresh(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
-        self.earlier.clear();
-        self.refilter(refs, matcher);
+    /// A blank query shows the whole library at once, without asking the matching thread.
+    fn show_blank(&mut self, refs: &Refs) {
+        if self.query.trim().is_empty() && self.matching(refs) {
+            self.show((0..refs.len()).collect(), refs);
+        }
     }
 
-    fn refilter(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
+    fn show(&mut self, matches: Vec<usize>, refs: &Refs) {
+        self.matches = matches;
         self.selected = 0;
-        self.matches = fuzzy(&self.query, refs, matcher);
+        self.shown = Some((self.query.clone(), refs.clone()));
     }
-}
-
-/// Indexes of the references matching `query`, best first; all of them for an empty query.
-pub fn fuzzy(query: &str, refs: &[RefItem], matcher: &mut Matcher) -> Vec<usize> {
-    if query.trim().is_empty() {
-        return (0..refs.len()).collect();
-    }
-    score(query, refs, 0..refs.len(), matcher)
-}
-
-/// Like [`fuzzy`], looking only at the references `among` (the matches of a shorter query).
-fn fuzzy_among(
-    query: &str,
-    refs: &[RefItem],
-    among: &[usize],
-    matcher: &mut Matcher,
-) -> Vec<usize> {
-    score(query, refs, among.iter().copied(), matcher)
-}
-
-fn score(
-    query: &str,
-    refs: &[RefItem],
-    among: impl Iterator<Item = usize>,
-    matcher: &mut Matcher,
-) -> Vec<usize> {
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut scored: Vec<(u32, usize)> = among
-        .filter_map(|i| {
-            let haystack = refs.get(i)?.haystack.slice(..);
-            pattern.score(haystack, matcher).map(|score| (score, i))
-        })
-        .collect();
-    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, i)| i).collect()
-}
-
-/// Whether typing after `text` can only narrow the matches: no negation, anchor, exact-match or
-/// escape syntax, whose meaning a further character can change.
-fn plain(text: &str) -> bool {
-    !text.contains(['!', '^', '$', '\'', '\\'])
-}
-
-pub fn new_matcher() -> Matcher {
-    Matcher::new(Config::DEFAULT)
 }
 
 fn next_relation(relation: Relation) -> Relation {
@@ -220,37 +194,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn typing_narrows_and_backspace_restores_the_same_matches_as_a_fresh_search() {
-        let words = [
-            "droit", "pénal", "Müller", "revue", "cyber", "2016", "loi", "nid",
-        ];
-        let refs: Vec<RefItem> = (0..200)
-            .map(|i| {
-                let text = format!("{} {} {i}", words[i % 8], words[(i * 3 + 1) % 8]);
-                item(&format!("ref{i}"), &text)
-            })
-            .collect();
-        let mut matcher = new_matcher();
-        let mut picker = Picker::new("a1".into(), "s".into(), &refs, &mut matcher);
-        for query in ["dr pen", "muller 1", "ref1!2", "cyb^er", "loi$ 3"] {
-            for c in query.chars() {
-                picker.input(c, &refs, &mut matcher);
-                let fresh = fuzzy(&picker.query, &refs, &mut matcher);
-                assert_eq!(picker.matches, fresh, "after typing {:?}", picker.query);
-            }
-            for _ in query.chars() {
-                picker.command(Command::Erase, &refs, &mut matcher);
-                let fresh = fuzzy(&picker.query, &refs, &mut matcher);
-                assert_eq!(picker.matches, fresh, "after erasing to {:?}", picker.query);
-            }
-        }
-        assert!(picker.query.is_empty());
-    }
-
-    #[test]
-    fn fuzzy_query_then_locator_and_relation() {
-        let refs = vec![
+    fn library() -> Refs {
+        vec![
             item(
                 "loi2016-444",
                 "Loi visant à renforcer la lutte contre le système prostitutionnel 2016",
@@ -259,12 +204,90 @@ mod tests {
                 "mouvementdunid-internet",
                 "Mouvement du Nid Prostitution et Internet 2020",
             ),
-        ];
-        let mut matcher = new_matcher();
-        let mut picker = Picker::new("a1".into(), "s".into(), &refs, &mut matcher);
+        ]
+        .into()
+    }
+
+    /// Answers the query the picker wants matched, as the matching thread would.
+    fn answer(picker: &mut Picker, refs: &Refs) {
+        while let Some(query) = picker.wanted(refs) {
+            let matches = fuzzy::fuzzy(&query, refs, &mut fuzzy::new_matcher());
+            let refs_sent = refs.clone();
+            picker.matched(
+                Matched {
+                    query,
+                    refs: refs_sent,
+                    matches,
+                },
+                refs,
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_matches_of_the_query_typed_are_shown() {
+        let refs = library();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs);
         assert_eq!(picker.matches, vec![0, 1]);
+        assert!(!picker.matching(&refs));
+        assert_eq!(picker.wanted(&refs), None, "a blank query is shown at once");
+        picker.input('l', &refs);
+        assert!(picker.matching(&refs));
+        assert_eq!(picker.wanted(&refs).as_deref(), Some("l"));
+        assert_eq!(picker.wanted(&refs), None, "asked once");
+        picker.input('o', &refs);
+        assert_eq!(picker.wanted(&refs).as_deref(), Some("lo"));
+        let late = Matched {
+            query: "l".into(),
+            refs: refs.clone(),
+            matches: vec![1],
+        };
+        picker.matched(late, &refs);
+        assert_eq!(
+            picker.matches,
+            vec![0, 1],
+            "matches of an older query are dropped"
+        );
+        let other = library();
+        let stale = Matched {
+            query: "lo".into(),
+            refs: other.clone(),
+            matches: vec![1],
+        };
+        picker.matched(stale, &refs);
+        assert!(
+            picker.matching(&refs),
+            "matches in another library are dropped"
+        );
+        picker.matched(
+            Matched {
+                query: "lo".into(),
+                refs: refs.clone(),
+                matches: vec![0],
+            },
+            &refs,
+        );
+        assert!(!picker.matching(&refs));
+        assert_eq!(picker.matches, vec![0]);
+        assert!(
+            picker.matching(&other),
+            "a new read of the library is matched again"
+        );
+        assert_eq!(picker.wanted(&other).as_deref(), Some("lo"));
+        picker.command(Command::Erase, &refs, &mut fuzzy::new_matcher());
+        picker.command(Command::Erase, &refs, &mut fuzzy::new_matcher());
+        assert!(!picker.matching(&refs));
+        assert_eq!(picker.matches, vec![0, 1]);
+    }
+
+    #[test]
+    fn fuzzy_query_then_locator_and_relation() {
+        let refs = library();
+        let mut matcher = fuzzy::new_matcher();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs);
         for c in "mvtnid".chars() {
-            picker.input(c, &refs, &mut matcher);
+            picker.input(c, &refs);
+            answer(&mut picker, &refs);
         }
         assert_eq!(picker.matches, vec![1]);
         assert_eq!(
@@ -272,7 +295,7 @@ mod tests {
             PickerOutcome::Stay
         );
         for c in "p. 4".chars() {
-            picker.input(c, &refs, &mut matcher);
+            picker.input(c, &refs);
         }
         picker.command(Command::Complete, &refs, &mut matcher);
         assert_eq!(
@@ -286,14 +309,34 @@ mod tests {
     }
 
     #[test]
+    fn choosing_before_the_matches_come_chooses_among_those_of_the_query_typed() {
+        let refs = library();
+        let mut matcher = fuzzy::new_matcher();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs);
+        for c in "mvtnid".chars() {
+            picker.input(c, &refs);
+        }
+        assert_eq!(
+            picker.highlighted(&refs).map(|r| r.key.as_str()),
+            Some("loi2016-444")
+        );
+        picker.command(Command::Confirm, &refs, &mut matcher);
+        assert!(matches!(
+            &picker.stage,
+            Stage::Details { key, .. } if key == "mouvementdunid-internet"
+        ));
+        assert!(!picker.matching(&refs));
+    }
+
+    #[test]
     fn the_page_of_the_quote_is_offered_and_can_be_edited() {
-        let refs = vec![item("dupont2021", "Dupont 2021")];
-        let mut matcher = new_matcher();
-        let mut picker = Picker::new("a1".into(), "s".into(), &refs, &mut matcher);
+        let refs: Refs = vec![item("dupont2021", "Dupont 2021")].into();
+        let mut matcher = fuzzy::new_matcher();
+        let mut picker = Picker::new("a1".into(), "s".into(), &refs);
         picker.default_locator = "p. 202".into();
         picker.command(Command::Confirm, &refs, &mut matcher);
         picker.command(Command::Erase, &refs, &mut matcher);
-        picker.input('3', &refs, &mut matcher);
+        picker.input('3', &refs);
         assert_eq!(
             picker.command(Command::Confirm, &refs, &mut matcher),
             PickerOutcome::Cite {

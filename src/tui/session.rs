@@ -46,26 +46,37 @@ impl Session {
         Ok(session)
     }
 
-    /// Whether sources or the library are still being read in the background.
+    /// Whether sources or the library are still being read in the background, or the picker's query matched.
     pub fn loading(&self) -> bool {
         self.runner.loading()
     }
 
-    /// Takes in what background reads sent so far, without waiting; true when something came.
-    pub fn pump(&mut self) -> bool {
-        match self.runner.arrived() {
-            Some(action) => {
-                self.dispatch(action);
-                true
-            }
-            None => false,
-        }
+    /// Whether the picker's query is still being matched.
+    pub fn matching(&self) -> bool {
+        self.runner.matching()
     }
 
-    /// Waits for every background read and takes in what it sent (for tests and benchmarks).
+    /// Takes in what background reads and the matching sent so far, without waiting; true when something came.
+    pub fn pump(&mut self) -> bool {
+        let actions = self.runner.arrived();
+        let came = !actions.is_empty();
+        for action in actions {
+            self.dispatch(action);
+        }
+        came
+    }
+
+    /// Waits for every background read and the picker's matches, and takes in what they sent, until
+    /// nothing is left running (for tests and benchmarks).
     pub fn wait_loaded(&mut self) {
-        let action = self.runner.wait();
-        self.dispatch(action);
+        loop {
+            for action in self.runner.wait() {
+                self.dispatch(action);
+            }
+            if !self.runner.loading() {
+                break;
+            }
+        }
     }
 
     /// Updates the app and runs the effects it asks for, feeding their outcomes back, until none is left;
@@ -81,7 +92,7 @@ impl Session {
             for effect in self.app.update(action) {
                 match effect {
                     Effect::External(edit) => self.external = Some(edit),
-                    effect => queue.push_back(self.runner.run(effect)),
+                    effect => queue.extend(self.runner.run(effect)),
                 }
             }
         }

@@ -85,19 +85,8 @@ impl Repo {
         self.repo.path().join(name)
     }
 
-    /// glose's paths whose files differ from HEAD, relative to the workspace.
-    pub fn pending_paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, GitError> {
-        let (_, _, _, snapshot) = self.look(paths)?;
-        let mut pending: Vec<PathBuf> = snapshot
-            .changed_paths()
-            .map(|rp| self.layout.workspace_path(rp))
-            .collect();
-        pending.sort();
-        Ok(pending)
-    }
-
     /// HEAD, its tree, the freshly read index, and `paths` on disk compared with HEAD.
-    fn look(
+    pub(super) fn look(
         &self,
         paths: &[PathBuf],
     ) -> Result<(Option<Commit<'_>>, Option<Tree<'_>>, Index, Snapshot), GitError> {

@@ -115,6 +115,75 @@ fn pending_paths_lists_what_differs_from_head() {
     );
 }
 
+fn pending(repo: &super::Repo, scope: &[&str]) -> Vec<String> {
+    let scope: Vec<PathBuf> = scope.iter().map(PathBuf::from).collect();
+    let found = repo.pending_paths(&scope).unwrap();
+    found.iter().map(|p| p.display().to_string()).collect()
+}
+
+#[test]
+fn pending_paths_finds_new_changed_and_deleted_files_and_only_those() {
+    let t = TestRepo::new();
+    let repo = t.repo();
+    t.user_commit(".gitignore", "*.swp\n");
+    for name in ["a", "b", "c", "sub/d"] {
+        t.write(&format!("notes/{name}.md"), &format!("{name}\n"));
+    }
+    t.write("library/references.bib", "@book{k, title = {T}}\n");
+    commit(&repo, &["notes", "library"], "all").unwrap();
+    let scope = ["notes", "library", "glose.toml"];
+    assert!(pending(&repo, &scope).is_empty());
+
+    t.write("notes/a.md", "a, changed\n");
+    std::fs::remove_file(t.dir().join("notes/sub/d.md")).unwrap();
+    t.write("notes/new/deep/e.md", "e\n");
+    t.write("notes/.b.md.swp", "editor junk\n");
+    t.write("notes-old/f.md", "beside the folder, not in it\n");
+    t.write("library/sources/g.txt", "g\n");
+    t.write("notes/c.md", "c\n");
+    assert_eq!(
+        pending(&repo, &scope),
+        [
+            "library/sources/g.txt",
+            "notes/a.md",
+            "notes/new/deep/e.md",
+            "notes/sub/d.md"
+        ],
+        "c.md was written again with the same bytes"
+    );
+    commit(&repo, &["notes", "library"], "again").unwrap();
+    assert!(pending(&repo, &scope).is_empty());
+}
+
+#[test]
+fn pending_paths_compares_with_head_not_with_what_the_user_staged() {
+    let t = TestRepo::new();
+    let repo = t.repo();
+    t.write("notes/a.md", "a\n");
+    t.write("notes/b.md", "b\n");
+    commit(&repo, &["notes"], "two notes").unwrap();
+    t.write("notes/a.md", "a, staged\n");
+    t.write("notes/b.md", "b, staged\n");
+    t.git(&["add", "notes"]);
+    t.write("notes/a.md", "a\n");
+    assert_eq!(pending(&repo, &["notes"]), ["notes/b.md"]);
+    t.git(&["rm", "-q", "-f", "--cached", "notes/a.md"]);
+    assert_eq!(pending(&repo, &["notes"]), ["notes/b.md"]);
+}
+
+#[test]
+fn a_file_glose_names_is_pending_even_when_ignored() {
+    let t = TestRepo::new();
+    let repo = t.repo();
+    t.user_commit(".gitignore", "glose.toml\n");
+    t.write("glose.toml", "style = \"apa\"\n");
+    assert_eq!(pending(&repo, &["notes", "glose.toml"]), ["glose.toml"]);
+    commit(&repo, &["glose.toml"], "settings").unwrap();
+    assert!(pending(&repo, &["notes", "glose.toml"]).is_empty());
+    std::fs::remove_file(t.dir().join("glose.toml")).unwrap();
+    assert_eq!(pending(&repo, &["notes", "glose.toml"]), ["glose.toml"]);
+}
+
 #[test]
 fn ignored_files_under_a_folder_stay_out() {
     let t = TestRepo::new();

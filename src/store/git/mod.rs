@@ -11,6 +11,7 @@ mod history;
 mod identity;
 mod merge_commit;
 mod paths;
+mod pending;
 mod ready;
 mod refs;
 mod remote;

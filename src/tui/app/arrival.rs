@@ -1,13 +1,22 @@
 //! Taking in what background reads sent: sources' texts and notes, the library.
 
-use super::{App, Overlay};
+use super::App;
 use crate::tui::data::Arrival;
 
 impl App {
     /// Fills the sources still unread (a source read since by the app itself is newer and stays) and the library.
-    pub(super) fn arrive(&mut self, arrivals: Vec<Arrival>) {
+    pub(super) fn arrive(&mut self, mut arrivals: Vec<Arrival>) {
+        arrivals.retain(|arrival| match arrival {
+            Arrival::Pending(count) => {
+                self.data.pending = Some(*count);
+                false
+            }
+            _ => true,
+        });
+        if arrivals.is_empty() {
+            return;
+        }
         let mut unreadable = Vec::new();
-        let mut library = false;
         self.keeping_place(|app| {
             for arrival in arrivals {
                 match arrival {
@@ -32,7 +41,6 @@ impl App {
                         app.data.refs = refs;
                         app.data.diagnostics = diagnostics;
                         app.data.library_loading = false;
-                        library = true;
                         if let Some(message) = message {
                             app.say(message);
                         }
@@ -41,12 +49,10 @@ impl App {
                         app.data.library_loading = false;
                         unreadable.push(format!("the library could not be read: {message}"));
                     }
+                    Arrival::Pending(count) => app.data.pending = Some(count),
                 }
             }
         });
-        if library && let Overlay::Picker(picker) = &mut self.overlay {
-            picker.refresh(&self.data.refs, &mut self.matcher);
-        }
         if let Some(first) = unreadable.first() {
             let more = match unreadable.len() {
                 1 => String::new(),

@@ -17,9 +17,10 @@ use super::action::{Action, Command};
 use super::data::{Data, SourceDoc};
 use super::editor::Editor;
 use super::effects::Effect;
+use super::fuzzy;
 use super::keymap::{Key, Keymap, Scope};
 use super::layout;
-use super::picker::{self, Picker};
+use super::picker::Picker;
 use super::screens::Screen;
 use super::undo::History;
 
@@ -133,7 +134,7 @@ impl App {
             quitting: false,
             done: false,
             exit_message: None,
-            matcher: picker::new_matcher(),
+            matcher: fuzzy::new_matcher(),
         }
     }
 
@@ -214,7 +215,7 @@ impl App {
             Action::Input(c) => {
                 self.idle_ticks = 0;
                 self.input(c);
-                Vec::new()
+                self.ask_matches()
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -241,6 +242,12 @@ impl App {
             }
             Action::Arrived(arrivals) => {
                 self.arrive(arrivals);
+                self.ask_matches()
+            }
+            Action::Matched(matched) => {
+                if let Overlay::Picker(picker) = &mut self.overlay {
+                    picker.matched(matched, &self.data.refs);
+                }
                 Vec::new()
             }
             Action::Failed { message, source } => {
@@ -274,7 +281,9 @@ impl App {
             }
             Overlay::Picker(picker) => {
                 let outcome = picker.command(command, &self.data.refs, &mut self.matcher);
-                return self.picker_outcome(outcome);
+                let mut effects = self.picker_outcome(outcome);
+                effects.extend(self.ask_matches());
+                return effects;
             }
             Overlay::Editor(_) => return self.editor_command(command),
             Overlay::None => {}
@@ -321,12 +330,28 @@ impl App {
 
     fn input(&mut self, c: char) {
         if let Overlay::Picker(picker) = &mut self.overlay {
-            picker.input(c, &self.data.refs, &mut self.matcher);
+            picker.input(c, &self.data.refs);
         } else if let Some(prompt) = &mut self.prompt {
             prompt.text.push(c);
         } else if self.screen_typing() {
             self.filter_input(Some(c));
         }
+    }
+
+    /// Asks for the matches of the query typed in the picker, when it has not been asked yet.
+    fn ask_matches(&mut self) -> Vec<Effect> {
+        let Overlay::Picker(picker) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let refs = &self.data.refs;
+        picker
+            .wanted(refs)
+            .map(|query| Effect::Match {
+                query,
+                refs: refs.clone(),
+            })
+            .into_iter()
+            .collect()
     }
 
     pub fn quit(&mut self) -> Vec<Effect> {
@@ -335,7 +360,7 @@ impl App {
     }
 
     fn tick(&mut self) -> Vec<Effect> {
-        if self.data.pending == 0 || self.quitting {
+        if self.data.pending.unwrap_or(0) == 0 || self.quitting {
             self.idle_ticks = 0;
             return Vec::new();
         }

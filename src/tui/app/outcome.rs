@@ -26,8 +26,11 @@ impl App {
         if let Some(history) = outcome.history {
             self.show_history(*history);
         }
+        if outcome.wrote {
+            self.data.pending = Some(self.data.pending.unwrap_or(0).max(1));
+        }
         if let Some(pending) = outcome.pending {
-            self.data.pending = pending;
+            self.data.pending = Some(pending);
         }
         for source in &outcome.forget {
             self.history.forget(source);

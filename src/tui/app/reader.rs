@@ -177,12 +177,7 @@ impl App {
                     .and_then(|pages| {
                         pages.locator(annotation.anchor.start..annotation.anchor.end)
                     });
-                let mut picker = Picker::new(
-                    annotation.id.to_string(),
-                    source,
-                    &self.data.refs,
-                    &mut self.matcher,
-                );
+                let mut picker = Picker::new(annotation.id.to_string(), source, &self.data.refs);
                 picker.default_locator = page.map(|p| p.text).unwrap_or_default();
                 self.overlay = Overlay::Picker(Box::new(picker));
             }

@@ -16,30 +16,44 @@ impl Runner {
     /// fingerprints are taken first, so a file changed while it is read is read again.
     pub fn load(&mut self) -> Result<(Data, Vec<Arrival>), OpsError> {
         self.watch = Watch::snapshot(&self.cx.ws);
-        let (mut data, unreadable) = loader::first_frame(&self.cx)?;
+        let (data, unreadable) = loader::first_frame(&self.cx)?;
         let unread = data.sources.iter().filter(|s| !s.loaded);
         let root = self.cx.ws.root.clone();
         self.background
             .sources(root.clone(), unread.map(|s| s.id.clone()).collect());
-        self.background.library(root, None);
-        data.pending = loader::pending(&self.cx);
+        self.background.library(root.clone(), None);
+        self.background.pending(root);
         Ok((data, unreadable))
     }
 
-    /// Whether background reads are still running.
+    /// Counts glose's files not yet committed, on another thread.
+    pub(super) fn count_pending(&mut self) {
+        self.background.pending(self.cx.ws.root.clone());
+    }
+
+    /// Whether background reads or the picker's matching are still running.
     pub fn loading(&self) -> bool {
-        self.background.busy()
+        self.background.busy() || self.matching.pending()
     }
 
-    /// What background reads sent so far; `None` when nothing came.
-    pub fn arrived(&mut self) -> Option<Action> {
+    /// Whether the picker's query is still being matched.
+    pub fn matching(&self) -> bool {
+        self.matching.pending()
+    }
+
+    /// What background reads and the matching sent so far; empty when nothing came.
+    pub fn arrived(&mut self) -> Vec<Action> {
         let arrivals = self.background.arrived();
-        (!arrivals.is_empty()).then_some(Action::Arrived(arrivals))
+        let read = (!arrivals.is_empty()).then_some(Action::Arrived(arrivals));
+        let matched = self.matching.arrived().into_iter().map(Action::Matched);
+        read.into_iter().chain(matched).collect()
     }
 
-    /// Waits for every background read to end.
-    pub fn wait(&mut self) -> Action {
-        Action::Arrived(self.background.wait())
+    /// Waits for every background read to end and for the matches of the newest query.
+    pub fn wait(&mut self) -> Vec<Action> {
+        let read = Action::Arrived(self.background.wait());
+        let matched = self.matching.wait().into_iter().map(Action::Matched);
+        std::iter::once(read).chain(matched).collect()
     }
 
     /// Reads again what changed on disk since the TUI last read or wrote it; `None` when nothing did.
@@ -114,7 +128,7 @@ impl Runner {
                 problems.join("; ")
             );
         }
-        outcome.pending = Some(loader::pending(&self.cx));
+        self.count_pending();
         Some(Action::Done(Box::new(outcome)))
     }
 }

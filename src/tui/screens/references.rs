@@ -3,7 +3,7 @@
 use nucleo_matcher::Matcher;
 
 use crate::tui::data::RefItem;
-use crate::tui::picker;
+use crate::tui::fuzzy;
 
 #[derive(Debug, Clone, Default)]
 pub struct RefList {
@@ -22,7 +22,7 @@ impl RefList {
     }
 
     pub fn refresh(&mut self, refs: &[RefItem], matcher: &mut Matcher) {
-        self.matches = picker::fuzzy(&self.query, refs, matcher);
+        self.matches = fuzzy::fuzzy(&self.query, refs, matcher);
         self.cursor = self.cursor.min(self.matches.len().saturating_sub(1));
     }
 

@@ -42,6 +42,7 @@ pub fn render(app: &App, picker: &Picker, frame: &mut Frame<'_>, area: Rect) {
         cursor_mark(picker.stage == Stage::Search),
         Span::raw(match app.data.loading_note(true, false) {
             Some(note) => format!("   {note}"),
+            None if picker.matching(&app.data.refs) => "   matching…".to_string(),
             None => format!("   {} of {}", picker.matches.len(), app.data.refs.len()),
         }),
     ]);

@@ -147,8 +147,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     }
     let pending = match app.data.pending {
-        0 => "committed".to_string(),
-        n => format!("{n} uncommitted"),
+        None => "counting changes…".to_string(),
+        Some(0) => "committed".to_string(),
+        Some(n) => format!("{n} uncommitted"),
     };
     let mut spans = vec![Span::styled(
         format!(
