@@ -24,6 +24,7 @@ mod resolve;
 mod search;
 mod standalone;
 mod to_hayagriva;
+mod to_hayagriva_fixes;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub(crate) use contained::contained;
