@@ -17,6 +17,7 @@ mod parse;
 #[cfg(test)]
 mod pieces_tests;
 mod position;
+mod preamble;
 mod prepass;
 #[cfg(test)]
 mod proptests;
@@ -35,5 +36,6 @@ pub use field::Field;
 pub use library::{BibSource, Library, load};
 pub use merge::{BibMerge, CONFLICT_MARK, merge_bib};
 pub use names::{Name, names};
+pub use preamble::{Preamble, preambles};
 pub use standalone::strings_used;
 pub use to_hayagriva::{ConvertError, to_hayagriva};
