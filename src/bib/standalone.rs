@@ -10,6 +10,14 @@ use super::parse::{self, Atom};
 /// @strings) or `also` names (a @preamble's), in file order; every definition of a used name is
 /// kept, as the loader reads them all.
 pub fn strings_used(files: &[BibSource<'_>], entries: &[&Entry], also: &[String]) -> Vec<String> {
+    let defines = |text: &str| {
+        text.as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"@string"))
+    };
+    if !files.iter().any(|f| defines(f.text)) {
+        return Vec::new();
+    }
     let parsed: Vec<_> = files.iter().map(|f| parse::parse(f.text)).collect();
     let mut wanted: Vec<String> = also.iter().map(|name| name.to_lowercase()).collect();
     for (file, parsed) in files.iter().zip(&parsed) {
