@@ -3,7 +3,7 @@
 # ../shared/corpus in APA, Chicago author-date, IEEE, MLA and ISO 690 (fr), from the same .bib and
 # the same CSL file; then asks `biber --tool` about every .bib glose exports. For people, not CI.
 # Usage: scripts/conformance.sh [CORPUS_FILE.bib...]   (from the repository root; GLOSE_BIN=path
-# uses an already built glose)
+# uses an already built glose; KEEP=dir keeps both sides' entries per file and style there)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
@@ -14,7 +14,7 @@ fi
 if [ -z "${GLOSE_BIN:-}" ]; then
   cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin glose
 fi
-glose=${GLOSE_BIN:-"$root/target/release/glose"}
+glose=$(realpath "${GLOSE_BIN:-"$root/target/release/glose"}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GLOSE_NOW=2026-01-01T00:00:00Z
@@ -59,6 +59,11 @@ for bib in "${files[@]}"; do
     same_by_style[$style]=$(( ${same_by_style[$style]:-0} + s ))
     total_by_style[$style]=$(( ${total_by_style[$style]:-0} + p ))
     comm -3 "$work/glose.txt" "$work/pandoc.txt" | head -n 4 | sed "s/^/    differs: /" | cut -c1-200 || true
+    if [ -n "${KEEP:-}" ]; then
+      mkdir -p "$KEEP"
+      cp "$work/glose.txt" "$KEEP/$name.$style.glose.txt"
+      cp "$work/pandoc.txt" "$KEEP/$name.$style.pandoc.txt"
+    fi
   done
   (cd "$ws" && "$glose" export bibtex --all -o "$work/out.bib" 2>/dev/null) || true
   verdict=$(cd "$work" && biber --tool --quiet out.bib >/dev/null 2>&1 && echo accepted || grep -m1 ERROR out.bib.blg | cut -c1-120)

@@ -115,3 +115,30 @@ fn normalized_export_repairs_what_biber_rejected() {
     let [_, normalized] = export_both_ways(&env);
     assert_eq!(biber_errors(&env.root(), normalized), Vec::<String>::new());
 }
+
+#[test]
+fn exports_carry_the_preambles_and_the_strings_they_use() {
+    if !common::tool("biber") {
+        return;
+    }
+    let env = Env::workspace();
+    std::fs::write(
+        env.path("library/references.bib"),
+        "@string{defs = \"\\providecommand{\\mkbibquote}[1]{``#1''}\"}\n@string{unused = {U}}\n@preamble{defs # \"\\providecommand{\\noopsort}[1]{}\"}\n@book{knuth, author = {Knuth, Donald}, title = {{\\noopsort{a}}The {\\TeX}book}, publisher = {Addison-Wesley}, year = {1984}}\n",
+    )
+    .expect("library written");
+    for file in export_both_ways(&env) {
+        let text = std::fs::read_to_string(env.root().join(file)).expect("export read");
+        assert!(
+            text.contains("@preamble{defs # \"\\providecommand{\\noopsort}[1]{}\"}")
+                && text.contains("@string{defs = ")
+                && !text.contains("@string{unused"),
+            "{file}:\n{text}"
+        );
+        assert_eq!(
+            biber_errors(&env.root(), file),
+            Vec::<String>::new(),
+            "{file}"
+        );
+    }
+}

@@ -20,6 +20,7 @@ mod parse;
 #[cfg(test)]
 mod pieces_tests;
 mod position;
+mod preamble;
 mod prepass;
 #[cfg(test)]
 mod proptests;
@@ -27,6 +28,7 @@ mod resolve;
 mod search;
 mod standalone;
 mod to_hayagriva;
+mod to_hayagriva_fixes;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use cache::{decode_cache, encode_cache};
@@ -38,5 +40,6 @@ pub use field::Field;
 pub use library::{BibSource, Library, load};
 pub use merge::{BibMerge, CONFLICT_MARK, merge_bib};
 pub use names::{Name, names};
+pub use preamble::{Preamble, preambles};
 pub use standalone::strings_used;
 pub use to_hayagriva::{ConvertError, to_hayagriva};

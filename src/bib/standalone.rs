@@ -7,10 +7,19 @@ use super::library::BibSource;
 use super::parse::{self, Atom};
 
 /// The original text of every @string definition `entries` use (directly or through other
-/// @strings), in file order; every definition of a used name is kept, as the loader reads them all.
-pub fn strings_used(files: &[BibSource<'_>], entries: &[&Entry]) -> Vec<String> {
+/// @strings) or `also` names (a @preamble's), in file order; every definition of a used name is
+/// kept, as the loader reads them all.
+pub fn strings_used(files: &[BibSource<'_>], entries: &[&Entry], also: &[String]) -> Vec<String> {
+    let defines = |text: &str| {
+        text.as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"@string"))
+    };
+    if !files.iter().any(|f| defines(f.text)) {
+        return Vec::new();
+    }
     let parsed: Vec<_> = files.iter().map(|f| parse::parse(f.text)).collect();
-    let mut wanted: Vec<String> = Vec::new();
+    let mut wanted: Vec<String> = also.iter().map(|name| name.to_lowercase()).collect();
     for (file, parsed) in files.iter().zip(&parsed) {
         let spans: HashSet<(usize, usize)> = entries
             .iter()
@@ -77,9 +86,13 @@ mod tests {
         let lib = load(&files);
         let x = lib.get("x").into_iter().collect::<Vec<_>>();
         assert_eq!(
-            strings_used(&files, &x),
+            strings_used(&files, &x, &[]),
             ["@string{a = \"A\"}", "@STRING{b = a # \" B\"}"]
         );
-        assert!(strings_used(&files, &[]).is_empty());
+        assert!(strings_used(&files, &[], &[]).is_empty());
+        assert_eq!(
+            strings_used(&files, &[], &["Unused".into()]),
+            ["@string{unused = \"U\"}"]
+        );
     }
 }

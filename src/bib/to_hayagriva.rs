@@ -3,7 +3,7 @@
 use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
-use super::latex;
+use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
 
 /// Why an entry could not be given to the citation formatter.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,6 +49,7 @@ pub fn to_hayagriva(
         key: entry.key.clone(),
         detail: format!("{e:?}"),
     })?;
+    let converted = fix(entry, converted);
     match legal_type(&entry.entry_type) {
         None if safe_key => Ok(converted),
         None => {
@@ -68,7 +69,7 @@ fn biblatex_text(entry: &Entry, key: &str, default_langid: Option<&str>) -> Stri
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = superscripts(field.expanded());
+        let value = plain_tex(field.expanded());
         text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
     }
     if let Some(langid) = default_langid.filter(|_| entry.field("langid").is_none()) {
@@ -102,32 +103,14 @@ fn legal_type(entry_type: &str) -> Option<EntryType> {
     }
 }
 
-/// A copy of `from` under another key and type (hayagriva has no setter for either).
+/// A copy of `from` under another key and type, with a container for legal types.
 fn with_type(
     from: &hayagriva::Entry,
     key: &str,
     entry_type: EntryType,
     container: Option<&str>,
 ) -> hayagriva::Entry {
-    let mut to = hayagriva::Entry::new(key, entry_type);
-    macro_rules! copy {
-        ($($get:ident => $set:ident),* $(,)?) => {
-            $(if let Some(value) = from.$get() {
-                to.$set(value.to_owned());
-            })*
-        };
-    }
-    copy!(
-        title => set_title, date => set_date, publisher => set_publisher,
-        location => set_location, organization => set_organization, issue => set_issue,
-        chapter => set_chapter, volume => set_volume, volume_total => set_volume_total,
-        edition => set_edition, page_range => set_page_range, page_total => set_page_total,
-        time_range => set_time_range, runtime => set_runtime, url => set_url,
-        serial_number => set_serial_number, language => set_language, archive => set_archive,
-        archive_location => set_archive_location, call_number => set_call_number,
-        note => set_note, abstract_ => set_abstract_, genre => set_genre,
-        authors => set_authors, editors => set_editors, affiliated => set_affiliated,
-    );
+    let mut to = retyped(from, key, entry_type);
     let mut parents = from.parents().to_vec();
     if let Some(container) = container.filter(|_| parents.is_empty()) {
         let mut parent = hayagriva::Entry::new(&format!("{key}-container"), EntryType::Periodical);
@@ -136,25 +119,6 @@ fn with_type(
     }
     to.set_parents(parents);
     to
-}
-
-/// `\textsuperscript{o}` as `ᵒ`: biblatex would keep the command as text.
-fn superscripts(tex: &str) -> String {
-    const COMMAND: &str = "\\textsuperscript{";
-    let mut out = String::with_capacity(tex.len());
-    let mut rest = tex;
-    while let Some(at) = rest.find(COMMAND) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + COMMAND.len()..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[at..]);
-            return out;
-        };
-        out.push_str(&latex::display(&rest[at..at + COMMAND.len() + close + 1]));
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

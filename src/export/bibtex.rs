@@ -1,5 +1,5 @@
 //! A standalone .bib of the selected entries: their original bytes (or a normalized form),
-//! the @string definitions they use and their crossref/xdata parents.
+//! the @string definitions they use, every @preamble and their crossref/xdata parents.
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,16 +23,11 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
         all.len(),
         if normalize { ", normalized" } else { "" }
     );
-    if !normalize {
-        let strings = bib::strings_used(input.files, &all);
-        for string in &strings {
-            text.push_str(string);
-            text.push('\n');
-        }
-        if !strings.is_empty() {
-            text.push('\n');
-        }
-    }
+    let preambles = bib::preambles(input.files);
+    let macros: Vec<String> = preambles.iter().flat_map(|p| p.macros.clone()).collect();
+    let copied: &[&Entry] = if normalize { &[] } else { &all };
+    push_blocks(&mut text, bib::strings_used(input.files, copied, &macros));
+    push_blocks(&mut text, preambles.into_iter().map(|p| p.text).collect());
     for entry in &all {
         let original = input
             .files
@@ -59,6 +54,17 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
     text.truncate(text.trim_end().len());
     text.push('\n');
     Exported { text, warnings }
+}
+
+/// Blocks one per line, then a blank line when there were any.
+fn push_blocks(text: &mut String, blocks: Vec<String>) {
+    for block in &blocks {
+        text.push_str(block);
+        text.push('\n');
+    }
+    if !blocks.is_empty() {
+        text.push('\n');
+    }
 }
 
 /// The entries, then every crossref/xdata ancestor not already among them, deepest last.
@@ -132,9 +138,13 @@ mod tests {
     const TEXT: &str = "@string{coe = \"{Conseil de l'Europe}\"}\n@string{other = {O}}\n\n@inproceedings{child,\n  author = coe,\n  crossref = {Parent},\n}\n@proceedings{parent, title = {Actes}, crossref = {grand}}\n@misc{grand, publisher = {P}}\n@misc{alone, title = {A}}\n";
 
     fn export(keys: &[&str], normalize: bool) -> Exported {
+        export_from(TEXT, keys, normalize)
+    }
+
+    fn export_from(text: &str, keys: &[&str], normalize: bool) -> Exported {
         let files = [BibSource {
             path: Path::new("refs.bib"),
-            text: TEXT,
+            text,
         }];
         let library = load(&files);
         let input = Input {
@@ -180,5 +190,35 @@ mod tests {
             "{}",
             out.text
         );
+    }
+
+    #[test]
+    fn preambles_and_the_strings_they_use_are_copied_either_way() {
+        let text = "@string{defs = \"\\def\\x{X}\"}\n@string{t = {T}}\n@PREAMBLE{ defs # \"\\input a.sty\" }\n@misc{a, title = t}\n@preamble(\"\\hyphenation{Jac-kow-ski}\")\n";
+        for normalize in [false, true] {
+            let out = export_from(text, &["a"], normalize);
+            let defs = out.text.find("@string{defs").unwrap_or(usize::MAX);
+            let first = out.text.find("@PREAMBLE{ defs").unwrap_or(usize::MAX);
+            let second = out.text.find("@preamble(").unwrap_or(usize::MAX);
+            let entry = out.text.find("@misc{a").unwrap_or(usize::MAX);
+            assert!(
+                defs < first && first < second && second < entry,
+                "{}",
+                out.text
+            );
+            assert_eq!(
+                out.text.contains("@string{t = {T}}"),
+                !normalize,
+                "{}",
+                out.text
+            );
+        }
+        let reloaded = export_from(text, &["a"], false).text;
+        let files = [BibSource {
+            path: Path::new("out.bib"),
+            text: &reloaded,
+        }];
+        assert_eq!(crate::bib::preambles(&files).len(), 2);
+        assert!(load(&files).diagnostics().is_empty());
     }
 }

@@ -12,7 +12,9 @@ use hayagriva::citationberg::{Locale, LocaleCode};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 
 use super::labels::{is_french, labels, langid_of};
+use super::locales::{locales_for, primary};
 use super::markdown::{escape, to_markdown};
+use super::presort::presort;
 use super::{ExportError, Exported, Style};
 use crate::bib::{self, ConvertError, Entry};
 
@@ -46,13 +48,12 @@ pub struct Formatter {
 impl Formatter {
     /// A formatter for `style` in `locale` (a tag such as `fr-FR` that hayagriva knows).
     pub fn new(style: Style, locale: &str) -> Result<Formatter, ExportError> {
-        let locales = hayagriva::archive::locales();
-        let wanted = locale.trim().to_lowercase();
-        let language = wanted.split('-').next().unwrap_or_default().to_string();
-        let known = locales.iter().filter_map(|l| l.lang.as_ref()).any(|code| {
-            let code = code.0.to_lowercase();
-            code == wanted || code.split('-').next() == Some(language.as_str())
-        });
+        let locales = locales_for(locale);
+        let language = primary(locale);
+        let known = locales
+            .iter()
+            .filter_map(|l| l.lang.as_ref())
+            .any(|code| primary(&code.0) == language);
         if !known || language.is_empty() {
             return Err(ExportError::UnknownLocale(locale.to_string()));
         }
@@ -137,6 +138,7 @@ impl Formatter {
                 warnings.push(missing);
             }
         }
+        presort(&self.style, &self.locale, &mut convertible);
         let mut items = match self.drive(&convertible) {
             Some(items) => items,
             None => self.drive_around_failures(&convertible, &mut warnings),

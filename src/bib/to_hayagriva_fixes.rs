@@ -1,0 +1,310 @@
+//! What hayagriva's BibLaTeX reader leaves out or misreads, put right after conversion.
+
+use hayagriva::types::{EntryType, FormatString, MaybeTyped, Numeric, PageRanges, Publisher};
+
+use super::entry::Entry;
+use super::latex;
+
+/// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
+pub(crate) fn plain_tex(tex: &str) -> String {
+    let tex = replace_commands(tex, "\\textsuperscript{", '}');
+    let tex = replace_math(&tex);
+    tex.replace("``", "\u{201c}").replace("''", "\u{201d}")
+}
+
+/// `\textsuperscript{o}` as `ᵒ`.
+fn replace_commands(tex: &str, command: &str, close: char) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = rest.find(command) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + command.len()..];
+        let Some(end) = after.find(close) else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        out.push_str(&latex::display(&rest[at..at + command.len() + end + 1]));
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Each `$...$` whose display text is plain Unicode (`$\gamma$` → `γ`); the others are kept.
+fn replace_math(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(open) = unescaped_dollar(rest, 0) {
+        let Some(close) = unescaped_dollar(rest, open + 1) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let math = &rest[open..=close];
+        let shown = latex::display(math);
+        if shown.is_empty() || shown.contains(['\\', '$', '^', '_', '{', '}']) {
+            out.push_str(math);
+        } else {
+            out.push_str(&shown);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn unescaped_dollar(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (from..bytes.len()).find(|&i| bytes[i] == b'$' && (i == 0 || bytes[i - 1] != b'\\'))
+}
+
+/// `converted` with what biblatex means and hayagriva's reader drops or misreads.
+pub(crate) fn fix(entry: &Entry, mut converted: hayagriva::Entry) -> hayagriva::Entry {
+    fix_numbers(entry, &mut converted);
+    match entry.entry_type.as_str() {
+        "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted),
+        "incollection" => fix_collection(&mut converted),
+        _ => {}
+    }
+    match converted.entry_type() {
+        EntryType::Misc | EntryType::Web => fix_container(entry, converted),
+        _ => converted,
+    }
+}
+
+/// A text edition (`Summer 2017`) stays text, and page numbers keep their leading zeros
+/// (`054006`): hayagriva would read the first as a number with a prefix and drop the zeros.
+fn fix_numbers(entry: &Entry, converted: &mut hayagriva::Entry) {
+    if let Some(edition) = entry.get("edition").filter(|e| !is_ordinal(e)) {
+        let text = MaybeTyped::<Numeric>::String(edition.to_string());
+        if converted.edition().is_some() {
+            converted.set_edition(text);
+        } else if let Some(parent) = converted
+            .parents()
+            .first()
+            .filter(|p| p.edition().is_some())
+        {
+            let mut parents = converted.parents().to_vec();
+            let mut parent = parent.clone();
+            parent.set_edition(text);
+            parents[0] = parent;
+            converted.set_parents(parents);
+        }
+    }
+    if let Some(pages) = entry.get("pages").filter(|p| has_leading_zero(p)) {
+        let text = pages.replace("--", "\u{2013}");
+        converted.set_page_range(MaybeTyped::<PageRanges>::String(text));
+    }
+}
+
+/// `2`, `2nd`, `2e`, `3rd`: what CSL calls numeric.
+fn is_ordinal(text: &str) -> bool {
+    let digits = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+fn has_leading_zero(pages: &str) -> bool {
+    pages
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() > 1 && n.starts_with('0'))
+}
+
+/// The school is the thesis's publisher in CSL, and biblatex names the default type "PhD thesis".
+fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry) {
+    if entry.get("type").is_none() {
+        let genre = match entry.entry_type.as_str() {
+            "phdthesis" => Some("PhD thesis"),
+            "mastersthesis" => Some("Master's thesis"),
+            _ => None,
+        };
+        if let Some(genre) = genre {
+            converted.set_genre(FormatString::with_value(genre));
+        }
+    }
+    let school = entry.get("school").or_else(|| entry.get("institution"));
+    if let (Some(school), None) = (school, converted.publisher()) {
+        let location = converted.location().cloned();
+        let school = FormatString::with_value(latex::display(school));
+        converted.set_publisher(Publisher::new(Some(school), location));
+    }
+}
+
+/// hayagriva reads an Anthology parent as both container and volume title, printing it twice.
+fn fix_collection(converted: &mut hayagriva::Entry) {
+    let parents: Vec<hayagriva::Entry> = converted
+        .parents()
+        .iter()
+        .map(|p| match p.entry_type() {
+            EntryType::Anthology => retyped(p, p.key(), EntryType::Book),
+            _ => p.clone(),
+        })
+        .collect();
+    converted.set_parents(parents);
+}
+
+/// The site or journal of an @online or @misc entry with a URL (`journal`, `journaltitle`)
+/// becomes its container title; hayagriva's reader keeps it only for articles.
+fn fix_container(entry: &Entry, converted: hayagriva::Entry) -> hayagriva::Entry {
+    let container = entry
+        .get("journaltitle")
+        .or_else(|| entry.get("journal"))
+        .or_else(|| entry.get("booktitle"));
+    let has_container = converted.parents().iter().any(|p| p.title().is_some());
+    let Some(container) = container.filter(|_| !has_container) else {
+        return converted;
+    };
+    if converted.url().is_none() {
+        return converted;
+    }
+    let mut web = retyped(&converted, converted.key(), EntryType::Web);
+    let mut parent = hayagriva::Entry::new(converted.key(), EntryType::Web);
+    parent.set_title(FormatString::with_value(latex::display(container)));
+    let mut parents = vec![parent];
+    parents.extend(converted.parents().iter().cloned());
+    web.set_parents(parents);
+    web
+}
+
+/// A copy of `from` under another key and type (hayagriva has no setter for either).
+pub(crate) fn retyped(
+    from: &hayagriva::Entry,
+    key: &str,
+    entry_type: EntryType,
+) -> hayagriva::Entry {
+    let mut to = hayagriva::Entry::new(key, entry_type);
+    macro_rules! copy {
+        ($($get:ident => $set:ident),* $(,)?) => {
+            $(if let Some(value) = from.$get() {
+                to.$set(value.to_owned());
+            })*
+        };
+    }
+    copy!(
+        title => set_title, date => set_date, publisher => set_publisher,
+        location => set_location, organization => set_organization, issue => set_issue,
+        chapter => set_chapter, volume => set_volume, volume_total => set_volume_total,
+        edition => set_edition, page_range => set_page_range, page_total => set_page_total,
+        time_range => set_time_range, runtime => set_runtime, url => set_url,
+        serial_number => set_serial_number, language => set_language, archive => set_archive,
+        archive_location => set_archive_location, call_number => set_call_number,
+        note => set_note, abstract_ => set_abstract_, genre => set_genre,
+        authors => set_authors, editors => set_editors, affiliated => set_affiliated,
+    );
+    to.set_parents(from.parents().to_vec());
+    to
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bib::{BibSource, load, to_hayagriva};
+    use hayagriva::types::{EntryType, MaybeTyped};
+    use std::path::Path;
+
+    fn convert(text: &str) -> hayagriva::Entry {
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let entry = lib.entries().first().expect("one entry");
+        to_hayagriva(entry, None).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn title(entry: &hayagriva::Entry) -> Option<String> {
+        entry.title().map(|t| t.value.to_string())
+    }
+
+    #[test]
+    fn a_misc_or_online_entry_keeps_its_site_as_container() {
+        for kind in ["misc", "online"] {
+            let e = convert(&format!(
+                "@{kind}{{k, title = {{About cores}}, url = {{https://kb.iu.edu/d/avfb}}, urldate = {{2021-01-25}}, journal = {{Indiana University Knowledge Database}}}}"
+            ));
+            assert_eq!(*e.entry_type(), EntryType::Web, "{kind}");
+            let parent = e.parents().first().expect("a container");
+            assert_eq!(
+                title(parent).as_deref(),
+                Some("Indiana University Knowledge Database")
+            );
+            assert_eq!(
+                e.url().and_then(|u| u.visit_date.as_ref()).map(|d| d.year),
+                Some(2021)
+            );
+        }
+        let no_url = convert("@misc{k, title = {T}, journal = {J}}");
+        assert_eq!(*no_url.entry_type(), EntryType::Misc);
+    }
+
+    #[test]
+    fn a_text_edition_stays_text_and_a_number_stays_a_number() {
+        let text = convert(
+            "@incollection{k, title = {T}, booktitle = {B}, edition = {Summer 2017}, year = {2017}}",
+        );
+        let edition = |e: &hayagriva::Entry| {
+            e.edition()
+                .or_else(|| e.parents().first().and_then(|p| p.edition()))
+                .cloned()
+        };
+        assert_eq!(
+            edition(&text),
+            Some(MaybeTyped::String("Summer 2017".into()))
+        );
+        let number = convert("@book{k, title = {T}, edition = {2}, year = {2017}}");
+        assert!(matches!(edition(&number), Some(MaybeTyped::Typed(_))));
+        let ordinal = convert("@book{k, title = {T}, edition = {3rd}, year = {2017}}");
+        assert!(matches!(edition(&ordinal), Some(MaybeTyped::Typed(_))));
+    }
+
+    #[test]
+    fn article_numbers_keep_their_leading_zeros() {
+        let e = convert("@article{k, title = {T}, journal = {J}, pages = {054006}}");
+        assert_eq!(
+            e.page_range().map(ToString::to_string).as_deref(),
+            Some("054006")
+        );
+        let plain = convert("@article{k, title = {T}, journal = {J}, pages = {12--20}}");
+        assert!(matches!(plain.page_range(), Some(MaybeTyped::Typed(_))));
+    }
+
+    #[test]
+    fn a_thesis_has_its_school_as_publisher_and_biblatex_default_type() {
+        let e = convert("@phdthesis{k, title = {T}, school = {Bordeaux}, year = {2013}}");
+        assert_eq!(
+            e.publisher()
+                .and_then(|p| p.name())
+                .map(|n| n.value.to_string())
+                .as_deref(),
+            Some("Bordeaux")
+        );
+        assert_eq!(
+            e.genre().map(|g| g.value.to_string()).as_deref(),
+            Some("PhD thesis")
+        );
+        let typed = convert("@phdthesis{k, title = {T}, type = {Thèse}, school = {B}}");
+        assert_eq!(
+            typed.genre().map(|g| g.value.to_string()).as_deref(),
+            Some("Thèse")
+        );
+    }
+
+    #[test]
+    fn an_incollection_booktitle_is_its_container_only() {
+        let e = convert("@incollection{k, title = {T}, booktitle = {The Book}, year = {2017}}");
+        let parent = e.parents().first().expect("a container");
+        assert_eq!(*parent.entry_type(), EntryType::Book);
+        assert_eq!(title(parent).as_deref(), Some("The Book"));
+    }
+
+    #[test]
+    fn math_quotes_and_superscripts_become_unicode() {
+        let e = convert(
+            "@article{k, title = {Collimated $\\gamma$ rays, ``quoted'' and n\\textsuperscript{o} 5, $x^{21}_{k}$}}",
+        );
+        let shown = title(&e).unwrap_or_default();
+        assert!(
+            shown.starts_with("Collimated γ rays, \u{201c}quoted\u{201d} and nº 5"),
+            "{shown}"
+        );
+        assert!(!shown.contains("\\gamma"), "{shown}");
+    }
+}
