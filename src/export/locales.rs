@@ -1,4 +1,4 @@
-//! The CSL locales a formatter needs, read from hayagriva's archive one by one rather than all 60.
+//! The CSL locales a formatter needs, decoded from hayagriva's archive alone rather than all 60.
 
 use hayagriva::archive::LOCALES;
 use hayagriva::citationberg::Locale;
@@ -31,20 +31,25 @@ pub(crate) fn primary(tag: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether the CBOR bytes hold a text string `language` or `language-…` (a cheap sieve: every
-/// candidate is then decoded and its `lang` checked).
+/// Whether the encoded locale may be `language`'s: its `@xml:lang`, the map's first entry, is
+/// read without decoding the rest; bytes laid out otherwise are decoded to be sure.
 fn names_language(bytes: &[u8], language: &str) -> bool {
-    let needle = language.as_bytes();
-    bytes.windows(needle.len() + 2).enumerate().any(|(at, w)| {
-        let header = w[0];
-        let text_len = header.wrapping_sub(0x60) as usize;
-        header >= 0x60
-            && text_len < 24
-            && w[1..=needle.len()].eq_ignore_ascii_case(needle)
-            && (text_len == needle.len()
-                || (text_len > needle.len() && w[needle.len() + 1] == b'-'))
-            && at + 1 + text_len <= bytes.len()
-    })
+    const KEY: &[u8] = b"\x69@xml:lang";
+    let Some(at) = bytes
+        .get(..32)
+        .and_then(|head| head.windows(KEY.len()).position(|w| w == KEY))
+    else {
+        return true;
+    };
+    let start = at + KEY.len() + 1;
+    let lang = bytes.get(start - 1).and_then(|&header| {
+        let len = usize::from(header.checked_sub(0x60)?);
+        (len < 24).then(|| bytes.get(start..start + len))?
+    });
+    match lang.and_then(|l| std::str::from_utf8(l).ok()) {
+        Some(lang) => primary(lang) == language,
+        None => true,
+    }
 }
 
 #[cfg(test)]
@@ -87,6 +92,12 @@ mod tests {
             de.sort();
             de
         });
+        let sieved = LOCALES.iter().filter(|b| names_language(b, "fr")).count();
+        assert_eq!(
+            sieved,
+            fr.len() - 1,
+            "the sieve decodes only French locales"
+        );
         assert!(langs("").is_empty());
         assert_eq!(langs("xx-YY"), ["en-US"]);
     }
