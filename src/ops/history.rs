@@ -113,13 +113,9 @@ struct Reader<'r> {
     only: Option<&'r str>,
     files: ChangeReader<'r>,
     blocks: BlockReader,
-    notes: HashMap<BlobId, Notes>,
     /// Versions read as the older side of a commit, until the commit that wrote them is read.
     texts: HashMap<BlobId, Arc<str>>,
 }
-
-/// A version of a notes file: its annotations, or why they could not be read.
-type Notes = Result<Arc<[Arc<Annotation>]>, String>;
 
 impl<'r> Reader<'r> {
     fn new(repo: &'r Repo, only: Option<&'r str>) -> Reader<'r> {
@@ -128,7 +124,6 @@ impl<'r> Reader<'r> {
             only,
             files: ChangeReader::new(repo),
             blocks: BlockReader::default(),
-            notes: HashMap::new(),
             texts: HashMap::new(),
         }
     }
@@ -176,45 +171,42 @@ impl<'r> Reader<'r> {
         source: String,
         file: &ChangedFile,
     ) -> Result<SourceChanges, OpsError> {
-        if let (Some(old), Some(new)) = (file.old, file.new) {
-            let (old, new) = (self.older_text(old)?, self.newer_text(new)?);
-            if let Some((before, after)) = self.blocks.changed(&old, &new) {
-                return Ok(SourceChanges {
-                    source,
-                    changes: diff_annotations(&before, &after),
-                    broken: None,
-                });
-            }
-        }
-        Ok(match (self.notes(file.old)?, self.notes(file.new)?) {
-            (Ok(old), Ok(new)) => SourceChanges {
+        let old = file.old.map(|id| self.older_text(id)).transpose()?;
+        let new = file.new.map(|id| self.newer_text(id)).transpose()?;
+        if let (Some(old), Some(new)) = (&old, &new)
+            && let Some((before, after)) = self.blocks.changed(old, new)
+        {
+            return Ok(SourceChanges {
                 source,
-                changes: diff_annotations(&old, &new),
+                changes: diff_annotations(&before, &after),
                 broken: None,
+            });
+        }
+        Ok(
+            match (
+                self.annotations(old.as_deref()),
+                self.annotations(new.as_deref()),
+            ) {
+                (Ok(old), Ok(new)) => SourceChanges {
+                    source,
+                    changes: diff_annotations(&old, &new),
+                    broken: None,
+                },
+                (Err(e), _) | (_, Err(e)) => SourceChanges {
+                    source,
+                    changes: Vec::new(),
+                    broken: Some(e),
+                },
             },
-            (Err(e), _) | (_, Err(e)) => SourceChanges {
-                source,
-                changes: Vec::new(),
-                broken: Some(e),
-            },
-        })
+        )
     }
 
-    fn notes(&mut self, id: Option<BlobId>) -> Result<Notes, OpsError> {
-        let Some(id) = id else {
-            return Ok(Ok(Arc::from([])));
-        };
-        if let Some(notes) = self.notes.get(&id) {
-            return Ok(notes.clone());
+    /// The annotations of a version read whole (none when the file does not exist), or why not.
+    fn annotations(&mut self, text: Option<&str>) -> Result<Vec<Arc<Annotation>>, String> {
+        match text {
+            Some(text) => self.blocks.annotations(text).map_err(|e| e.to_string()),
+            None => Ok(Vec::new()),
         }
-        let text = self.text(Some(id))?;
-        let notes: Notes = self
-            .blocks
-            .annotations(&text)
-            .map(Arc::from)
-            .map_err(|e| e.to_string());
-        self.notes.insert(id, notes.clone());
-        Ok(notes)
     }
 
     /// A file's version before a commit, kept for the older commit that wrote it (read next, as

@@ -62,7 +62,7 @@ pub fn narrows(shorter: &str, longer: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn item(key: &str, haystack: &str) -> RefItem {

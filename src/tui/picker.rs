@@ -183,16 +183,7 @@ fn next_relation(relation: Relation) -> Relation {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn item(key: &str, haystack: &str) -> RefItem {
-        RefItem {
-            key: key.into(),
-            summary: key.into(),
-            haystack: format!("{key} {haystack}").as_str().into(),
-            fields: vec![],
-            place: String::new(),
-        }
-    }
+    use crate::tui::fuzzy::tests::item;
 
     fn library() -> Refs {
         vec![
