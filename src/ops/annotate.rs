@@ -103,7 +103,7 @@ pub fn annotate(cx: &mut Context, request: AnnotateRequest) -> Result<Annotated,
     fill_page_locators(&cx.ws, &notes.source, &anchor, &mut citations);
     let stamp = cx.timestamp();
     let annotation = Annotation {
-        id: cx.new_annotation_id_unparsed()?,
+        id: cx.new_annotation_id_in(&notes),
         kind,
         anchor,
         state: AnchorState::Exact,

@@ -1,9 +1,12 @@
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::reanchor::current_text;
 use super::{Context, Loaded, OpsError, read_library};
 use crate::bib;
 use crate::model::AnchorState;
+use crate::store::NotesFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -138,6 +141,7 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
             }
         }
     }
+    findings.extend(shared_ids(&loaded.notes));
     for path in cx.ws.bib_paths()? {
         let text = crate::store::read_text(&path)?;
         for (number, line) in text.lines().enumerate() {
@@ -168,6 +172,34 @@ pub fn check(cx: &Context) -> Result<Vec<Finding>, OpsError> {
     }
     findings.sort_by_key(|f| f.severity);
     Ok(findings)
+}
+
+/// Ids that two sources' annotations share, which commands then need written `SOURCE/ID`.
+fn shared_ids(notes: &[NotesFile]) -> Vec<Finding> {
+    let mut sources_of: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for file in notes {
+        for annotation in &file.annotations {
+            sources_of
+                .entry(annotation.id.0.as_str())
+                .or_default()
+                .push(file.source.id.as_str());
+        }
+    }
+    sources_of
+        .into_iter()
+        .filter(|(_, sources)| sources.len() > 1)
+        .map(|(id, sources)| {
+            Finding::new(
+                Severity::Warning,
+                "shared-id",
+                format!("{}/{id}", sources[0]),
+                format!(
+                    "the id `{id}` is also used in {}: name each as SOURCE/ID in commands",
+                    sources[1..].join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The imported original kept beside the text (`<id>.html` for a web page), which is no stray file.

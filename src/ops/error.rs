@@ -43,6 +43,8 @@ pub enum OpsError {
         prefix: String,
         matches: Vec<String>,
     },
+    #[error("the id `{id}` is used in {}: name one as SOURCE/ID (`{}/{id}`)", .sources.join(" and "), .sources[0])]
+    SharedId { id: String, sources: Vec<String> },
     #[error("the quote was not found in `{source_id}`{}", nearest_hint(.nearest))]
     QuoteNotFound {
         source_id: String,

@@ -86,27 +86,44 @@ impl Loaded {
         }
     }
 
-    /// Finds an annotation by its id or a unique prefix of it.
-    pub fn annotation(&self, prefix: &str) -> Result<(&NotesFile, &Annotation), OpsError> {
-        let prefix = prefix.trim().to_lowercase();
+    /// Finds an annotation by its id or a unique prefix of it, optionally written `SOURCE/ID`.
+    pub fn annotation(&self, wanted: &str) -> Result<(&NotesFile, &Annotation), OpsError> {
+        let wanted = wanted.trim().to_lowercase();
+        let (source, prefix) = match wanted.split_once('/') {
+            Some((source, prefix)) => (Some(source), prefix.to_string()),
+            None => (None, wanted.clone()),
+        };
         let matches: Vec<(&NotesFile, &Annotation)> = self
             .notes
             .iter()
+            .filter(|n| source.is_none_or(|s| n.source.id.as_str() == s))
             .flat_map(|n| n.annotations.iter().map(move |a| (n, a)))
             .filter(|(_, a)| a.id.0.starts_with(&prefix))
             .collect();
-        if let Some(exact) = matches.iter().find(|(_, a)| a.id.0 == prefix) {
-            return Ok(*exact);
+        let exact: Vec<&(&NotesFile, &Annotation)> =
+            matches.iter().filter(|(_, a)| a.id.0 == prefix).collect();
+        match exact.as_slice() {
+            [one] => return Ok(**one),
+            [] => {}
+            several => {
+                return Err(OpsError::SharedId {
+                    id: prefix,
+                    sources: several
+                        .iter()
+                        .map(|(n, _)| n.source.id.to_string())
+                        .collect(),
+                });
+            }
         }
         match matches.as_slice() {
-            [] => Err(OpsError::UnknownAnnotation(prefix)),
+            [] => Err(OpsError::UnknownAnnotation(wanted)),
             [one] => Ok(*one),
             many if prefix.is_empty() => Err(OpsError::UnknownAnnotation(format!(
                 "{} annotations",
                 many.len()
             ))),
             many => Err(OpsError::AmbiguousAnnotation {
-                prefix,
+                prefix: wanted,
                 matches: many.iter().map(|(_, a)| a.id.to_string()).collect(),
             }),
         }

@@ -29,7 +29,5 @@ pub use notes_format::{
     BlockReader, NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text,
     notes_to_string, parse_notes,
 };
-pub use notes_io::{
-    load_notes, load_notes_containing, load_notes_dir, notes_texts, read_source, save_notes,
-};
+pub use notes_io::{load_notes, load_notes_containing, load_notes_dir, read_source, save_notes};
 pub use workspace::{InitReport, Workspace, discover, init_layout};

@@ -61,14 +61,6 @@ pub fn load_notes(ws: &Workspace, id: &SourceId) -> Result<Option<NotesFile>, St
         })
 }
 
-/// The raw text of every notes file, for cheap searches that need no parsing.
-pub fn notes_texts(ws: &Workspace) -> Result<Vec<String>, StoreError> {
-    ws.notes_paths()?
-        .into_iter()
-        .map(|path| fs::read_to_string(&path).map_err(|e| StoreError::io("read", path, e)))
-        .collect()
-}
-
 /// Writes `notes/<source-id>.toml` atomically and returns its path relative to the root.
 pub fn save_notes(ws: &Workspace, notes: &NotesFile) -> Result<PathBuf, StoreError> {
     let dir = ws.notes_dir();
