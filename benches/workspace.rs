@@ -1,4 +1,5 @@
-//! Loading a generated workspace of 1,000 sources, 100,000 annotations and 100,000 references.
+//! Loading a generated workspace of 1,000 sources, 100,000 annotations and 100,000 references,
+//! and annotating in it once its repository has 10,000 commits.
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -20,8 +21,37 @@ static WORKSPACE: LazyLock<(tempfile::TempDir, PathBuf)> = LazyLock::new(|| {
     let author = Identity::parse("Bench <bench@example.org>").expect("identity");
     repo.commit_paths(&ws.own_paths(), "generated", &author, Timestamp::UNIX_EPOCH)
         .expect("commit");
+    deepen_history(&root, HISTORY);
     (dir, root)
 });
+
+const HISTORY: usize = 10_000;
+
+/// Gives HEAD `commits` commits in all, each on the tree of the first.
+fn deepen_history(root: &std::path::Path, commits: usize) {
+    let repo = git2::Repository::open(root).expect("repository");
+    let signature = git2::Signature::new(
+        "Bench",
+        "bench@example.org",
+        &git2::Time::new(1_700_000_000, 0),
+    )
+    .expect("signature");
+    let mut head = repo.head().and_then(|h| h.peel_to_commit()).expect("HEAD");
+    let tree = head.tree().expect("tree");
+    for _ in 1..commits {
+        let id = repo
+            .commit(
+                Some("HEAD"),
+                &signature,
+                &signature,
+                "history",
+                &tree,
+                &[&head],
+            )
+            .expect("commit");
+        head = repo.find_commit(id).expect("commit");
+    }
+}
 
 fn context() -> Context {
     let author = Identity::parse("Bench <bench@example.org>").ok();
