@@ -1,4 +1,5 @@
-//! French typography on formatted text: no-break spaces inside « » and before : ; ? !
+//! Typography on formatted text: no period after ? or !, and in French, no-break spaces inside
+//! « » and before : ; ? !
 
 use super::markdown::Piece;
 
@@ -52,6 +53,28 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
     }
 }
 
+/// Drops a period that follows `?` or `!` (with closing quotes between), as CSL processors
+/// collapse that punctuation: `“Are Virtual Particles Less Real?”.` → `…Real?”`.
+pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
+    let mut i = 1;
+    while i < pieces.len() {
+        if matches!(pieces[i], Piece::Char('.', _)) && after_question(&pieces[..i]) {
+            pieces.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn after_question(before: &[Piece]) -> bool {
+    let mut previous = before.iter().rev().map_while(|p| match p {
+        Piece::Char(c, _) => Some(*c),
+        Piece::Link(..) => None,
+    });
+    let first = previous.find(|c| !"”’»\"'".contains(*c));
+    matches!(first, Some('?' | '!'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +92,31 @@ mod tests {
                 Piece::Link(text, _) => text.clone(),
             })
             .collect()
+    }
+
+    fn collapsed(text: &str) -> String {
+        let mut pieces: Vec<Piece> = text
+            .chars()
+            .map(|c| Piece::Char(c, Default::default()))
+            .collect();
+        collapse_punctuation(&mut pieces);
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Char(c, _) => c.to_string(),
+                Piece::Link(text, _) => text.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_period_after_a_question_mark() {
+        assert_eq!(
+            collapsed("Jaeger, G. (2019). Are Virtual Particles Less Real?. Entropy, 21(2)."),
+            "Jaeger, G. (2019). Are Virtual Particles Less Real? Entropy, 21(2)."
+        );
+        assert_eq!(collapsed("“Interactions?.” Phys."), "“Interactions?” Phys.");
+        assert_eq!(collapsed("Oui!. Non. 1.2."), "Oui! Non. 1.2.");
     }
 
     #[test]
