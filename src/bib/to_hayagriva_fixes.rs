@@ -30,7 +30,8 @@ fn replace_commands(tex: &str, command: &str, close: char) -> String {
     out
 }
 
-/// Each `$...$` whose display text is plain Unicode (`$\gamma$` → `γ`); the others are kept.
+/// Each `$...$` whose display text is plain Unicode (`$\gamma$` → `{γ}`, braced as math is
+/// never case-changed by a style); the others are kept.
 fn replace_math(tex: &str) -> String {
     let mut out = String::with_capacity(tex.len());
     let mut rest = tex;
@@ -44,7 +45,9 @@ fn replace_math(tex: &str) -> String {
         if shown.is_empty() || shown.contains(['\\', '$', '^', '_', '{', '}']) {
             out.push_str(math);
         } else {
+            out.push('{');
             out.push_str(&shown);
+            out.push('}');
         }
         rest = &rest[close + 1..];
     }
@@ -394,5 +397,17 @@ mod tests {
         };
         assert_eq!(genre(Some("french")).as_deref(), Some("thèse de doctorat"));
         assert_eq!(genre(Some("english")).as_deref(), Some("PhD thesis"));
+    }
+
+    #[test]
+    fn unicode_math_is_kept_out_of_title_case() {
+        let e = convert(
+            "@article{balakin_1971, title = {Experiment on 2 $\\gamma$-quantum annihilation on the {VEPP}-2}, journal = {Physics Letters B}, year = {1971}}",
+        );
+        let shown = e
+            .title()
+            .map(|t| format!("{:?}", t.value))
+            .unwrap_or_default();
+        assert!(shown.contains(r#"value: "γ", kind: Verbatim"#), "{shown}");
     }
 }

@@ -53,13 +53,17 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
     }
 }
 
-/// Drops a period that follows `?` or `!` (with closing quotes between), as CSL processors
-/// collapse that punctuation: `“Are Virtual Particles Less Real?”.` → `…Real?”`.
+/// Drops a period that follows `?` or `!` (with closing quotes between) and a comma before a
+/// period, as CSL processors collapse that punctuation: `“Less Real?”.` → `“Less Real?”`,
+/// `[hep-ph],.` → `[hep-ph].`
 pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
     let mut i = 1;
     while i < pieces.len() {
-        if matches!(pieces[i], Piece::Char('.', _)) && after_question(&pieces[..i]) {
+        let period = matches!(pieces[i], Piece::Char('.', _));
+        if period && after_question(&pieces[..i]) {
             pieces.remove(i);
+        } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
+            pieces.remove(i - 1);
         } else {
             i += 1;
         }
@@ -117,6 +121,10 @@ mod tests {
         );
         assert_eq!(collapsed("“Interactions?.” Phys."), "“Interactions?” Phys.");
         assert_eq!(collapsed("Oui!. Non. 1.2."), "Oui! Non. 1.2.");
+        assert_eq!(
+            collapsed("“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex],. http://arxiv.org"),
+            "“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex]. http://arxiv.org"
+        );
     }
 
     #[test]
