@@ -53,14 +53,18 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
     }
 }
 
-/// Drops a period that follows `?` or `!` (with closing quotes between) and a comma before a
-/// period, as CSL processors collapse that punctuation: `“Less Real?”.` → `“Less Real?”`,
-/// `[hep-ph],.` → `[hep-ph].`
+/// Drops a period or comma that follows `?` or `!` (with closing quotes between), a comma
+/// between a period and a closing quote, and a comma before a period, as CSL processors
+/// collapse that punctuation: `“Less Real?”.` → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`
 pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
     let mut i = 1;
     while i < pieces.len() {
         let period = matches!(pieces[i], Piece::Char('.', _));
-        if period && after_question(&pieces[..i]) {
+        let comma = matches!(pieces[i], Piece::Char(',', _));
+        let quoted_after_period = comma
+            && matches!(pieces[i - 1], Piece::Char('.', _))
+            && matches!(pieces.get(i + 1), Some(Piece::Char('”' | '’' | '»', _)));
+        if (period || comma) && after_question(&pieces[..i]) || quoted_after_period {
             pieces.remove(i);
         } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
             pieces.remove(i - 1);
@@ -121,6 +125,15 @@ mod tests {
         );
         assert_eq!(collapsed("“Interactions?.” Phys."), "“Interactions?” Phys.");
         assert_eq!(collapsed("Oui!. Non. 1.2."), "Oui! Non. 1.2.");
+        assert_eq!(
+            collapsed("G. Jaeger, “Are Virtual Particles Less Real?,” Entropy"),
+            "G. Jaeger, “Are Virtual Particles Less Real?” Entropy"
+        );
+        assert_eq!(
+            collapsed("“Production of collimated γ ray beams for e−e+ pair creation.,” p. 1."),
+            "“Production of collimated γ ray beams for e−e+ pair creation.” p. 1."
+        );
+        assert_eq!(collapsed("e.g., i.e., “A.”, B"), "e.g., i.e., “A.”, B");
         assert_eq!(
             collapsed("“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex],. http://arxiv.org"),
             "“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex]. http://arxiv.org"
