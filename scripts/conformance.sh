@@ -3,7 +3,9 @@
 # ../shared/corpus in APA, Chicago author-date, IEEE, MLA and ISO 690 (fr), from the same .bib and
 # the same CSL file; then asks `biber --tool` about every .bib glose exports. For people, not CI.
 # Usage: scripts/conformance.sh [CORPUS_FILE.bib...]   (from the repository root; GLOSE_BIN=path
-# uses an already built glose; KEEP=dir keeps both sides' entries per file and style there)
+# uses an already built glose, e.g. target/debug/glose; STYLES="apa ieee" keeps only those styles;
+# SHOW=n prints n differing entries per file and style, each glose line beside pandoc's closest;
+# KEEP=dir keeps both sides' entries per file and style there). See docs/conformance.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
@@ -20,6 +22,13 @@ trap 'rm -rf "$work"' EXIT
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GLOSE_NOW=2026-01-01T00:00:00Z
 
 styles="apa:en-US chicago-author-date:en-US ieee:en-US modern-language-association:en-US iso690-author-date-fr:fr-FR"
+if [ -n "${STYLES:-}" ]; then
+  wanted=""
+  for pair in $styles; do
+    case " $STYLES " in *" ${pair%%:*} "*) wanted="$wanted $pair" ;; esac
+  done
+  styles=$wanted
+fi
 if [ $# -gt 0 ]; then files=("$@"); else files=("$shared"/corpus/*.bib); fi
 
 # Entries of a Markdown bibliography as plain text, one per line: through pandoc's own plain
@@ -58,7 +67,14 @@ for bib in "${files[@]}"; do
     printf '%-34s %-30s %8d %8d %7d%%\n' "$name" "$style" "$g" "$p" "$(( p > 0 ? 100 * s / p : 0 ))"
     same_by_style[$style]=$(( ${same_by_style[$style]:-0} + s ))
     total_by_style[$style]=$(( ${total_by_style[$style]:-0} + p ))
-    comm -3 "$work/glose.txt" "$work/pandoc.txt" | head -n 4 | sed "s/^/    differs: /" | cut -c1-200 || true
+    python3 - "$work/glose.txt" "$work/pandoc.txt" "${SHOW:-2}" <<'PAIRS'
+import difflib, sys
+glose, pandoc = (set(open(p).read().splitlines()) for p in sys.argv[1:3])
+theirs = sorted(pandoc - glose)
+for line in sorted(glose - pandoc)[: int(sys.argv[3])]:
+    near = max(theirs, key=lambda t: difflib.SequenceMatcher(None, line[:80], t[:80]).ratio(), default="")
+    print("    glose:  " + line[:200] + "\n    pandoc: " + near[:200])
+PAIRS
     if [ -n "${KEEP:-}" ]; then
       mkdir -p "$KEEP"
       cp "$work/glose.txt" "$KEEP/$name.$style.glose.txt"

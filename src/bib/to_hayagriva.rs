@@ -4,6 +4,7 @@ use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
+use super::to_hayagriva_text::prepared;
 
 /// Why an entry could not be given to the citation formatter.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,7 +50,7 @@ pub fn to_hayagriva(
         key: entry.key.clone(),
         detail: format!("{e:?}"),
     })?;
-    let converted = fix(entry, converted);
+    let converted = fix(entry, converted, default_langid);
     match legal_type(&entry.entry_type) {
         None if safe_key => Ok(converted),
         None => {
@@ -69,7 +70,7 @@ fn biblatex_text(entry: &Entry, key: &str, default_langid: Option<&str>) -> Stri
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = plain_tex(field.expanded());
+        let value = prepared(field.name(), &plain_tex(field.expanded()));
         text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
     }
     if let Some(langid) = default_langid.filter(|_| entry.field("langid").is_none()) {

@@ -30,7 +30,8 @@ fn replace_commands(tex: &str, command: &str, close: char) -> String {
     out
 }
 
-/// Each `$...$` whose display text is plain Unicode (`$\gamma$` → `γ`); the others are kept.
+/// Each `$...$` whose display text is plain Unicode (`$\gamma$` → `{γ}`, braced as math is
+/// never case-changed by a style); the others are kept.
 fn replace_math(tex: &str) -> String {
     let mut out = String::with_capacity(tex.len());
     let mut rest = tex;
@@ -44,7 +45,9 @@ fn replace_math(tex: &str) -> String {
         if shown.is_empty() || shown.contains(['\\', '$', '^', '_', '{', '}']) {
             out.push_str(math);
         } else {
+            out.push('{');
             out.push_str(&shown);
+            out.push('}');
         }
         rest = &rest[close + 1..];
     }
@@ -58,11 +61,18 @@ fn unescaped_dollar(text: &str, from: usize) -> Option<usize> {
 }
 
 /// `converted` with what biblatex means and hayagriva's reader drops or misreads.
-pub(crate) fn fix(entry: &Entry, mut converted: hayagriva::Entry) -> hayagriva::Entry {
+pub(crate) fn fix(
+    entry: &Entry,
+    mut converted: hayagriva::Entry,
+    langid: Option<&str>,
+) -> hayagriva::Entry {
     fix_numbers(entry, &mut converted);
     match entry.entry_type.as_str() {
-        "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted),
+        "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted, langid),
         "incollection" => fix_collection(&mut converted),
+        "book" | "mvbook" | "collection" | "mvcollection" | "proceedings" | "mvproceedings" => {
+            fix_series_number(entry, &mut converted);
+        }
         _ => {}
     }
     match converted.entry_type() {
@@ -110,12 +120,43 @@ fn has_leading_zero(pages: &str) -> bool {
         .any(|n| n.len() > 1 && n.starts_with('0'))
 }
 
-/// The school is the thesis's publisher in CSL, and biblatex names the default type "PhD thesis".
-fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry) {
+/// A book's `number` is its number in its series (CSL's collection-number), which hayagriva's
+/// reader makes the book's own issue ("Issue v. 2"); without a series, no style shows it.
+fn fix_series_number(entry: &Entry, converted: &mut hayagriva::Entry) {
+    let Some(issue) = converted
+        .issue()
+        .cloned()
+        .filter(|_| entry.get("number").is_some())
+    else {
+        return;
+    };
+    let own_type = *converted.entry_type();
+    let mut parents = converted.parents().to_vec();
+    let series = parents.iter_mut().find(|p| {
+        (*p.entry_type() == own_type || *p.entry_type() == EntryType::Anthology)
+            && p.volume().is_none()
+    });
+    if let Some(series) = series.filter(|_| entry.get("series").is_some()) {
+        series.set_volume(issue);
+    }
+    let mut to = rebuilt(converted, converted.key(), own_type, false);
+    to.set_parents(parents);
+    *converted = to;
+}
+
+/// The school is the thesis's publisher in CSL, and biblatex names the default type "PhD thesis"
+/// ("thèse de doctorat" in French).
+fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry, langid: Option<&str>) {
     if entry.get("type").is_none() {
-        let genre = match entry.entry_type.as_str() {
-            "phdthesis" => Some("PhD thesis"),
-            "mastersthesis" => Some("Master's thesis"),
+        let french = entry
+            .get("langid")
+            .or(langid)
+            .is_some_and(|l| l.trim().eq_ignore_ascii_case("french"));
+        let genre = match (entry.entry_type.as_str(), french) {
+            ("phdthesis", false) => Some("PhD thesis"),
+            ("phdthesis", true) => Some("thèse de doctorat"),
+            ("mastersthesis", false) => Some("Master's thesis"),
+            ("mastersthesis", true) => Some("mémoire de master"),
             _ => None,
         };
         if let Some(genre) = genre {
@@ -172,6 +213,16 @@ pub(crate) fn retyped(
     key: &str,
     entry_type: EntryType,
 ) -> hayagriva::Entry {
+    rebuilt(from, key, entry_type, true)
+}
+
+/// A copy of `from`, with or without its issue (hayagriva cannot unset a field).
+fn rebuilt(
+    from: &hayagriva::Entry,
+    key: &str,
+    entry_type: EntryType,
+    with_issue: bool,
+) -> hayagriva::Entry {
     let mut to = hayagriva::Entry::new(key, entry_type);
     macro_rules! copy {
         ($($get:ident => $set:ident),* $(,)?) => {
@@ -182,7 +233,7 @@ pub(crate) fn retyped(
     }
     copy!(
         title => set_title, date => set_date, publisher => set_publisher,
-        location => set_location, organization => set_organization, issue => set_issue,
+        location => set_location, organization => set_organization,
         chapter => set_chapter, volume => set_volume, volume_total => set_volume_total,
         edition => set_edition, page_range => set_page_range, page_total => set_page_total,
         time_range => set_time_range, runtime => set_runtime, url => set_url,
@@ -191,6 +242,9 @@ pub(crate) fn retyped(
         note => set_note, abstract_ => set_abstract_, genre => set_genre,
         authors => set_authors, editors => set_editors, affiliated => set_affiliated,
     );
+    if let Some(issue) = from.issue().filter(|_| with_issue) {
+        to.set_issue(issue.to_owned());
+    }
     to.set_parents(from.parents().to_vec());
     to
 }
@@ -306,5 +360,54 @@ mod tests {
             "{shown}"
         );
         assert!(!shown.contains("\\gamma"), "{shown}");
+    }
+
+    #[test]
+    fn a_book_number_is_its_number_in_the_series_not_an_issue() {
+        let e = convert(
+            "@book{landau_1975, address = {Oxford ; New York}, edition = {4th rev. English ed}, series = {Course of theoretical physics}, title = {The classical theory of fields}, number = {v. 2}, publisher = {Pergamon Press}, author = {Landau, L. D. and Lifshitz, E. M.}, year = {1975}}",
+        );
+        assert_eq!(e.issue(), None);
+        let series = e.parents().first().expect("the series");
+        assert_eq!(
+            title(series).as_deref(),
+            Some("Course of theoretical physics")
+        );
+        assert_eq!(
+            series.volume().map(ToString::to_string).as_deref(),
+            Some("v. 2")
+        );
+        assert_eq!(title(&e).as_deref(), Some("The classical theory of fields"));
+        let alone = convert("@book{k, title = {T}, number = {3}, year = {1975}}");
+        assert_eq!(alone.issue(), None);
+    }
+
+    #[test]
+    fn a_french_thesis_is_a_these_de_doctorat() {
+        let text = "@phdthesis{capdessus_phd, title = {Dynamique d'un plasma non collisionnel interagissant avec une impulsion laser ultra-intense}, author = {Capdessus, R.}, year = {2013}}";
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let entry = lib.entries().first().expect("one entry");
+        let genre = |langid| {
+            to_hayagriva(entry, langid)
+                .ok()
+                .and_then(|e| e.genre().map(|g| g.value.to_string()))
+        };
+        assert_eq!(genre(Some("french")).as_deref(), Some("thèse de doctorat"));
+        assert_eq!(genre(Some("english")).as_deref(), Some("PhD thesis"));
+    }
+
+    #[test]
+    fn unicode_math_is_kept_out_of_title_case() {
+        let e = convert(
+            "@article{balakin_1971, title = {Experiment on 2 $\\gamma$-quantum annihilation on the {VEPP}-2}, journal = {Physics Letters B}, year = {1971}}",
+        );
+        let shown = e
+            .title()
+            .map(|t| format!("{:?}", t.value))
+            .unwrap_or_default();
+        assert!(shown.contains(r#"value: "γ", kind: Verbatim"#), "{shown}");
     }
 }

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use hayagriva::citationberg::{Locale, LocaleCode};
+use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 
+use super::disambiguate::{adds_only_suffix, needing_suffix, undisambiguated, year_suffix_only};
 use super::labels::{is_french, labels, langid_of};
 use super::locales::{locales_for, primary};
 use super::markdown::{escape, to_markdown};
@@ -38,6 +39,8 @@ type Converted = Result<hayagriva::Entry, ConvertError>;
 
 pub struct Formatter {
     style: Style,
+    plain: IndependentStyle,
+    suffixed: Option<IndependentStyle>,
     locale: String,
     locales: Vec<Locale>,
     converted: HashMap<(String, u64), Converted>,
@@ -58,6 +61,8 @@ impl Formatter {
             return Err(ExportError::UnknownLocale(locale.to_string()));
         }
         Ok(Formatter {
+            plain: undisambiguated(&style.csl),
+            suffixed: year_suffix_only(&style.csl),
             style,
             locale: locale.trim().to_string(),
             locales,
@@ -163,6 +168,29 @@ impl Formatter {
 
     /// Formats the entries together; `None` when hayagriva panics on them.
     fn drive(&self, entries: &[&hayagriva::Entry]) -> Option<Vec<FormattedItem>> {
+        let (mut items, citations) = self.drive_with(&self.plain, entries)?;
+        let shared = needing_suffix(entries, &citations);
+        if let Some(suffixed) = self.suffixed.as_ref().filter(|_| !shared.is_empty()) {
+            let subset: Vec<&hayagriva::Entry> = shared.iter().map(|&i| entries[i]).collect();
+            let again = self.drive_with(suffixed, &subset).map(|(items, _)| items);
+            for again in again.unwrap_or_default() {
+                let old = items.iter_mut().find(|item| item.key == again.key);
+                if let Some(old) =
+                    old.filter(|old| adds_only_suffix(&old.markdown, &again.markdown))
+                {
+                    old.markdown = again.markdown;
+                }
+            }
+        }
+        Some(items)
+    }
+
+    /// The bibliography of `entries` in `csl`, and their citations in the order of `entries`.
+    fn drive_with(
+        &self,
+        csl: &IndependentStyle,
+        entries: &[&hayagriva::Entry],
+    ) -> Option<(Vec<FormattedItem>, Vec<String>)> {
         let locale = LocaleCode(self.locale.clone());
         let french = is_french(&self.locale);
         bib::contained(|| {
@@ -170,15 +198,20 @@ impl Formatter {
             for entry in entries {
                 driver.citation(CitationRequest::new(
                     vec![CitationItem::with_entry(*entry)],
-                    &self.style.csl,
+                    csl,
                     Some(locale.clone()),
                     &self.locales,
                     None,
                 ));
             }
-            let request = BibliographyRequest::new(&self.style.csl, Some(locale), &self.locales);
-            driver
-                .finish(request)
+            let request = BibliographyRequest::new(csl, Some(locale), &self.locales);
+            let rendered = driver.finish(request);
+            let citations = rendered
+                .citations
+                .iter()
+                .map(|c| to_markdown(&c.citation.0, false))
+                .collect();
+            let items = rendered
                 .bibliography
                 .map(|b| b.items)
                 .unwrap_or_default()
@@ -188,7 +221,8 @@ impl Formatter {
                     markdown: to_markdown(&item.content.0, french),
                     key: item.key,
                 })
-                .collect()
+                .collect();
+            (items, citations)
         })
     }
 

@@ -30,6 +30,7 @@ pub(crate) fn to_markdown<'a>(
     for child in children {
         flatten(child, &mut pieces);
     }
+    typography::collapse_punctuation(&mut pieces);
     if french {
         typography::french(&mut pieces);
     }

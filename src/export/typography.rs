@@ -1,4 +1,5 @@
-//! French typography on formatted text: no-break spaces inside « » and before : ; ? !
+//! Typography on formatted text: no period after ? or !, and in French, no-break spaces inside
+//! « » and before : ; ? !
 
 use super::markdown::Piece;
 
@@ -52,6 +53,36 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
     }
 }
 
+/// Drops a period or comma that follows `?` or `!` (with closing quotes between), a comma
+/// between a period and a closing quote, and a comma before a period, as CSL processors
+/// collapse that punctuation: `“Less Real?”.` → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`
+pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
+    let mut i = 1;
+    while i < pieces.len() {
+        let period = matches!(pieces[i], Piece::Char('.', _));
+        let comma = matches!(pieces[i], Piece::Char(',', _));
+        let quoted_after_period = comma
+            && matches!(pieces[i - 1], Piece::Char('.', _))
+            && matches!(pieces.get(i + 1), Some(Piece::Char('”' | '’' | '»', _)));
+        if (period || comma) && after_question(&pieces[..i]) || quoted_after_period {
+            pieces.remove(i);
+        } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
+            pieces.remove(i - 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn after_question(before: &[Piece]) -> bool {
+    let mut previous = before.iter().rev().map_while(|p| match p {
+        Piece::Char(c, _) => Some(*c),
+        Piece::Link(..) => None,
+    });
+    let first = previous.find(|c| !"”’»\"'".contains(*c));
+    matches!(first, Some('?' | '!'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +100,44 @@ mod tests {
                 Piece::Link(text, _) => text.clone(),
             })
             .collect()
+    }
+
+    fn collapsed(text: &str) -> String {
+        let mut pieces: Vec<Piece> = text
+            .chars()
+            .map(|c| Piece::Char(c, Default::default()))
+            .collect();
+        collapse_punctuation(&mut pieces);
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Char(c, _) => c.to_string(),
+                Piece::Link(text, _) => text.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_period_after_a_question_mark() {
+        assert_eq!(
+            collapsed("Jaeger, G. (2019). Are Virtual Particles Less Real?. Entropy, 21(2)."),
+            "Jaeger, G. (2019). Are Virtual Particles Less Real? Entropy, 21(2)."
+        );
+        assert_eq!(collapsed("“Interactions?.” Phys."), "“Interactions?” Phys.");
+        assert_eq!(collapsed("Oui!. Non. 1.2."), "Oui! Non. 1.2.");
+        assert_eq!(
+            collapsed("G. Jaeger, “Are Virtual Particles Less Real?,” Entropy"),
+            "G. Jaeger, “Are Virtual Particles Less Real?” Entropy"
+        );
+        assert_eq!(
+            collapsed("“Production of collimated γ ray beams for e−e+ pair creation.,” p. 1."),
+            "“Production of collimated γ ray beams for e−e+ pair creation.” p. 1."
+        );
+        assert_eq!(collapsed("e.g., i.e., “A.”, B"), "e.g., i.e., “A.”, B");
+        assert_eq!(
+            collapsed("“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex],. http://arxiv.org"),
+            "“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex]. http://arxiv.org"
+        );
     }
 
     #[test]

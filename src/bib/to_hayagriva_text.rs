@@ -1,0 +1,225 @@
+//! Field text rewritten before the biblatex crate reads it, where its reading differs from BibTeX's.
+
+/// Name lists whose parts the biblatex crate would split otherwise than BibTeX does.
+const NAME_FIELDS: &[&str] = &[
+    "author",
+    "editor",
+    "translator",
+    "bookauthor",
+    "editora",
+    "editorb",
+    "editorc",
+];
+
+/// Fields a style may put in title case.
+const TITLE_FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "booktitle",
+    "maintitle",
+    "journal",
+    "journaltitle",
+    "series",
+    "eventtitle",
+];
+
+/// `tex` as the biblatex crate should see it for the field `name`.
+pub(crate) fn prepared(name: &str, tex: &str) -> String {
+    if NAME_FIELDS.contains(&name) {
+        name_list(tex)
+    } else if TITLE_FIELDS.contains(&name) {
+        protect_mixed_case(tex)
+    } else {
+        tex.to_string()
+    }
+}
+
+/// Each `Family, Given` name with its family part whole when that part begins with a capital
+/// (`Gonzalez de Alaiza Martinez`, `De Angelis`: BibTeX and the biblatex crate would make
+/// `Gonzalez de` and `De` particles), and its initials spaced (`A.W.` → `A. W.`).
+fn name_list(tex: &str) -> String {
+    let names: Vec<String> = bibtex_parser::parse_names(tex)
+        .into_iter()
+        .map(|n| {
+            if n.literal.is_some() {
+                return n.raw;
+            }
+            let mut parts = top_level_parts(&n.raw);
+            if parts.len() < 2 {
+                return n.raw;
+            }
+            let family = parts[0].trim();
+            let compound = family.contains(char::is_whitespace)
+                && !is_braced(family)
+                && family.chars().next().is_some_and(char::is_uppercase);
+            if compound {
+                parts[0] = format!("{{{family}}}");
+            }
+            if let Some(given) = parts.last_mut() {
+                *given = spaced_initials(given.trim());
+            }
+            parts
+                .iter()
+                .map(|p| p.trim())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect();
+    if names.is_empty() {
+        tex.to_string()
+    } else {
+        names.join(" and ")
+    }
+}
+
+/// `raw` split at its commas outside braces.
+fn top_level_parts(raw: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut depth = 0usize;
+    for c in raw.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts
+}
+
+fn is_braced(text: &str) -> bool {
+    text.starts_with('{') && text.ends_with('}')
+}
+
+/// `A.W.` → `A. W.`: a period directly followed by a capital outside braces.
+fn spaced_initials(given: &str) -> String {
+    let mut out = String::with_capacity(given.len() + 4);
+    let mut depth = 0usize;
+    let mut chars = given.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        out.push(c);
+        if c == '.' && depth == 0 && chars.peek().is_some_and(|n| n.is_uppercase()) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Words that begin in lower case and hold a capital (`arXiv:2103.09099`, `iPhone`) are braced,
+/// so title case leaves them as written, as the CSL specification asks for mixed-case words.
+fn protect_mixed_case(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len() + 8);
+    let mut depth = 0usize;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let mixed = !word.contains(['\\', '{', '}', '$'])
+            && letters.first().is_some_and(|c| c.is_lowercase())
+            && letters.iter().any(|c| c.is_uppercase());
+        if mixed {
+            out.push('{');
+            out.push_str(word);
+            out.push('}');
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in tex.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c.is_whitespace() && depth == 0 {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bib::{BibSource, load, to_hayagriva};
+    use std::path::Path;
+
+    fn convert(text: &str) -> hayagriva::Entry {
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let entry = lib.entries().first().expect("one entry");
+        to_hayagriva(entry, None).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn real_entries_keep_their_family_names_initials_and_arxiv() {
+        let nuter = convert(
+            "@article{nuter_2020, title = {Maxwell-Bloch}, author = {Nuter, R. and Grech, M. and Gonzalez de Alaiza Martinez, P. and Bonnaud, G. and d’Humières, E.}, year = {2020}}",
+        );
+        let third = &nuter.authors().expect("authors")[2];
+        assert_eq!(third.name, "Gonzalez de Alaiza Martinez");
+        assert_eq!(third.prefix, None);
+        let chen = convert(
+            "@article{chen_1995, title = {CAIN}, author = {Chen, P. and Horton-Smith, G. and Ohgaki, T. and Weidemann, A.W. and Yokoya, K.}, year = {1995}}",
+        );
+        assert_eq!(
+            chen.authors().expect("authors")[3].given_name.as_deref(),
+            Some("A. W.")
+        );
+        let bula = convert(
+            "@article{bula_2000, title = {The {Weizsacker}-{Williams} {Approximation}}, journal = {arXiv:hep-ph/0004117}, author = {Bula, C. and McDonald, K. T.}, year = {2000}}",
+        );
+        let journal = bula
+            .parents()
+            .first()
+            .and_then(|p| p.title())
+            .expect("journal");
+        assert_eq!(journal.value.to_string(), "arXiv:hep-ph/0004117");
+        assert!(
+            format!("{journal:?}").contains(r#"value: "arXiv:hep-ph/0004117", kind: Verbatim"#),
+            "{journal:?}"
+        );
+    }
+
+    #[test]
+    fn compound_family_names_and_initials_are_kept_whole() {
+        assert_eq!(
+            prepared(
+                "author",
+                "Gonzalez de Alaiza Martinez, P. and Mora de Freitas, P. and De Angelis, Alessandro and Weidemann, A.W. and van der Berg, Piet and {Conseil de l'Europe} and others"
+            ),
+            "{Gonzalez de Alaiza Martinez}, P. and {Mora de Freitas}, P. and {De Angelis}, Alessandro and Weidemann, A. W. and van der Berg, Piet and {Conseil de l'Europe} and others"
+        );
+        assert_eq!(prepared("author", "Yu, T.-P."), "Yu, T.-P.");
+    }
+
+    #[test]
+    fn mixed_case_words_in_titles_are_protected() {
+        assert_eq!(
+            prepared("journal", "arXiv:2103.09099 [physics]"),
+            "{arXiv:2103.09099} [physics]"
+        );
+        assert_eq!(
+            prepared("title", "The {iPhone} and McDonald's $\\gamma$-rays"),
+            "The {iPhone} and McDonald's $\\gamma$-rays"
+        );
+        assert_eq!(prepared("note", "arXiv"), "arXiv");
+    }
+}

@@ -1,0 +1,159 @@
+//! Year suffixes without hayagriva's citation name disambiguation leaking into the bibliography.
+//!
+//! hayagriva renders a bibliography entry with the name form its citation was disambiguated to
+//! ("Berger, Coursey, et al." instead of the full list) and, when adding names keeps changing
+//! something, never reaches the year suffix. So the bibliography is rendered with citation
+//! disambiguation off, and the entries whose author lists and citations are identical (which
+//! only a year suffix tells apart) are rendered again, alone, with the year suffix only.
+
+use std::collections::HashMap;
+
+use hayagriva::citationberg::IndependentStyle;
+
+/// `csl` without any citation disambiguation.
+pub(crate) fn undisambiguated(csl: &IndependentStyle) -> IndependentStyle {
+    let mut plain = csl.clone();
+    plain.citation.disambiguate_add_names = false;
+    plain.citation.disambiguate_add_givenname = false;
+    plain.citation.disambiguate_add_year_suffix = false;
+    plain
+}
+
+/// `csl` disambiguating its citations by year suffix only, if it does so at all.
+pub(crate) fn year_suffix_only(csl: &IndependentStyle) -> Option<IndependentStyle> {
+    csl.citation.disambiguate_add_year_suffix.then(|| {
+        let mut suffixed = undisambiguated(csl);
+        suffixed.citation.disambiguate_add_year_suffix = true;
+        suffixed
+    })
+}
+
+/// Indexes of the entries whose citation and whole name list are both shared with another entry.
+pub(crate) fn needing_suffix(entries: &[&hayagriva::Entry], citations: &[String]) -> Vec<usize> {
+    let mut groups: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+    for (i, (entry, citation)) in entries.iter().zip(citations).enumerate() {
+        groups
+            .entry((citation.as_str(), name_list(entry)))
+            .or_default()
+            .push(i);
+    }
+    let mut shared: Vec<usize> = groups
+        .into_values()
+        .filter(|group| group.len() > 1)
+        .flatten()
+        .collect();
+    shared.sort_unstable();
+    shared
+}
+
+fn name_list(entry: &hayagriva::Entry) -> String {
+    let people = entry
+        .authors()
+        .or_else(|| entry.editors())
+        .unwrap_or_default();
+    people
+        .iter()
+        .map(|p| {
+            format!(
+                "{}|{}|{}",
+                p.name,
+                p.given_name.as_deref().unwrap_or(""),
+                p.prefix.as_deref().unwrap_or("")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Whether `suffixed` is `plain` with a year suffix added (`2014` → `2014a`, `n.d.` → `n.d.-a`).
+pub(crate) fn adds_only_suffix(plain: &str, suffixed: &str) -> bool {
+    let (p, s): (Vec<char>, Vec<char>) = (plain.chars().collect(), suffixed.chars().collect());
+    let start = p.iter().zip(&s).take_while(|(a, b)| a == b).count();
+    let end = p[start..]
+        .iter()
+        .rev()
+        .zip(s[start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if s.len() < p.len() || p.len() - start != end {
+        return false;
+    }
+    let added = &s[start..s.len() - end];
+    let letters = added
+        .iter()
+        .skip_while(|c| matches!(c, '-' | ' '))
+        .all(char::is_ascii_lowercase);
+    !added.is_empty() && added.len() <= 4 && letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bib::{BibSource, load};
+    use crate::export::{Formatter, Style};
+    use std::path::Path;
+
+    #[test]
+    fn full_name_lists_and_year_suffixes_in_an_apa_bibliography() {
+        let text = "@article{jiang_2014, title = {Effects of front-surface target structures on properties of relativistic laser-plasma electrons}, journal = {Physical Review E}, author = {Jiang, S. and Krygier, A. G. and Schumacher, D. W. and Akli, K. U. and Freeman, R. R.}, year = {2014}, pages = {013106}}
+@article{jiang_2014a, title = {Enhancing {Bremsstrahlung} production from ultraintense laser-solid interactions with front surface structures}, journal = {The European Physical Journal D}, author = {Jiang, S. and Krygier, A. G. and Schumacher, D. W. and Akli, K. U. and Freeman, R. R.}, year = {2014}, pages = {283}}
+@misc{berger_1999, title = {{XCOM}: {Photon} {Cross} {Section} {Database} (version 1.2)}, author = {Berger, M. J. and Hubbell, J. H. and Seltzer, S. M. and Coursey, J. S. and Zucker, D. S.}, year = {1999}}
+@article{berger_1999a, title = {{ESTAR}, {PSTAR}, and {ASTAR}}, author = {Berger, M. J. and Coursey, J. S. and Zucker, M. A.}, year = {1999}}";
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let style = Style::archived("apa").expect("apa is built in");
+        let mut formatter = Formatter::new(style, "en-US").expect("en-US");
+        let entries: Vec<_> = lib.entries().iter().collect();
+        let items = formatter.bibliography(&entries).items;
+        let text = |key: &str| {
+            items
+                .iter()
+                .find(|i| i.key == key)
+                .map(|i| i.markdown.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            text("berger_1999a")
+                .starts_with("Berger, M. J., Coursey, J. S., & Zucker, M. A. (1999)."),
+            "{}",
+            text("berger_1999a")
+        );
+        assert!(
+            text("jiang_2014").contains("(2014a)"),
+            "{}",
+            text("jiang_2014")
+        );
+        assert!(
+            text("jiang_2014a").contains("(2014b)"),
+            "{}",
+            text("jiang_2014a")
+        );
+    }
+
+    #[test]
+    fn a_suffix_is_an_insertion_of_letters() {
+        assert!(adds_only_suffix(
+            "Jiang, S. (2014). Effects.",
+            "Jiang, S. (2014a). Effects."
+        ));
+        assert!(adds_only_suffix(
+            "Esnault, L. (n.d.). x",
+            "Esnault, L. (n.d.-b). x"
+        ));
+        assert!(adds_only_suffix(
+            "ESNAULT, L., [sans date]. x",
+            "ESNAULT, L., [sans date] a. x"
+        ));
+        assert!(!adds_only_suffix(
+            "Berger, M. J., Coursey, J. S. (1999).",
+            "Berger, Coursey, et al. (1999)."
+        ));
+        assert!(!adds_only_suffix("Smith (2014). x", "Smith (2014). x"));
+        assert!(!adds_only_suffix(
+            "Smith, J. (2014).",
+            "Smith, J. R. (2014)."
+        ));
+    }
+}
