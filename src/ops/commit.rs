@@ -29,15 +29,17 @@ impl Pending {
         self.identity.to_string()
     }
 
-    /// Saves a notes file atomically, then commits it.
+    /// Saves a notes file atomically, then commits it while its folder is synced.
     pub fn save_notes(
         &self,
         cx: &Context,
         notes: &NotesFile,
         message: String,
     ) -> Result<Committed, OpsError> {
-        let path = store::save_notes(&cx.ws, notes)?;
-        self.commit(cx, vec![path], message)
+        let (path, folder) = store::save_notes_then_sync(&cx.ws, notes)?;
+        let committed = self.commit(cx, vec![path], message);
+        folder.wait()?;
+        committed
     }
 
     /// Commits files already written (unless the context defers commits); a failed commit keeps them on disk and says so.

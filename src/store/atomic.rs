@@ -4,6 +4,7 @@ use std::ffi::OsStr;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::thread::{self, JoinHandle};
 
 use super::StoreError;
 
@@ -11,6 +12,56 @@ const TEMP_MARK: &str = ".glose-tmp-";
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old file or the new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = replace(path, bytes)?;
+    sync_dir(&dir)
+}
+
+/// Like [`write_atomic`], but the folder is synced on another thread while the caller goes on.
+pub fn write_atomic_then_sync(path: &Path, bytes: &[u8]) -> Result<FolderSync, StoreError> {
+    let dir = replace(path, bytes)?;
+    Ok(FolderSync::start(dir))
+}
+
+/// The folder sync that makes a rename durable; dropping it waits for it too.
+#[must_use = "wait() tells whether the folder was synced"]
+pub struct FolderSync {
+    dir: PathBuf,
+    running: Option<JoinHandle<Result<(), StoreError>>>,
+}
+
+impl FolderSync {
+    fn start(dir: PathBuf) -> FolderSync {
+        let for_thread = dir.clone();
+        let running = thread::Builder::new()
+            .name("glose-folder-sync".into())
+            .spawn(move || sync_dir(&for_thread))
+            .ok();
+        FolderSync { dir, running }
+    }
+
+    /// Waits for the sync (or syncs here when no thread could start) and tells how it went.
+    pub fn wait(mut self) -> Result<(), StoreError> {
+        self.finish()
+    }
+
+    fn finish(&mut self) -> Result<(), StoreError> {
+        match self.running.take() {
+            Some(running) => running.join().unwrap_or_else(|_| sync_dir(&self.dir)),
+            None => sync_dir(&self.dir),
+        }
+    }
+}
+
+impl Drop for FolderSync {
+    fn drop(&mut self) {
+        if self.running.is_some() {
+            let _ = self.finish();
+        }
+    }
+}
+
+/// Writes a synced temporary beside `path` and renames it over `path`; returns the folder to sync.
+fn replace(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
     let target = resolve_symlink(path);
     let dir = parent_dir(&target);
     let name = target
@@ -34,7 +85,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("write", temp.path(), e))?;
     temp.persist(&target)
         .map_err(|e| StoreError::io("replace", &target, e.error))?;
-    sync_dir(&dir)
+    Ok(dir)
 }
 
 /// Deletes the temporaries that an interrupted [`write_atomic`] left in `dir`; returns what it removed.
@@ -118,6 +169,20 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"second");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary left behind");
+    }
+
+    #[test]
+    fn the_folder_is_synced_in_the_background_and_its_failure_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.toml");
+        let folder = write_atomic_then_sync(&path, b"first").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first", "written before the sync ends");
+        folder.wait().unwrap();
+        drop(write_atomic_then_sync(&path, b"second").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        let gone = dir.path().join("gone");
+        let err = FolderSync::start(gone).wait().unwrap_err();
+        assert!(err.to_string().contains("gone"), "{err}");
     }
 
     #[cfg(unix)]

@@ -4,10 +4,26 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use super::atomic::{FolderSync, write_atomic_then_sync};
 use super::{StoreError, Workspace, write_atomic};
 
 /// [`write_atomic`], refused when `path` (its links followed) lies outside the workspace.
 pub fn write_inside(ws: &Workspace, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    check_inside(ws, path)?;
+    write_atomic(path, bytes)
+}
+
+/// [`write_atomic_then_sync`], refused as [`write_inside`] is.
+pub fn write_inside_then_sync(
+    ws: &Workspace,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<FolderSync, StoreError> {
+    check_inside(ws, path)?;
+    write_atomic_then_sync(path, bytes)
+}
+
+fn check_inside(ws: &Workspace, path: &Path) -> Result<(), StoreError> {
     let root = fs::canonicalize(&ws.root).map_err(|e| StoreError::io("resolve", &ws.root, e))?;
     let real = real_location(path)?;
     if !real.starts_with(&root) {
@@ -16,7 +32,7 @@ pub fn write_inside(ws: &Workspace, path: &Path, bytes: &[u8]) -> Result<(), Sto
             target: real,
         });
     }
-    write_atomic(path, bytes)
+    Ok(())
 }
 
 /// Where a write to `path` lands: the file a link points to, or a new file in the (resolved) folder.

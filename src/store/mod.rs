@@ -15,10 +15,10 @@ mod notes_format;
 mod notes_io;
 mod workspace;
 
-pub use atomic::{remove_stale_temporaries, write_atomic};
+pub use atomic::{FolderSync, remove_stale_temporaries, write_atomic};
 pub use attributes::{MERGE_ATTRIBUTES, add_attributes, missing_attributes};
 pub use config::{Config, NetConfig};
-pub use confine::write_inside;
+pub use confine::{write_inside, write_inside_then_sync};
 pub use decode::{Decoded, content_hash, decode_source};
 pub use error::StoreError;
 pub use files::{MAX_IMPORT_BYTES, read_bytes, read_import, read_text};
@@ -29,5 +29,8 @@ pub use notes_format::{
     BlockReader, NotesFile, NotesMerge, NotesMergeError, NotesParseError, merge_notes_text,
     notes_to_string, parse_notes,
 };
-pub use notes_io::{load_notes, load_notes_containing, load_notes_dir, read_source, save_notes};
+pub use notes_io::{
+    load_notes, load_notes_containing, load_notes_dir, read_source, save_notes,
+    save_notes_then_sync,
+};
 pub use workspace::{InitReport, Workspace, discover, init_layout};

@@ -5,8 +5,8 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::{
-    NotesFile, NotesParseError, StoreError, Workspace, decode_source, notes_to_string, parse_notes,
-    write_inside,
+    FolderSync, NotesFile, NotesParseError, StoreError, Workspace, decode_source, notes_to_string,
+    parse_notes, write_inside_then_sync,
 };
 use crate::model::{Source, SourceId};
 
@@ -63,11 +63,21 @@ pub fn load_notes(ws: &Workspace, id: &SourceId) -> Result<Option<NotesFile>, St
 
 /// Writes `notes/<source-id>.toml` atomically and returns its path relative to the root.
 pub fn save_notes(ws: &Workspace, notes: &NotesFile) -> Result<PathBuf, StoreError> {
+    let (path, folder) = save_notes_then_sync(ws, notes)?;
+    folder.wait()?;
+    Ok(path)
+}
+
+/// Like [`save_notes`], with the notes folder synced on another thread while the caller commits.
+pub fn save_notes_then_sync(
+    ws: &Workspace,
+    notes: &NotesFile,
+) -> Result<(PathBuf, FolderSync), StoreError> {
     let dir = ws.notes_dir();
     fs::create_dir_all(&dir).map_err(|e| StoreError::io("create", &dir, e))?;
     let path = ws.notes_path(&notes.source.id);
-    write_inside(ws, &path, notes_to_string(notes).as_bytes())?;
-    Ok(ws.relative(&path))
+    let folder = write_inside_then_sync(ws, &path, notes_to_string(notes).as_bytes())?;
+    Ok((ws.relative(&path), folder))
 }
 
 /// The text of a source, decoded as on import.
