@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
 
 use serde::Serialize;
 
@@ -79,7 +79,7 @@ pub fn log(cx: &Context, filter: &LogFilter) -> Result<History, OpsError> {
                 .is_none_or(|a| info.author.to_lowercase().contains(a))
         })
         .collect();
-    let mut commits = read_commits(repo, shown, filter.source.as_deref())?;
+    let mut commits = read_commits(&cx.ws.root, repo, shown, filter.source.as_deref())?;
     if let Some(source) = &filter.source {
         for changes in &mut commits {
             changes.sources.retain(|s| s.source == *source);
@@ -93,7 +93,7 @@ pub fn log(cx: &Context, filter: &LogFilter) -> Result<History, OpsError> {
 pub fn show_commit(cx: &Context, rev: &str) -> Result<CommitChanges, OpsError> {
     let repo = Repo::open(&cx.ws.root)?;
     let info = repo.commit_info(&repo.resolve_commit(rev)?)?;
-    let mut commits = read_commits(repo, vec![info], None)?;
+    let mut commits = read_commits(&cx.ws.root, repo, vec![info], None)?;
     Ok(commits.remove(0))
 }
 
@@ -105,35 +105,62 @@ pub(crate) fn identity(cx: &Context, repo: &Repo) -> Result<Identity, OpsError> 
     }
 }
 
-/// Reads `commits` as semantic changes, in order: one thread reads the files from git while this
-/// one parses and compares them.
+/// Reads `commits` as semantic changes, in order: git threads, each on its own run of commits,
+/// read the files while this one parses and compares them.
 fn read_commits(
+    root: &Path,
     repo: Repo,
     commits: Vec<CommitInfo>,
     only: Option<&str>,
 ) -> Result<Vec<CommitChanges>, OpsError> {
-    let (send, receive) = mpsc::sync_channel(READ_AHEAD);
+    let threads = if commits.len() < FEW_COMMITS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    let per_thread = commits.len().div_ceil(threads).max(1);
+    let mut runs: Vec<Vec<CommitInfo>> = Vec::new();
+    let mut commits = commits.into_iter().peekable();
+    while commits.peek().is_some() {
+        runs.push(commits.by_ref().take(per_thread).collect());
+    }
+    let texts = Mutex::new(HashMap::new());
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut git = GitReader::new(&repo, only);
-            for commit in commits {
-                let read = git.commit(commit);
-                let failed = read.is_err();
-                if send.send(read).is_err() || failed {
-                    break;
+        let mut received = Vec::new();
+        let mut repo = Some(repo);
+        for run in runs {
+            let (send, receive) = mpsc::channel();
+            received.push(receive);
+            let (texts, own) = (&texts, repo.take());
+            scope.spawn(move || {
+                let repo = match own {
+                    Some(repo) => repo,
+                    None => match Repo::open(root) {
+                        Ok(repo) => repo,
+                        Err(e) => return drop(send.send(Err(e.into()))),
+                    },
+                };
+                let mut git = GitReader::new(&repo, only, texts);
+                for commit in run {
+                    let read = git.commit(commit);
+                    let failed = read.is_err();
+                    if send.send(read).is_err() || failed {
+                        break;
+                    }
                 }
-            }
-        });
+            });
+        }
         let mut semantics = Semantics::default();
-        receive
+        received
             .into_iter()
+            .flatten()
             .map(|read| read.map(|texts| semantics.commit(texts)))
             .collect()
     })
 }
 
-/// How many commits the git thread may read ahead of the one comparing them.
-const READ_AHEAD: usize = 64;
+/// Below this many commits, one git thread reads them all.
+const FEW_COMMITS: usize = 64;
 
 /// A commit's changed notes and .bib files, with the text of each side.
 struct CommitTexts {
@@ -176,17 +203,22 @@ struct GitReader<'r> {
     /// Only this source's notes, and no references.
     only: Option<&'r str>,
     files: ChangeReader<'r>,
-    /// Versions read as the older side of a commit, until the commit that wrote them is read.
-    texts: HashMap<BlobId, Arc<str>>,
+    /// Versions read as the older side of a commit, until the commit that wrote them is read
+    /// (by any git thread).
+    texts: &'r Mutex<HashMap<BlobId, Arc<str>>>,
 }
 
 impl<'r> GitReader<'r> {
-    fn new(repo: &'r Repo, only: Option<&'r str>) -> GitReader<'r> {
+    fn new(
+        repo: &'r Repo,
+        only: Option<&'r str>,
+        texts: &'r Mutex<HashMap<BlobId, Arc<str>>>,
+    ) -> GitReader<'r> {
         GitReader {
             repo,
             only,
             files: ChangeReader::new(repo),
-            texts: HashMap::new(),
+            texts,
         }
     }
 
@@ -223,20 +255,25 @@ impl<'r> GitReader<'r> {
     /// A file's version before a commit, kept for the older commit that wrote it (read next, as
     /// the log walks back).
     fn older_text(&mut self, id: BlobId) -> Result<Arc<str>, OpsError> {
-        if let Some(text) = self.texts.get(&id) {
+        if let Some(text) = self.cached().get(&id) {
             return Ok(Arc::clone(text));
         }
         let text = self.text(id)?;
-        self.texts.insert(id, Arc::clone(&text));
+        self.cached().insert(id, Arc::clone(&text));
         Ok(text)
     }
 
     /// A file's version after a commit: the commit that wrote it is the last to need it.
     fn newer_text(&mut self, id: BlobId) -> Result<Arc<str>, OpsError> {
-        match self.texts.remove(&id) {
+        let cached = self.cached().remove(&id);
+        match cached {
             Some(text) => Ok(text),
             None => self.text(id),
         }
+    }
+
+    fn cached(&self) -> MutexGuard<'_, HashMap<BlobId, Arc<str>>> {
+        self.texts.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn text(&self, id: BlobId) -> Result<Arc<str>, OpsError> {
@@ -366,5 +403,55 @@ fn alone_changes(blocks: &mut BlockReader, source: &str, text: &str, added: bool
         source: source.to_owned(),
         changes,
         broken,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::{AnnotateRequest, RunOptions, annotate, demo};
+
+    #[test]
+    fn a_long_history_read_by_several_git_threads_is_each_commit_read_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("ws");
+        demo(&dir).unwrap();
+        let options = RunOptions {
+            now: Some("2026-03-02T10:00:00Z".parse().unwrap()),
+            author: Some(Identity::parse("Camille Martin <camille@example.org>").unwrap()),
+            seed: Some(7),
+        };
+        let mut cx = Context::open(dir, options).unwrap();
+        let quotes = [
+            "une pluralité de formes",
+            "brouillent les frontières des pays",
+        ];
+        for i in 0..FEW_COMMITS + 6 {
+            let request = AnnotateRequest {
+                source: "berdeil-2023".into(),
+                quote: quotes[i % 2].into(),
+                note: Some(format!("note {i}")),
+                ..AnnotateRequest::default()
+            };
+            annotate(&mut cx, request).unwrap();
+        }
+        let history = log(&cx, &LogFilter::default()).unwrap();
+        assert!(
+            history.commits.len() > FEW_COMMITS,
+            "{}",
+            history.commits.len()
+        );
+        for commit in &history.commits {
+            let alone = show_commit(&cx, &commit.commit.id).unwrap();
+            assert_eq!(
+                serde_json::to_string(commit).unwrap(),
+                serde_json::to_string(&alone).unwrap()
+            );
+        }
+        let added: usize = history.commits[..FEW_COMMITS + 6]
+            .iter()
+            .map(|c| c.sources.iter().map(|s| s.changes.len()).sum::<usize>())
+            .sum();
+        assert_eq!(added, FEW_COMMITS + 6);
     }
 }
