@@ -41,6 +41,20 @@ impl BlockReader {
         Ok(notes.annotations.into_iter().map(Arc::new).collect())
     }
 
+    /// The annotations [`parse_notes`] reads from `text`, owned, for a version no other read shares
+    /// blocks with (a file added or removed): it is not kept for the next read.
+    pub fn annotations_alone(&mut self, text: &str) -> Result<Vec<Annotation>, NotesParseError> {
+        if !text.contains('\r') {
+            let (head, blocks) = split_blocks(text);
+            if self.known_head(&text[..head]).is_some()
+                && let Some(annotations) = read_blocks(text, &blocks, |_| None)
+            {
+                return Ok(annotations.into_iter().map(Arc::unwrap_or_clone).collect());
+            }
+        }
+        Ok(parse_toml(text)?.annotations)
+    }
+
     /// The annotations of the blocks that differ between two versions of a notes file, read
     /// without reading the blocks both share byte for byte (their annotations are the same).
     ///

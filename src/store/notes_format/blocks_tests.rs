@@ -22,6 +22,8 @@ fn same_as_parser(reader: &mut BlockReader, text: &str) -> Result<(), TestCaseEr
         "{}",
         text
     );
+    let alone = BlockReader::default().annotations_alone(text);
+    prop_assert_eq!(alone, parsed.clone().map(|n| n.annotations), "{}", text);
     prop_assert_eq!(parse_notes(text), parsed, "{}", text);
     Ok(())
 }
