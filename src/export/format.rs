@@ -4,8 +4,8 @@
 //! single rendering by (key, content fingerprint), and the last whole bibliography by the
 //! fingerprint of its entry list: the TUI should keep one alive and call it on every redraw.
 
-use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
@@ -148,9 +148,14 @@ impl Formatter {
             Some(items) => items,
             None => self.drive_around_failures(&convertible, &mut warnings),
         };
+        let mut listed: HashSet<String> = items
+            .iter()
+            .chain(&fallbacks)
+            .map(|i| i.key.clone())
+            .collect();
         for entry in entries {
-            let listed = items.iter().chain(&fallbacks).any(|i| i.key == entry.key);
-            if !listed {
+            if !listed.contains(&entry.key) {
+                listed.insert(entry.key.clone());
                 warnings.push(format!(
                     "style `{}` printed nothing for `{}`: it is listed unformatted",
                     self.style.name, entry.key
