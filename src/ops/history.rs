@@ -1,18 +1,16 @@
 //! Semantic history: each commit as annotations and references added, edited, removed.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, mpsc};
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::history_texts::{CommitTexts, FileTexts, read_in_order};
 use super::{Context, OpsError};
 use crate::bib::{BibChange, diff_bib};
 use crate::model::{Change, diff_annotations};
 use crate::store::BlockReader;
-use crate::store::git::{
-    BlobId, ChangeReader, ChangedFile, CommitInfo, Identity, Repo, reviewed_ref,
-};
+use crate::store::git::{CommitInfo, Identity, Repo, reviewed_ref};
 
 /// Which commits `glose log` shows.
 #[derive(Debug, Clone, Default)]
@@ -105,184 +103,15 @@ pub(crate) fn identity(cx: &Context, repo: &Repo) -> Result<Identity, OpsError> 
     }
 }
 
-/// Reads `commits` as semantic changes, in order: git threads, each on its own run of commits,
-/// read the files while this one parses and compares them.
+/// Reads `commits` as semantic changes, in order.
 fn read_commits(
     root: &Path,
     repo: Repo,
     commits: Vec<CommitInfo>,
     only: Option<&str>,
 ) -> Result<Vec<CommitChanges>, OpsError> {
-    let threads = if commits.len() < FEW_COMMITS {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    };
-    let per_thread = commits.len().div_ceil(threads).max(1);
-    let mut runs: Vec<Vec<CommitInfo>> = Vec::new();
-    let mut commits = commits.into_iter().peekable();
-    while commits.peek().is_some() {
-        runs.push(commits.by_ref().take(per_thread).collect());
-    }
-    let texts = Mutex::new(HashMap::new());
-    std::thread::scope(|scope| {
-        let mut received = Vec::new();
-        let mut repo = Some(repo);
-        for run in runs {
-            let (send, receive) = mpsc::channel();
-            received.push(receive);
-            let (texts, own) = (&texts, repo.take());
-            scope.spawn(move || {
-                let repo = match own {
-                    Some(repo) => repo,
-                    None => match Repo::open(root) {
-                        Ok(repo) => repo,
-                        Err(e) => return drop(send.send(Err(e.into()))),
-                    },
-                };
-                let mut git = GitReader::new(&repo, only, texts);
-                for commit in run {
-                    let read = git.commit(commit);
-                    let failed = read.is_err();
-                    if send.send(read).is_err() || failed {
-                        break;
-                    }
-                }
-            });
-        }
-        let mut semantics = Semantics::default();
-        received
-            .into_iter()
-            .flatten()
-            .map(|read| read.map(|texts| semantics.commit(texts)))
-            .collect()
-    })
-}
-
-/// Below this many commits, one git thread reads them all.
-const FEW_COMMITS: usize = 64;
-
-/// A commit's changed notes and .bib files, with the text of each side.
-struct CommitTexts {
-    commit: CommitInfo,
-    files: Vec<FileTexts>,
-}
-
-/// A file's text before and after a commit (`None`: absent on that side).
-struct FileTexts {
-    path: PathBuf,
-    old: Option<Arc<str>>,
-    new: Option<Arc<str>>,
-}
-
-impl FileTexts {
-    /// The source a notes file is for, or `None` for a .bib file.
-    fn source(&self) -> Option<String> {
-        let extension = self.path.extension().and_then(|e| e.to_str());
-        (extension == Some("toml")).then(|| {
-            self.path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-    }
-
-    /// The text of a file present on one side only, and whether the commit added it.
-    fn alone(&self) -> Option<(&Arc<str>, bool)> {
-        match (&self.old, &self.new) {
-            (None, Some(new)) => Some((new, true)),
-            (Some(old), None) => Some((old, false)),
-            _ => None,
-        }
-    }
-}
-
-/// Reads what commits changed from git, reusing the trees and texts read for earlier ones.
-struct GitReader<'r> {
-    repo: &'r Repo,
-    /// Only this source's notes, and no references.
-    only: Option<&'r str>,
-    files: ChangeReader<'r>,
-    /// Versions read as the older side of a commit, until the commit that wrote them is read
-    /// (by any git thread).
-    texts: &'r Mutex<HashMap<BlobId, Arc<str>>>,
-}
-
-impl<'r> GitReader<'r> {
-    fn new(
-        repo: &'r Repo,
-        only: Option<&'r str>,
-        texts: &'r Mutex<HashMap<BlobId, Arc<str>>>,
-    ) -> GitReader<'r> {
-        GitReader {
-            repo,
-            only,
-            files: ChangeReader::new(repo),
-            texts,
-        }
-    }
-
-    /// The notes and the .bib files directly in `library/` that a commit changed, with their texts.
-    fn commit(&mut self, commit: CommitInfo) -> Result<CommitTexts, OpsError> {
-        let folders = [Path::new("notes"), Path::new("library")];
-        let mut files = Vec::new();
-        for file in self.files.files_directly_in(&commit.id, &folders)? {
-            if self.wanted(&file) {
-                files.push(FileTexts {
-                    old: file.old.map(|id| self.older_text(id)).transpose()?,
-                    new: file.new.map(|id| self.newer_text(id)).transpose()?,
-                    path: file.path,
-                });
-            }
-        }
-        Ok(CommitTexts { commit, files })
-    }
-
-    fn wanted(&self, file: &ChangedFile) -> bool {
-        let path = &file.path;
-        let extension = path.extension().and_then(|e| e.to_str());
-        let parent = path.parent().and_then(|p| p.to_str());
-        match (parent, extension) {
-            (Some("notes"), Some("toml")) => self.only.is_none_or(|only| {
-                path.file_stem()
-                    .is_some_and(|stem| stem.to_string_lossy() == only)
-            }),
-            (Some("library"), Some("bib")) => self.only.is_none(),
-            _ => false,
-        }
-    }
-
-    /// A file's version before a commit, kept for the older commit that wrote it (read next, as
-    /// the log walks back).
-    fn older_text(&mut self, id: BlobId) -> Result<Arc<str>, OpsError> {
-        if let Some(text) = self.cached().get(&id) {
-            return Ok(Arc::clone(text));
-        }
-        let text = self.text(id)?;
-        self.cached().insert(id, Arc::clone(&text));
-        Ok(text)
-    }
-
-    /// A file's version after a commit: the commit that wrote it is the last to need it.
-    fn newer_text(&mut self, id: BlobId) -> Result<Arc<str>, OpsError> {
-        let cached = self.cached().remove(&id);
-        match cached {
-            Some(text) => Ok(text),
-            None => self.text(id),
-        }
-    }
-
-    fn cached(&self) -> MutexGuard<'_, HashMap<BlobId, Arc<str>>> {
-        self.texts.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn text(&self, id: BlobId) -> Result<Arc<str>, OpsError> {
-        let bytes = self.repo.read_blob(id)?;
-        Ok(match String::from_utf8(bytes) {
-            Ok(text) => text.into(),
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into(),
-        })
-    }
+    let mut semantics = Semantics::default();
+    read_in_order(root, repo, commits, only, |texts| semantics.commit(texts))
 }
 
 /// Turns files' texts into semantic changes, reusing the blocks read for earlier versions.
@@ -409,6 +238,7 @@ fn alone_changes(blocks: &mut BlockReader, source: &str, text: &str, added: bool
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::history_texts::FEW_COMMITS;
     use crate::ops::{AnnotateRequest, RunOptions, annotate, demo};
 
     #[test]

@@ -12,6 +12,7 @@ mod demo;
 mod doctor;
 mod error;
 mod history;
+mod history_texts;
 mod import_pdf;
 mod import_web;
 mod init;

@@ -176,7 +176,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.toml");
         let folder = write_atomic_then_sync(&path, b"first").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"first", "written before the sync ends");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            b"first",
+            "written before the sync ends"
+        );
         folder.wait().unwrap();
         drop(write_atomic_then_sync(&path, b"second").unwrap());
         assert_eq!(fs::read(&path).unwrap(), b"second");
