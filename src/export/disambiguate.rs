@@ -3,8 +3,8 @@
 //! hayagriva renders a bibliography entry with the name form its citation was disambiguated to
 //! ("Berger, Coursey, et al." instead of the full list) and, when adding names keeps changing
 //! something, never reaches the year suffix. So the bibliography is rendered with citation
-//! disambiguation off, and the entries whose author lists and citations are identical (which
-//! only a year suffix tells apart) are rendered again, alone, with the year suffix only.
+//! disambiguation off, and each group of entries whose author lists and citations are identical
+//! (which only a year suffix tells apart) is rendered again, alone, with the year suffix only.
 
 use std::collections::HashMap;
 
@@ -28,8 +28,12 @@ pub(crate) fn year_suffix_only(csl: &IndependentStyle) -> Option<IndependentStyl
     })
 }
 
-/// Indexes of the entries whose citation and whole name list are both shared with another entry.
-pub(crate) fn needing_suffix(entries: &[&hayagriva::Entry], citations: &[String]) -> Vec<usize> {
+/// The groups of entries (indexes, in order) that share both their citation and their whole name
+/// list, which only a year suffix can tell apart: each group is disambiguated on its own.
+pub(crate) fn needing_suffix(
+    entries: &[&hayagriva::Entry],
+    citations: &[String],
+) -> Vec<Vec<usize>> {
     let mut groups: HashMap<(&str, String), Vec<usize>> = HashMap::new();
     for (i, (entry, citation)) in entries.iter().zip(citations).enumerate() {
         groups
@@ -37,10 +41,9 @@ pub(crate) fn needing_suffix(entries: &[&hayagriva::Entry], citations: &[String]
             .or_default()
             .push(i);
     }
-    let mut shared: Vec<usize> = groups
+    let mut shared: Vec<Vec<usize>> = groups
         .into_values()
         .filter(|group| group.len() > 1)
-        .flatten()
         .collect();
     shared.sort_unstable();
     shared
@@ -130,6 +133,45 @@ mod tests {
             "{}",
             text("jiang_2014a")
         );
+    }
+
+    #[test]
+    fn every_group_of_many_same_author_same_year_entries_gets_its_own_letters() {
+        let mut text = String::new();
+        for (author, year) in (0..12).map(|g| (format!("Auteur{g}, Jean"), 1980 + g)) {
+            for i in 0..30 {
+                text.push_str(&format!(
+                    "@article{{k{year}x{i}, author = {{{author}}}, year = {{{year}}}, title = {{Titre {i:02}}}, journal = {{Revue}}}}\n"
+                ));
+            }
+        }
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text: &text,
+        }]);
+        let style = Style::archived("apa").expect("apa is built in");
+        let mut formatter = Formatter::new(style, "en-US").expect("en-US");
+        let entries: Vec<_> = lib.entries().iter().collect();
+        let items = formatter.bibliography(&entries).items;
+        assert_eq!(items.len(), 360);
+        for year in (1980..1992).map(|y| y.to_string()) {
+            let suffixes: std::collections::BTreeSet<String> = items
+                .iter()
+                .filter_map(|item| {
+                    let after = item.markdown.split_once(&format!("({year}"))?.1;
+                    Some(after.split_once(')')?.0.to_string())
+                })
+                .collect();
+            assert_eq!(suffixes.len(), 30, "{year}: {suffixes:?}");
+            assert!(
+                suffixes.iter().all(|s| !s.is_empty()),
+                "{year}: {suffixes:?}"
+            );
+            assert!(
+                suffixes.contains("a") && suffixes.contains("aa"),
+                "{suffixes:?}"
+            );
+        }
     }
 
     #[test]

@@ -174,15 +174,21 @@ impl Formatter {
     /// Formats the entries together; `None` when hayagriva panics on them.
     fn drive(&self, entries: &[&hayagriva::Entry]) -> Option<Vec<FormattedItem>> {
         let (mut items, citations) = self.drive_with(&self.plain, entries)?;
-        let shared = needing_suffix(entries, &citations);
-        if let Some(suffixed) = self.suffixed.as_ref().filter(|_| !shared.is_empty()) {
-            let subset: Vec<&hayagriva::Entry> = shared.iter().map(|&i| entries[i]).collect();
+        let Some(suffixed) = &self.suffixed else {
+            return Some(items);
+        };
+        let mut position: HashMap<String, usize> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            position.entry(item.key.clone()).or_insert(i);
+        }
+        for group in needing_suffix(entries, &citations) {
+            let subset: Vec<&hayagriva::Entry> = group.iter().map(|&i| entries[i]).collect();
             let again = self.drive_with(suffixed, &subset).map(|(items, _)| items);
             for again in again.unwrap_or_default() {
-                let old = items.iter_mut().find(|item| item.key == again.key);
-                if let Some(old) =
-                    old.filter(|old| adds_only_suffix(&old.markdown, &again.markdown))
-                {
+                let Some(old) = position.get(&again.key).map(|&i| &mut items[i]) else {
+                    continue;
+                };
+                if adds_only_suffix(&old.markdown, &again.markdown) {
                     old.markdown = again.markdown;
                 }
             }
