@@ -45,11 +45,6 @@ fn log_shows_each_commit_as_semantic_changes_with_quotes() {
     assert_eq!(commits.len(), 2);
     assert_eq!(commits[0]["sources"][0]["changes"][0]["change"], "removed");
 
-    let only_library = env.ok(&["log", "--source", "nothing-here"]);
-    assert!(
-        only_library.contains("No commits to show."),
-        "{only_library}"
-    );
     assert!(
         env.ok(&["log", "--author", "nobody"])
             .contains("No commits to show.")
@@ -158,4 +153,17 @@ fn a_review_thread_is_opened_answered_resolved_and_marked() {
         since.contains("note edited") && !since.contains("review comment"),
         "{since}"
     );
+}
+
+#[test]
+fn a_misspelt_source_is_named_with_the_closest_one_and_a_quiet_one_shows_nothing() {
+    let env = Env::workspace().with_example();
+    let refused = env.fails(&["log", "--source", "berdeil-2032"], 2);
+    assert!(
+        refused.contains("no source `berdeil-2032`") && refused.contains("berdeil-2023"),
+        "{refused}"
+    );
+    env.annotate(&["--quote", "62% de la prostitution passe"]);
+    let log = env.ok(&["log", "--source", "berdeil-2023", "--since", "HEAD"]);
+    assert!(log.contains("No commits to show."), "{log}");
 }

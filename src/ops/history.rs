@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::history_texts::{CommitTexts, FileTexts, read_in_order};
 use super::{Context, OpsError};
 use crate::bib::{BibChange, diff_bib};
-use crate::model::{Change, diff_annotations};
+use crate::model::{Change, closest, diff_annotations};
 use crate::store::BlockReader;
 use crate::store::git::{CommitInfo, Identity, Repo, reviewed_ref};
 
@@ -83,8 +83,27 @@ pub fn log(cx: &Context, filter: &LogFilter) -> Result<History, OpsError> {
             changes.sources.retain(|s| s.source == *source);
         }
         commits.retain(|changes| !changes.sources.is_empty());
+        if commits.is_empty() {
+            unknown_source(cx, source)?;
+        }
     }
     Ok(History { reviewed, commits })
+}
+
+/// Fails with the closest ids when `source` has no notes in the workspace (a typo, most likely).
+fn unknown_source(cx: &Context, source: &str) -> Result<(), OpsError> {
+    let paths = cx.ws.notes_paths()?;
+    let ids: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    if ids.iter().any(|id| id == source) {
+        return Ok(());
+    }
+    Err(OpsError::UnknownSource {
+        id: source.to_string(),
+        suggestions: closest(source, ids.iter().map(String::as_str)),
+    })
 }
 
 /// One commit's semantic changes.
