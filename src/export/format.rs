@@ -222,6 +222,7 @@ impl Formatter {
                 .iter()
                 .map(|c| to_markdown(&c.citation.0, false))
                 .collect();
+            let foreign = foreign_keys(entries);
             let items = rendered
                 .bibliography
                 .map(|b| b.items)
@@ -229,7 +230,10 @@ impl Formatter {
                 .into_iter()
                 .map(|item| FormattedItem {
                     label: item.first_field.as_ref().map(|f| to_markdown([f], french)),
-                    markdown: to_markdown(&item.content.0, french),
+                    markdown: to_markdown(
+                        &item.content.0,
+                        french && !foreign.contains(item.key.as_str()),
+                    ),
                     key: item.key,
                 })
                 .collect();
@@ -342,4 +346,63 @@ fn missing_fields(entry: &Entry) -> Option<String> {
             if missing.len() == 1 { "it" } else { "them" }
         )
     })
+}
+
+/// Keys of the entries whose language is given and is not French: French typography (a
+/// no-break space before `:` `;` `?` `!`) stays out of their titles, as French usage has it.
+fn foreign_keys<'e>(entries: &[&'e hayagriva::Entry]) -> HashSet<&'e str> {
+    entries
+        .iter()
+        .filter(|entry| {
+            entry
+                .language()
+                .is_some_and(|language| language.language.as_str() != "fr")
+        })
+        .map(|entry| entry.key())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::bib::{BibSource, load};
+
+    #[test]
+    fn french_spacing_stays_out_of_entries_in_another_language() {
+        let text = "@book{en, author = {Smith, John}, title = {Physica D: Nonlinear Phenomena}, year = {2001}, publisher = {Elsevier}, langid = {english}}
+@book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique}, year = {2002}, publisher = {Dalloz}, langid = {french}}
+@book{none, author = {Durand, Anne}, title = {Cybercriminalité: enjeux}, year = {2003}, publisher = {PUF}}";
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let style = Style::archived("apa").expect("apa is built in");
+        let mut formatter = Formatter::new(style, "fr-FR").expect("fr-FR");
+        let entries: Vec<_> = lib.entries().iter().collect();
+        let items = formatter.bibliography(&entries).items;
+        let text = |key: &str| {
+            items
+                .iter()
+                .find(|i| i.key == key)
+                .map(|i| i.markdown.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            text("en").contains("Physica D: Nonlinear"),
+            "{}",
+            text("en")
+        );
+        assert!(
+            text("fr").contains("pénal\u{a0}: chronique"),
+            "{}",
+            text("fr")
+        );
+        assert!(
+            text("none").contains("Cybercriminalité\u{a0}: enjeux"),
+            "{}",
+            text("none")
+        );
+    }
 }
