@@ -41,18 +41,86 @@ fn replace_math(tex: &str) -> String {
         };
         out.push_str(&rest[..open]);
         let math = &rest[open..=close];
-        let shown = latex::display(math);
+        let shown = latex::display(&format!("${}$", with_scripts(&math[1..math.len() - 1])));
+        let mut after = close + 1;
         if shown.is_empty() || shown.contains(['\\', '$', '^', '_', '{', '}']) {
             out.push_str(math);
         } else {
+            if rest[after..].starts_with('}') && drop_command_opening(&mut out) {
+                after += 1;
+            }
             out.push('{');
             out.push_str(&shown);
             out.push('}');
         }
-        rest = &rest[close + 1..];
+        rest = &rest[after..];
     }
     out.push_str(rest);
     out
+}
+
+/// Drops a `\\textit{` (any command with one argument) that `out` ends with: the math it
+/// wraps is shown as text, which such a command would only restyle.
+fn drop_command_opening(out: &mut String) -> bool {
+    let Some(before) = out.strip_suffix('{') else {
+        return false;
+    };
+    let name = before.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if name.len() == before.len() || !name.ends_with('\\') {
+        return false;
+    }
+    out.truncate(name.len() - 1);
+    true
+}
+
+/// Math with its digit superscripts and subscripts as Unicode (`10^{21}` → `10²¹`), its groups
+/// unbraced and its spaces dropped, as TeX sets math; anything else is left for `display` to judge.
+fn with_scripts(math: &str) -> String {
+    const SUPER: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    let mut out = String::with_capacity(math.len());
+    let mut chars = math.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digits = match c {
+            '^' => &SUPER,
+            '_' => &SUB,
+            ' ' if !out.ends_with(|c: char| c.is_alphabetic() && c.is_ascii()) => continue,
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        let script: String = if chars.peek() == Some(&'{') {
+            chars.next();
+            chars.by_ref().take_while(|&c| c != '}').collect()
+        } else {
+            chars.next().map(String::from).unwrap_or_default()
+        };
+        match script
+            .chars()
+            .map(|d| d.to_digit(10))
+            .collect::<Option<Vec<u32>>>()
+        {
+            Some(numbers) if !numbers.is_empty() => {
+                out.extend(numbers.iter().map(|&n| digits[n as usize]));
+            }
+            _ => {
+                out.push(c);
+                out.push('{');
+                out.push_str(&script);
+                out.push('}');
+            }
+        }
+    }
+    strip_groups(&out)
+}
+
+/// `{W}` as `W`: braces that only group, once no command needs them.
+fn strip_groups(math: &str) -> String {
+    if math.contains('\\') || math.contains(['^', '_']) {
+        return math.to_string();
+    }
+    math.replace(['{', '}'], "")
 }
 
 fn unescaped_dollar(text: &str, from: usize) -> Option<usize> {
@@ -251,6 +319,7 @@ fn rebuilt(
 
 #[cfg(test)]
 mod tests {
+    use super::with_scripts;
     use crate::bib::{BibSource, load, to_hayagriva};
     use hayagriva::types::{EntryType, MaybeTyped};
     use std::path::Path;
@@ -360,6 +429,22 @@ mod tests {
             "{shown}"
         );
         assert!(!shown.contains("\\gamma"), "{shown}");
+    }
+
+    #[test]
+    fn math_with_digit_scripts_and_math_inside_a_command_become_unicode() {
+        let e = convert(
+            "@article{k, title = {All-{Optical} {Radiation} {Reaction} at $10^{21} {W} / cm^2$}}",
+        );
+        let shown = title(&e).unwrap_or_default();
+        assert!(shown.ends_with("at 10²¹W/cm²"), "{shown}");
+        let e = convert(
+            "@article{k, title = {Feasibility of a compact \\textit{$\\gamma$} -ray blaster}}",
+        );
+        let shown = title(&e).unwrap_or_default();
+        assert!(shown.contains("compact γ -ray"), "{shown}");
+        assert_eq!(with_scripts("x_{k} + 2^n"), "x_{k}+2^{n}");
+        assert_eq!(with_scripts("\\alpha x"), "\\alpha x");
     }
 
     #[test]
