@@ -64,6 +64,7 @@ fn claims_board_filters_and_jumps_to_the_claim() {
 fn references_filter_and_show_who_cites_an_entry() {
     let mut demo = Demo::new();
     demo.keys("R/mvtnid<enter>");
+    demo.session.wait_loaded();
     let Screen::References(list) = &demo.session.app.screen else {
         panic!("not on references");
     };
@@ -90,6 +91,7 @@ fn references_show_latex_as_unicode_and_the_bibs_problems() {
     .expect("write");
     demo.reopen();
     demo.keys("R/accents<enter>");
+    demo.session.wait_loaded();
     let screen = text(&demo.session.render(120, 40));
     assert!(screen.contains("Cybercriminalité pénale"), "{screen}");
     assert!(screen.contains("Problems in the .bib files"), "{screen}");

@@ -96,6 +96,7 @@ fn claims_board() {
 fn references_screen() {
     let mut demo = Demo::new();
     demo.keys("R/loi<enter>");
+    demo.session.wait_loaded();
     insta::assert_snapshot!("references_120x40", text(&demo.session.render(120, 40)));
     insta::assert_snapshot!("references_80x24", text(&demo.session.render(80, 24)));
 }

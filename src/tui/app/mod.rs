@@ -210,7 +210,9 @@ impl App {
         match action {
             Action::Command(command) => {
                 self.idle_ticks = 0;
-                self.command(command)
+                let mut effects = self.command(command);
+                effects.extend(self.ask_matches());
+                effects
             }
             Action::Input(c) => {
                 self.idle_ticks = 0;
@@ -247,6 +249,8 @@ impl App {
             Action::Matched(matched) => {
                 if let Overlay::Picker(picker) = &mut self.overlay {
                     picker.matched(matched, &self.data.refs);
+                } else if let Screen::References(list) = &mut self.screen {
+                    list.matched(matched, &self.data.refs);
                 }
                 Vec::new()
             }
@@ -338,14 +342,16 @@ impl App {
         }
     }
 
-    /// Asks for the matches of the query typed in the picker, when it has not been asked yet.
+    /// Asks for the matches of the query typed in the picker, or else on the references screen,
+    /// when it has not been asked yet.
     fn ask_matches(&mut self) -> Vec<Effect> {
-        let Overlay::Picker(picker) = &mut self.overlay else {
-            return Vec::new();
-        };
         let refs = &self.data.refs;
-        picker
-            .wanted(refs)
+        let wanted = match (&mut self.overlay, &mut self.screen) {
+            (Overlay::Picker(picker), _) => picker.wanted(refs),
+            (Overlay::None, Screen::References(list)) => list.wanted(refs),
+            _ => None,
+        };
+        wanted
             .map(|query| Effect::Match {
                 query,
                 refs: refs.clone(),

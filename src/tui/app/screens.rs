@@ -37,9 +37,7 @@ impl App {
             | (Command::References, Screen::References(_))
             | (Command::Orphans, Screen::Orphans(_)) => return,
             (Command::Claims, _) => Screen::Claims(Board::new(&self.data)),
-            (Command::References, _) => {
-                Screen::References(RefList::new(&self.data.refs, &mut self.matcher))
-            }
+            (Command::References, _) => Screen::References(RefList::new(&self.data.refs)),
             (Command::Orphans, _) => {
                 let orphans = Orphans::new(&self.data);
                 if orphans.rows.is_empty() {
@@ -55,7 +53,7 @@ impl App {
     pub(super) fn refresh_screen(&mut self) {
         match &mut self.screen {
             Screen::Claims(board) => board.refresh(&self.data),
-            Screen::References(list) => list.refresh(&self.data.refs, &mut self.matcher),
+            Screen::References(list) => list.refresh(&self.data.refs),
             Screen::Orphans(orphans) => orphans.refresh(&self.data),
             Screen::Conflicts(conflicts) => conflicts.refresh(&self.data),
             Screen::Reader | Screen::History(_) | Screen::Review(_) => {}

@@ -37,6 +37,7 @@ pub fn render(app: &App, list: &RefList, frame: &mut Frame<'_>, area: Rect) {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
     let title = match app.data.loading_note(true, false) {
         Some(note) => format!(" References: {note} "),
+        None if list.matching(&app.data.refs) => " References: matching… ".to_string(),
         None => format!(
             " References {} of {} ",
             list.matches.len(),
