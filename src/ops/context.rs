@@ -57,12 +57,8 @@ impl Context {
         self.unused_id(|id| loaded.has_annotation_id(id))
     }
 
-    /// A random id unused in this source's notes, found without reading the other sources' notes.
-    ///
-    /// Ids carry 40 random bits, so two sources sharing one is a one-in-ten-million event per
-    /// annotation in a workspace of 100,000; `glose check` reports it, and `SOURCE/ID` tells them apart.
-    /// A seeded run (`GLOSE_SEED`) draws from a stream of its own per source, so it stays reproducible
-    /// without handing two sources the same ids.
+    /// A random id (40 bits) unused in this source's notes, drawn per source in a seeded run;
+    /// `glose check` reports the rare id two sources share.
     pub fn new_annotation_id_in(&mut self, notes: &NotesFile) -> AnnotationId {
         if let Some(seed) = self.seed {
             let source = xxhash_rust::xxh3::xxh3_64(notes.source.id.as_str().as_bytes());
