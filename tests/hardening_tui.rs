@@ -72,6 +72,7 @@ fn hostile_text_in_source_notes_and_bib_is_drawn_escaped_on_every_screen() {
         ("<esc>g]e", "editor", false),
     ] {
         demo.keys(keys);
+        demo.session.wait_loaded();
         // The run is whole at 120 columns; at 80 it may wrap.
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = text(&demo.session.render(w, h));
