@@ -318,13 +318,14 @@ fn rebuilt(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::with_scripts;
     use crate::bib::{BibSource, load, to_hayagriva};
     use hayagriva::types::{EntryType, MaybeTyped};
     use std::path::Path;
 
-    fn convert(text: &str) -> hayagriva::Entry {
+    /// The first entry of `text`, converted for hayagriva.
+    pub(crate) fn convert(text: &str) -> hayagriva::Entry {
         let lib = load(&[BibSource {
             path: Path::new("refs.bib"),
             text,

@@ -156,17 +156,7 @@ fn protect_mixed_case(tex: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bib::{BibSource, load, to_hayagriva};
-    use std::path::Path;
-
-    fn convert(text: &str) -> hayagriva::Entry {
-        let lib = load(&[BibSource {
-            path: Path::new("refs.bib"),
-            text,
-        }]);
-        let entry = lib.entries().first().expect("one entry");
-        to_hayagriva(entry, None).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::bib::to_hayagriva_fixes::tests::convert;
 
     #[test]
     fn real_entries_keep_their_family_names_initials_and_arxiv() {

@@ -92,9 +92,7 @@ pub(crate) fn adds_only_suffix(plain: &str, suffixed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bib::{BibSource, load};
-    use crate::export::{Formatter, Style};
-    use std::path::Path;
+    use crate::export::format::tests::{apa_items, markdown_of};
 
     #[test]
     fn full_name_lists_and_year_suffixes_in_an_apa_bibliography() {
@@ -102,21 +100,8 @@ mod tests {
 @article{jiang_2014a, title = {Enhancing {Bremsstrahlung} production from ultraintense laser-solid interactions with front surface structures}, journal = {The European Physical Journal D}, author = {Jiang, S. and Krygier, A. G. and Schumacher, D. W. and Akli, K. U. and Freeman, R. R.}, year = {2014}, pages = {283}}
 @misc{berger_1999, title = {{XCOM}: {Photon} {Cross} {Section} {Database} (version 1.2)}, author = {Berger, M. J. and Hubbell, J. H. and Seltzer, S. M. and Coursey, J. S. and Zucker, D. S.}, year = {1999}}
 @article{berger_1999a, title = {{ESTAR}, {PSTAR}, and {ASTAR}}, author = {Berger, M. J. and Coursey, J. S. and Zucker, M. A.}, year = {1999}}";
-        let lib = load(&[BibSource {
-            path: Path::new("refs.bib"),
-            text,
-        }]);
-        let style = Style::archived("apa").expect("apa is built in");
-        let mut formatter = Formatter::new(style, "en-US").expect("en-US");
-        let entries: Vec<_> = lib.entries().iter().collect();
-        let items = formatter.bibliography(&entries).items;
-        let text = |key: &str| {
-            items
-                .iter()
-                .find(|i| i.key == key)
-                .map(|i| i.markdown.clone())
-                .unwrap_or_default()
-        };
+        let items = apa_items(text, "en-US");
+        let text = |key: &str| markdown_of(&items, key);
         assert!(
             text("berger_1999a")
                 .starts_with("Berger, M. J., Coursey, J. S., & Zucker, M. A. (1999)."),
@@ -145,14 +130,7 @@ mod tests {
                 ));
             }
         }
-        let lib = load(&[BibSource {
-            path: Path::new("refs.bib"),
-            text: &text,
-        }]);
-        let style = Style::archived("apa").expect("apa is built in");
-        let mut formatter = Formatter::new(style, "en-US").expect("en-US");
-        let entries: Vec<_> = lib.entries().iter().collect();
-        let items = formatter.bibliography(&entries).items;
+        let items = apa_items(&text, "en-US");
         assert_eq!(items.len(), 360);
         for year in (1980..1992).map(|y| y.to_string()) {
             let suffixes: std::collections::BTreeSet<String> = items

@@ -363,32 +363,40 @@ fn foreign_keys<'e>(entries: &[&'e hayagriva::Entry]) -> HashSet<&'e str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::path::Path;
 
     use super::*;
     use crate::bib::{BibSource, load};
+
+    /// The APA bibliography of the entries in `text`, in `locale`.
+    pub(crate) fn apa_items(text: &str, locale: &str) -> Vec<FormattedItem> {
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let style = Style::archived("apa").expect("apa is built in");
+        let mut formatter = Formatter::new(style, locale).expect("a known locale");
+        let entries: Vec<_> = lib.entries().iter().collect();
+        formatter.bibliography(&entries).items
+    }
+
+    /// The Markdown of the item for `key`, or nothing.
+    pub(crate) fn markdown_of(items: &[FormattedItem], key: &str) -> String {
+        items
+            .iter()
+            .find(|i| i.key == key)
+            .map(|i| i.markdown.clone())
+            .unwrap_or_default()
+    }
 
     #[test]
     fn french_spacing_stays_out_of_entries_in_another_language() {
         let text = "@book{en, author = {Smith, John}, title = {Physica D: Nonlinear Phenomena}, year = {2001}, publisher = {Elsevier}, langid = {english}}
 @book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique}, year = {2002}, publisher = {Dalloz}, langid = {french}}
 @book{none, author = {Durand, Anne}, title = {Cybercriminalité: enjeux}, year = {2003}, publisher = {PUF}}";
-        let lib = load(&[BibSource {
-            path: Path::new("refs.bib"),
-            text,
-        }]);
-        let style = Style::archived("apa").expect("apa is built in");
-        let mut formatter = Formatter::new(style, "fr-FR").expect("fr-FR");
-        let entries: Vec<_> = lib.entries().iter().collect();
-        let items = formatter.bibliography(&entries).items;
-        let text = |key: &str| {
-            items
-                .iter()
-                .find(|i| i.key == key)
-                .map(|i| i.markdown.clone())
-                .unwrap_or_default()
-        };
+        let items = apa_items(text, "fr-FR");
+        let text = |key: &str| markdown_of(&items, key);
         assert!(
             text("en").contains("Physica D: Nonlinear"),
             "{}",

@@ -87,12 +87,13 @@ fn after_question(before: &[Piece]) -> bool {
 mod tests {
     use super::*;
 
-    fn french_text(text: &str) -> String {
+    /// `text` as plain pieces, passed through `rule`, and back to text.
+    fn applied(text: &str, rule: fn(&mut Vec<Piece>)) -> String {
         let mut pieces: Vec<Piece> = text
             .chars()
             .map(|c| Piece::Char(c, Default::default()))
             .collect();
-        french(&mut pieces);
+        rule(&mut pieces);
         pieces
             .iter()
             .map(|piece| match piece {
@@ -102,19 +103,12 @@ mod tests {
             .collect()
     }
 
+    fn french_text(text: &str) -> String {
+        applied(text, french)
+    }
+
     fn collapsed(text: &str) -> String {
-        let mut pieces: Vec<Piece> = text
-            .chars()
-            .map(|c| Piece::Char(c, Default::default()))
-            .collect();
-        collapse_punctuation(&mut pieces);
-        pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Char(c, _) => c.to_string(),
-                Piece::Link(text, _) => text.clone(),
-            })
-            .collect()
+        applied(text, collapse_punctuation)
     }
 
     #[test]

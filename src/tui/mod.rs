@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod awaited;
 pub mod background;
 pub mod data;
 pub mod editor;

@@ -3,6 +3,7 @@
 use nucleo_matcher::Matcher;
 
 use super::action::Command;
+use super::awaited::Awaited;
 use super::data::{RefItem, Refs};
 use super::fuzzy;
 use super::matching::Matched;
@@ -30,10 +31,7 @@ pub struct Picker {
     pub stage: Stage,
     /// The locator offered once a reference is chosen (the quote's page in a PDF source).
     pub default_locator: String,
-    /// The query `matches` are for, and the read of the library they index.
-    shown: Option<(String, Refs)>,
-    /// The query last asked to be matched, in that read of the library.
-    asked: Option<(String, Refs)>,
+    awaited: Awaited,
 }
 
 /// What the picker asks the app to do after a key.
@@ -58,8 +56,7 @@ impl Picker {
             selected: 0,
             stage: Stage::Search,
             default_locator: String::new(),
-            shown: None,
-            asked: None,
+            awaited: Awaited::default(),
         };
         picker.show_blank(refs);
         picker
@@ -71,24 +68,18 @@ impl Picker {
 
     /// Whether the matches shown are not yet those of the query typed in this library.
     pub fn matching(&self, refs: &Refs) -> bool {
-        self.shown
-            .as_ref()
-            .is_none_or(|(query, shown)| *query != self.query || shown != refs)
+        self.awaited.stale(&self.query, refs)
     }
 
     /// The query to have matched in `refs`, once per query: the matches shown are of another one.
     pub fn wanted(&mut self, refs: &Refs) -> Option<String> {
         self.show_blank(refs);
-        let asked = Some((self.query.clone(), refs.clone()));
-        (self.matching(refs) && self.asked != asked).then(|| {
-            self.asked = asked;
-            self.query.clone()
-        })
+        self.awaited.ask(&self.query, refs)
     }
 
     /// Shows matches that came back, if they are those of the query typed in `refs`.
     pub fn matched(&mut self, matched: Matched, refs: &Refs) {
-        if matched.query == self.query && matched.refs == *refs && self.matching(refs) {
+        if self.awaited.answers(&matched, &self.query, refs) {
             self.show(matched.matches, refs);
         }
     }
@@ -170,7 +161,7 @@ impl Picker {
     fn show(&mut self, matches: Vec<usize>, refs: &Refs) {
         self.matches = matches;
         self.selected = 0;
-        self.shown = Some((self.query.clone(), refs.clone()));
+        self.awaited.showing(&self.query, refs);
     }
 }
 

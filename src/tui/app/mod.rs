@@ -285,9 +285,7 @@ impl App {
             }
             Overlay::Picker(picker) => {
                 let outcome = picker.command(command, &self.data.refs, &mut self.matcher);
-                let mut effects = self.picker_outcome(outcome);
-                effects.extend(self.ask_matches());
-                return effects;
+                return self.picker_outcome(outcome);
             }
             Overlay::Editor(_) => return self.editor_command(command),
             Overlay::None => {}

@@ -1,6 +1,7 @@
 //! The references screen: the library filtered with the same fuzzy matcher as the citation picker,
 //! on the matching thread, so typing never waits for a large library to be scored.
 
+use crate::tui::awaited::Awaited;
 use crate::tui::data::{RefItem, Refs};
 use crate::tui::matching::Matched;
 
@@ -11,10 +12,7 @@ pub struct RefList {
     /// Indexes into the library, best match first.
     pub matches: Vec<usize>,
     pub cursor: usize,
-    /// The query and the read of the library that the matches shown are of.
-    shown: Option<(String, Refs)>,
-    /// The last query asked of the matching thread, in that read of the library.
-    asked: Option<(String, Refs)>,
+    awaited: Awaited,
 }
 
 impl RefList {
@@ -35,24 +33,18 @@ impl RefList {
 
     /// Whether the matches shown are not yet those of the query typed in this library.
     pub fn matching(&self, refs: &Refs) -> bool {
-        self.shown
-            .as_ref()
-            .is_none_or(|(query, shown)| *query != self.query || shown != refs)
+        self.awaited.stale(&self.query, refs)
     }
 
     /// The query to have matched in `refs`, once per query.
     pub fn wanted(&mut self, refs: &Refs) -> Option<String> {
         self.refresh(refs);
-        let asked = Some((self.query.clone(), refs.clone()));
-        (self.matching(refs) && self.asked != asked).then(|| {
-            self.asked = asked;
-            self.query.clone()
-        })
+        self.awaited.ask(&self.query, refs)
     }
 
     /// Shows matches that came back, if they are those of the query typed in `refs`.
     pub fn matched(&mut self, matched: Matched, refs: &Refs) {
-        if matched.query == self.query && matched.refs == *refs && self.matching(refs) {
+        if self.awaited.answers(&matched, &self.query, refs) {
             self.show(matched.matches, refs);
         }
     }
@@ -64,7 +56,7 @@ impl RefList {
     fn show(&mut self, matches: Vec<usize>, refs: &Refs) {
         self.matches = matches;
         self.cursor = self.cursor.min(self.matches.len().saturating_sub(1));
-        self.shown = Some((self.query.clone(), refs.clone()));
+        self.awaited.showing(&self.query, refs);
     }
 }
 
