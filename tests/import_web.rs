@@ -6,7 +6,7 @@ mod import_web_support;
 use std::time::Duration;
 
 use common::Env;
-use import_web_support::{Route, Server, article_page, serve};
+use import_web_support::{Route, Server, article_page, serve, sources, workspace_for};
 
 const PARAGRAPHS: &[&str] = &[
     "Plus de six ans après l’adoption, en France, de la loi dite de « pénalisation du client », la prostitution sur Internet demeure en pleine expansion.",
@@ -58,27 +58,8 @@ fn site() -> Server {
     ])
 }
 
-/// A workspace whose glose.toml points downloads at `server` with short limits, committed.
 fn workspace(server: &Server) -> Env {
-    let env = Env::workspace();
-    let settings = format!(
-        "\n[net]\ndoi_base = \"{}\"\ntimeout_secs = 1\nmax_bytes = 5000\n",
-        server.base
-    );
-    let mut config = env.read("glose.toml");
-    config.push_str(&settings);
-    std::fs::write(env.path("glose.toml"), config).expect("write glose.toml");
-    env.git_ws(&["commit", "-qam", "net settings"]);
-    env
-}
-
-fn sources(env: &Env) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(env.path("library/sources"))
-        .expect("sources folder")
-        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
-        .collect();
-    names.sort();
-    names
+    workspace_for(server, 1)
 }
 
 /// Runs a failing `glose add`/`glose bib doi` and checks it left the workspace exactly as it was.

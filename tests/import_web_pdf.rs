@@ -7,7 +7,7 @@ mod import_web_support;
 mod pdf;
 
 use common::Env;
-use import_web_support::{Route, Server, serve};
+use import_web_support::{Route, Server, serve, sources, workspace_for};
 use pdf::Spec;
 
 const FIRST: &str = "Rapport sur les plateformes\nCamille Martin";
@@ -46,24 +46,7 @@ fn site() -> Server {
 }
 
 fn workspace(server: &Server) -> Env {
-    let env = Env::workspace();
-    let mut config = env.read("glose.toml");
-    config.push_str(&format!(
-        "\n[net]\ndoi_base = \"{}\"\ntimeout_secs = 2\nmax_bytes = 5000\n",
-        server.base
-    ));
-    std::fs::write(env.path("glose.toml"), config).expect("write glose.toml");
-    env.git_ws(&["commit", "-qam", "net settings"]);
-    env
-}
-
-fn sources(env: &Env) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(env.path("library/sources"))
-        .expect("sources folder")
-        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
-        .collect();
-    names.sort();
-    names
+    workspace_for(server, 2)
 }
 
 #[test]

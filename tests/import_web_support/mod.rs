@@ -132,3 +132,26 @@ pub fn article_page(head: &str, paragraphs: &[&str]) -> String {
          <footer class=\"site-footer\"><p>© 2023 Pied de page, mentions légales</p></footer></body></html>"
     )
 }
+
+/// A workspace whose glose.toml points downloads at `server`, with short limits, committed.
+pub fn workspace_for(server: &Server, timeout_secs: u32) -> crate::common::Env {
+    let env = crate::common::Env::workspace();
+    let mut config = env.read("glose.toml");
+    config.push_str(&format!(
+        "\n[net]\ndoi_base = \"{}\"\ntimeout_secs = {timeout_secs}\nmax_bytes = 5000\n",
+        server.base
+    ));
+    std::fs::write(env.path("glose.toml"), config).expect("write glose.toml");
+    env.git_ws(&["commit", "-qam", "net settings"]);
+    env
+}
+
+/// The files in `library/sources/`, sorted.
+pub fn sources(env: &crate::common::Env) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(env.path("library/sources"))
+        .expect("sources folder")
+        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
