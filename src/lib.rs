@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod bib;
 pub mod cli;
+pub mod cores;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -16,8 +16,10 @@ use super::labels::{is_french, labels, langid_of};
 use super::locales::{locales_for, primary};
 use super::markdown::{escape, to_markdown};
 use super::presort::presort;
+use super::runs;
 use super::{ExportError, Exported, Style};
 use crate::bib::{self, ConvertError, Entry};
+use crate::cores::map_on_cores;
 
 /// One formatted reference: its key, its label in numbered styles (`[1]`) and its Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,7 @@ pub struct Formatter {
     converted: HashMap<(String, u64), Converted>,
     singles: HashMap<(String, u64), FormattedItem>,
     last: Option<(u64, FormattedBibliography)>,
+    run: usize,
 }
 
 impl Formatter {
@@ -69,7 +72,14 @@ impl Formatter {
             converted: HashMap::new(),
             singles: HashMap::new(),
             last: None,
+            run: runs::RUN,
         })
+    }
+
+    /// The same formatter rendering long bibliographies in runs of `size` entries.
+    #[cfg(test)]
+    pub(crate) fn with_runs_of(self, size: usize) -> Formatter {
+        Formatter { run: size, ..self }
     }
 
     pub fn style(&self) -> &Style {
@@ -173,7 +183,7 @@ impl Formatter {
 
     /// Formats the entries together; `None` when hayagriva panics on them.
     fn drive(&self, entries: &[&hayagriva::Entry]) -> Option<Vec<FormattedItem>> {
-        let (mut items, citations) = self.drive_with(&self.plain, entries)?;
+        let (mut items, citations) = self.drive_in_runs(entries)?;
         let Some(suffixed) = &self.suffixed else {
             return Some(items);
         };
@@ -181,31 +191,51 @@ impl Formatter {
         for (i, item) in items.iter().enumerate() {
             position.entry(item.key.clone()).or_insert(i);
         }
-        for group in needing_suffix(entries, &citations) {
+        let groups = needing_suffix(entries, &citations);
+        let suffixed_groups = map_on_cores(&groups, |group| {
             let subset: Vec<&hayagriva::Entry> = group.iter().map(|&i| entries[i]).collect();
-            let again = self.drive_with(suffixed, &subset).map(|(items, _)| items);
-            for again in again.unwrap_or_default() {
-                let Some(old) = position.get(&again.key).map(|&i| &mut items[i]) else {
-                    continue;
-                };
-                if adds_only_suffix(&old.markdown, &again.markdown) {
-                    old.markdown = again.markdown;
-                }
+            self.drive_with(suffixed, &subset, 0)
+                .map(|(items, _)| items)
+        });
+        for again in suffixed_groups.into_iter().flatten().flatten() {
+            let Some(old) = position.get(&again.key).map(|&i| &mut items[i]) else {
+                continue;
+            };
+            if adds_only_suffix(&old.markdown, &again.markdown) {
+                old.markdown = again.markdown;
             }
         }
         Some(items)
     }
 
-    /// The bibliography of `entries` in `csl`, and their citations in the order of `entries`.
+    /// The bibliography of `entries` without disambiguation, rendered in runs on every core
+    /// when the style allows it (`runs.rs`).
+    fn drive_in_runs(&self, entries: &[&hayagriva::Entry]) -> Option<runs::Rendered> {
+        if !runs::allows_runs(&self.plain) {
+            return self.drive_with(&self.plain, entries, 0);
+        }
+        let substitutes = self
+            .plain
+            .bibliography
+            .as_ref()
+            .is_some_and(|b| b.subsequent_author_substitute.is_some());
+        runs::render_in_runs(entries, self.run, substitutes, |run, before| {
+            self.drive_with(&self.plain, run, before)
+        })
+    }
+
+    /// The bibliography of `entries` in `csl`, numbered from `offset` + 1, and their citations
+    /// in the order of `entries`.
     fn drive_with(
         &self,
         csl: &IndependentStyle,
         entries: &[&hayagriva::Entry],
-    ) -> Option<(Vec<FormattedItem>, Vec<String>)> {
+        offset: usize,
+    ) -> Option<runs::Rendered> {
         let locale = LocaleCode(self.locale.clone());
         let french = is_french(&self.locale);
         bib::contained(|| {
-            let mut driver = BibliographyDriver::new();
+            let mut driver = BibliographyDriver::new().with_citation_number_offset(offset);
             for entry in entries {
                 driver.citation(CitationRequest::new(
                     vec![CitationItem::with_entry(*entry)],
@@ -388,6 +418,75 @@ pub(crate) mod tests {
             .find(|i| i.key == key)
             .map(|i| i.markdown.clone())
             .unwrap_or_default()
+    }
+
+    /// Entries whose sort order the presort gets wrong in several ways (names with a particle or
+    /// punctuation, no author, editors only), and many works of one author, split across runs.
+    fn tricky_library(count: usize) -> String {
+        let families = [
+            "Dupont",
+            "van Dijk",
+            "Dupont",
+            "\\NTG",
+            "Dupont",
+            "Zola",
+            "Ämter",
+            "de Gaulle",
+        ];
+        let mut text = String::new();
+        for i in 0..count {
+            let family = families[i % families.len()];
+            let year = 1990 + (i % 5);
+            let who = match i % 9 {
+                0 => String::new(),
+                1 => format!("editor = {{{family}, Marie}},"),
+                2 => format!("author = {{{family}, Jean and Martin, Luc}},"),
+                _ => format!("author = {{{family}, Jean}},"),
+            };
+            text.push_str(&format!(
+                "@book{{k{i}, {who} title = {{The {} work {i}}}, year = {{{year}}}, publisher = {{P}}}}\n",
+                ["first", "second", "other", "last"][i % 4]
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn rendering_in_runs_gives_what_one_render_gives() {
+        let text = tricky_library(150);
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text: &text,
+        }]);
+        let entries: Vec<_> = lib.entries().iter().collect();
+        let dashed = |name: &str| {
+            let mut style = Style::archived(name).expect("built in");
+            if let Some(bibliography) = &mut style.csl.bibliography {
+                bibliography.subsequent_author_substitute = Some("———".into());
+            }
+            style
+        };
+        for (name, dashes) in [
+            ("apa", false),
+            ("chicago-author-date", true),
+            ("modern-language-association", false),
+            ("ieee", false),
+        ] {
+            let style = || match dashes {
+                true => dashed(name),
+                false => Style::archived(name).expect("built in"),
+            };
+            let whole = Formatter::new(style(), "en-US")
+                .expect("a known locale")
+                .with_runs_of(usize::MAX / 4)
+                .bibliography(&entries);
+            let in_runs = Formatter::new(style(), "en-US")
+                .expect("a known locale")
+                .with_runs_of(7)
+                .bibliography(&entries);
+            assert_eq!(whole.items.len(), 150, "{name}");
+            assert_eq!(in_runs, whole, "{name}");
+        }
     }
 
     #[test]

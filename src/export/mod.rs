@@ -12,6 +12,7 @@ mod markdown;
 mod normalize;
 mod presort;
 mod report;
+mod runs;
 mod select;
 mod style;
 mod typography;

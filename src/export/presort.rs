@@ -5,8 +5,8 @@
 //! in order compares each entry once or twice; year suffixes (`2020a`, `2020b`) then also follow
 //! the bibliography's order, as CSL asks.
 
-use hayagriva::citationberg::SortKey;
 use hayagriva::citationberg::taxonomy::{NumberVariable, Variable};
+use hayagriva::citationberg::{IndependentStyle, SortKey};
 use hayagriva::types::Person;
 use icu_collator::Collator;
 use icu_collator::options::CollatorOptions;
@@ -18,24 +18,7 @@ use super::Style;
 /// compares text in `locale` (ICU collation), when the style sorts its bibliography by something
 /// other than citation order; otherwise leaves them as given.
 pub(crate) fn presort(style: &Style, locale: &str, entries: &mut Vec<&hayagriva::Entry>) {
-    let sorts_by_content = style
-        .csl
-        .bibliography
-        .as_ref()
-        .and_then(|b| b.sort.as_ref())
-        .is_some_and(|sort| {
-            !sort.keys.is_empty()
-                && !sort.keys.iter().any(|key| {
-                    matches!(
-                        key,
-                        SortKey::Variable {
-                            variable: Variable::Number(NumberVariable::CitationNumber),
-                            ..
-                        }
-                    )
-                })
-        });
-    if !sorts_by_content {
+    if !sorts_by_content(&style.csl) {
         return;
     }
     let collator = locale
@@ -55,6 +38,25 @@ pub(crate) fn presort(style: &Style, locale: &str, entries: &mut Vec<&hayagriva:
         },
     );
     *entries = keyed.into_iter().map(|(_, e)| e).collect();
+}
+
+/// Whether `csl` sorts its bibliography by something other than citation order.
+pub(crate) fn sorts_by_content(csl: &IndependentStyle) -> bool {
+    csl.bibliography
+        .as_ref()
+        .and_then(|b| b.sort.as_ref())
+        .is_some_and(|sort| {
+            !sort.keys.is_empty()
+                && !sort.keys.iter().any(|key| {
+                    matches!(
+                        key,
+                        SortKey::Variable {
+                            variable: Variable::Number(NumberVariable::CitationNumber),
+                            ..
+                        }
+                    )
+                })
+        })
 }
 
 fn key(entry: &hayagriva::Entry) -> (String, i32, String) {
