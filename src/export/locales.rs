@@ -1,7 +1,7 @@
 //! The CSL locales a formatter needs, decoded from hayagriva's archive alone rather than all 60.
 
-use hayagriva::archive::LOCALES;
 use hayagriva::citationberg::Locale;
+use hayagriva_archive::archive::LOCALES;
 
 /// The archived locales of `tag`'s language (`fr` for `fr-FR`) and `en-US`, CSL's fallback.
 pub(crate) fn locales_for(tag: &str) -> Vec<Locale> {
@@ -77,14 +77,14 @@ mod tests {
             fr.iter().all(|l| l.starts_with("fr") || l == "en-US"),
             "{fr:?}"
         );
-        let all: Vec<String> = hayagriva::archive::locales()
+        let all: Vec<String> = hayagriva_archive::archive::locales()
             .iter()
             .filter_map(|l| l.lang.as_ref().map(|c| c.0.clone()))
             .filter(|l| l.starts_with("fr-") || l == "en-US")
             .collect();
         assert_eq!(fr.len(), all.len(), "{fr:?} vs {all:?}");
         assert_eq!(langs("de"), {
-            let mut de: Vec<String> = hayagriva::archive::locales()
+            let mut de: Vec<String> = hayagriva_archive::archive::locales()
                 .iter()
                 .filter_map(|l| l.lang.as_ref().map(|c| c.0.clone()))
                 .filter(|l| l.starts_with("de") || l == "en-US")

@@ -1,7 +1,7 @@
 //! Citation styles: hayagriva's built-in archive, or any CSL 1.0 file the caller has read.
 
-use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::{self, IndependentStyle};
+use hayagriva_archive::archive::ArchivedStyle;
 
 use super::ExportError;
 use crate::model::closest;
