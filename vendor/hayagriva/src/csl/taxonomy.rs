@@ -300,12 +300,18 @@ impl EntryLike for Entry {
                 entry.doi().map(|d| Cow::Owned(StringChunk::verbatim(d).into()))
             }
             StandardVariable::Event | StandardVariable::EventTitle => entry
-                .bound_select(cached_select!(* > ("p":(Exhibition | Conference | Misc))), "p")
+                .bound_select(
+                    cached_select!(* > ("p":(Exhibition | Conference | Misc))),
+                    "p",
+                )
                 .and_then(Entry::title)
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
             StandardVariable::EventPlace => entry
-                .bound_select(cached_select!(* > ("p":(Exhibition | Conference | Misc))), "p")
+                .bound_select(
+                    cached_select!(* > ("p":(Exhibition | Conference | Misc))),
+                    "p",
+                )
                 .and_then(Entry::location)
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
@@ -403,7 +409,10 @@ impl EntryLike for Entry {
             DateVariable::Accessed => self.url_any().and_then(|u| u.visit_date.as_ref()),
             DateVariable::AvailableDate => None,
             DateVariable::EventDate => self
-                .bound_select(cached_select!(* > ("p":(Exhibition | Conference | Misc))), "p")
+                .bound_select(
+                    cached_select!(* > ("p":(Exhibition | Conference | Misc))),
+                    "p",
+                )
                 .and_then(Entry::date),
             DateVariable::Issued => self.date_any(),
             DateVariable::OriginalDate => self.get_original().and_then(|e| e.date()),
@@ -626,9 +635,10 @@ impl EntryLike for Entry {
             Kind::Event => self.entry_type() == &EntryType::Exhibition,
             Kind::Hearing | Kind::Interview | Kind::Performance | Kind::Speech => false,
             Kind::Broadcast | Kind::MotionPicture | Kind::MusicalScore | Kind::Song => {
-                let is_music_score =
-                    cached_select!(Audio > (Book | Periodical | Reference | Misc | Blog | Web))
-                        .matches(self);
+                let is_music_score = cached_select!(
+                    Audio > (Book | Periodical | Reference | Misc | Blog | Web)
+                )
+                .matches(self);
                 if kind == Kind::MusicalScore {
                     return is_music_score;
                 }

@@ -15,8 +15,8 @@ use citationberg::{
 use citationberg::{TermForm, TextTarget};
 
 use crate::PageRanges;
-use crate::csl::{DisambiguateState, Sorting};
 use crate::csl::taxonomy::{NumberVariableResult, PageVariableResult};
+use crate::csl::{DisambiguateState, Sorting};
 use crate::lang::{Case, SentenceCase, TitleCase};
 use crate::types::{ChunkedString, Date, MaybeTyped, Numeric};
 
