@@ -134,56 +134,52 @@ impl StyleContext<'_> {
                     (None, None) => (Ordering::Equal, true),
                 }
             }
-            SortKey::MacroName {
-                name,
-                names_min,
-                names_use_first,
-                names_use_last,
-                ..
-            } => {
-                let render = |entry: &CitationItem<T>, idx: usize| {
-                    let mut ctx = self.macro_sorting_ctx(
-                        entry,
-                        idx,
-                        entry.locale.as_ref(),
-                        term_locale,
-                        false,
-                    );
-                    ctx.writing.name_options.push(InheritableNameOptions {
-                        et_al_min: *names_min,
-                        et_al_subsequent_min: *names_min,
-                        et_al_use_first: *names_use_first,
-                        et_al_subsequent_use_first: *names_use_first,
-                        et_al_use_last: *names_use_last,
-                        ..Default::default()
-                    });
-
-                    self.get_macro(name).map(|m| {
-                        for child in &m.children {
-                            child.render(&mut ctx)
-                        }
-                        ctx.flush().0.into_iter().fold(String::new(), |mut s, f| {
-                            f.write_buf(&mut s, BufWriteFormat::Plain).unwrap();
-                            s.to_lowercase()
-                        })
-                    })
-                };
-
-                let a_rendered = render(a, a_idx);
-                let b_rendered = render(b, b_idx);
+            SortKey::MacroName { .. } => {
+                let a_rendered = self.render_sort_macro(a, a_idx, key, term_locale);
+                let b_rendered = self.render_sort_macro(b, b_idx, key, term_locale);
 
                 (a_rendered.collation_cmp(&b_rendered, self.locale()), false)
             }
         };
 
-        // Per CSL 1.0.2 spec (https://docs.citationstyles.org/en/v1.0.2/specification.html):
-        // Entries with empty values are always displayed at the end, even with reversed order.
-        // So we always reverse the order if either entry is empty.
-        if empty_value || key.sort_direction() == SortDirection::Descending {
-            ordering.reverse()
-        } else {
-            ordering
-        }
+        directed(ordering, empty_value, key)
+    }
+
+    /// The text of a macro sort key for one entry (glose: split out of `cmp_entries` so that
+    /// `sort` renders it once per entry instead of on every comparison).
+    fn render_sort_macro<T: EntryLike>(
+        &self,
+        entry: &CitationItem<T>,
+        idx: usize,
+        key: &SortKey,
+        term_locale: Option<&LocaleCode>,
+    ) -> Option<String> {
+        let SortKey::MacroName {
+            name, names_min, names_use_first, names_use_last, ..
+        } = key
+        else {
+            return None;
+        };
+        let mut ctx =
+            self.macro_sorting_ctx(entry, idx, entry.locale.as_ref(), term_locale, false);
+        ctx.writing.name_options.push(InheritableNameOptions {
+            et_al_min: *names_min,
+            et_al_subsequent_min: *names_min,
+            et_al_use_first: *names_use_first,
+            et_al_subsequent_use_first: *names_use_first,
+            et_al_use_last: *names_use_last,
+            ..Default::default()
+        });
+
+        self.get_macro(name).map(|m| {
+            for child in &m.children {
+                child.render(&mut ctx)
+            }
+            ctx.flush().0.into_iter().fold(String::new(), |mut s, f| {
+                f.write_buf(&mut s, BufWriteFormat::Plain).unwrap();
+                s.to_lowercase()
+            })
+        })
     }
 
     /// Sorts the given citation items by the style's sort keys.
@@ -195,23 +191,69 @@ impl StyleContext<'_> {
         citation_number: impl Fn(&T) -> usize,
     ) {
         if let Some(sort) = sort {
-            cites.sort_by(|a, b| {
+            // glose: macro keys are rendered once per entry, then the entries' indexes are
+            // sorted (stably, as before) and the items put in that order.
+            let numbers: Vec<usize> =
+                cites.iter().map(|c| citation_number(c.entry)).collect();
+            let macros: Vec<Vec<Option<Option<String>>>> = cites
+                .iter()
+                .zip(&numbers)
+                .map(|(item, &idx)| {
+                    sort.keys
+                        .iter()
+                        .map(|key| {
+                            matches!(key, SortKey::MacroName { .. }).then(|| {
+                                self.render_sort_macro(item, idx, key, term_locale)
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut order: Vec<usize> = (0..cites.len()).collect();
+            order.sort_by(|&a, &b| {
                 let mut ordering = Ordering::Equal;
-                for key in &sort.keys {
-                    ordering = self.cmp_entries(
-                        a,
-                        citation_number(a.entry),
-                        b,
-                        citation_number(b.entry),
-                        key,
-                        term_locale,
-                    );
+                for (k, key) in sort.keys.iter().enumerate() {
+                    ordering = match (&macros[a][k], &macros[b][k]) {
+                        (Some(a), Some(b)) => {
+                            directed(a.collation_cmp(b, self.locale()), false, key)
+                        }
+                        _ => self.cmp_entries(
+                            &cites[a],
+                            numbers[a],
+                            &cites[b],
+                            numbers[b],
+                            key,
+                            term_locale,
+                        ),
+                    };
                     if ordering != Ordering::Equal {
                         break;
                     }
                 }
                 ordering
             });
+            let mut at: Vec<usize> = (0..cites.len()).collect();
+            let mut position: Vec<usize> = (0..cites.len()).collect();
+            for (k, wanted) in order.into_iter().enumerate() {
+                let p = position[wanted];
+                cites.swap(k, p);
+                let displaced = at[k];
+                at[p] = displaced;
+                position[displaced] = p;
+                at[k] = wanted;
+                position[wanted] = k;
+            }
         }
+    }
+}
+
+/// Per CSL 1.0.2 spec (https://docs.citationstyles.org/en/v1.0.2/specification.html):
+/// Entries with empty values are always displayed at the end, even with reversed order.
+/// So we always reverse the order if either entry is empty.
+fn directed(ordering: Ordering, empty_value: bool, key: &SortKey) -> Ordering {
+    if empty_value || key.sort_direction() == SortDirection::Descending {
+        ordering.reverse()
+    } else {
+        ordering
     }
 }
