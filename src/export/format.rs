@@ -49,6 +49,8 @@ pub struct Formatter {
     singles: HashMap<(String, u64), FormattedItem>,
     last: Option<(u64, FormattedBibliography)>,
     run: usize,
+    runs_allowed: bool,
+    substitutes: bool,
 }
 
 impl Formatter {
@@ -63,8 +65,14 @@ impl Formatter {
         if !known || language.is_empty() {
             return Err(ExportError::UnknownLocale(locale.to_string()));
         }
+        let plain = undisambiguated(&style.csl);
         Ok(Formatter {
-            plain: undisambiguated(&style.csl),
+            runs_allowed: runs::allows_runs(&plain),
+            substitutes: plain
+                .bibliography
+                .as_ref()
+                .is_some_and(|b| b.subsequent_author_substitute.is_some()),
+            plain,
             suffixed: year_suffix_only(&style.csl),
             style,
             locale: locale.trim().to_string(),
@@ -211,15 +219,10 @@ impl Formatter {
     /// The bibliography of `entries` without disambiguation, rendered in runs on every core
     /// when the style allows it (`runs.rs`).
     fn drive_in_runs(&self, entries: &[&hayagriva::Entry]) -> Option<runs::Rendered> {
-        if !runs::allows_runs(&self.plain) {
+        if !self.runs_allowed {
             return self.drive_with(&self.plain, entries, 0);
         }
-        let substitutes = self
-            .plain
-            .bibliography
-            .as_ref()
-            .is_some_and(|b| b.subsequent_author_substitute.is_some());
-        runs::render_in_runs(entries, self.run, substitutes, |run, before| {
+        runs::render_in_runs(entries, self.run, self.substitutes, |run, before| {
             self.drive_with(&self.plain, run, before)
         })
     }

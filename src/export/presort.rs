@@ -64,15 +64,19 @@ fn key(entry: &hayagriva::Entry) -> (String, i32, String) {
         .title()
         .map(|t| t.value.to_string().to_lowercase())
         .unwrap_or_default();
-    let people = entry
-        .authors()
-        .filter(|a| !a.is_empty())
-        .or_else(|| entry.editors().filter(|e| !e.is_empty()));
-    let names = match people {
+    let names = match named_people(entry) {
         Some(people) => people.iter().map(person).collect::<Vec<_>>().join("  "),
         None => folded(&title),
     };
     (names, entry.date().map_or(i32::MAX, |d| d.year), title)
+}
+
+/// The people an entry is listed under: its authors, or else its editors.
+pub(crate) fn named_people(entry: &hayagriva::Entry) -> Option<&[Person]> {
+    entry
+        .authors()
+        .filter(|a| !a.is_empty())
+        .or_else(|| entry.editors().filter(|e| !e.is_empty()))
 }
 
 fn person(person: &Person) -> String {
@@ -95,11 +99,12 @@ fn folded(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use hayagriva::types::{Date, EntryType, FormatString};
 
-    fn entry(key: &str, family: &str, year: i32, title: &str) -> hayagriva::Entry {
+    /// An article by `family`, A., of `year`, titled `title`.
+    pub(crate) fn entry(key: &str, family: &str, year: i32, title: &str) -> hayagriva::Entry {
         let mut e = hayagriva::Entry::new(key, EntryType::Article);
         e.set_authors(vec![Person {
             name: family.into(),

@@ -17,7 +17,7 @@ use std::ops::Range;
 use hayagriva::citationberg::{IndependentStyle, SubsequentAuthorSubstituteRule};
 
 use super::FormattedItem;
-use super::presort::sorts_by_content;
+use super::presort::{named_people, sorts_by_content};
 use crate::cores::map_on_cores;
 
 /// Entries per run: small enough that the quadratic lookups vanish, large enough that seams are
@@ -353,35 +353,15 @@ fn after_its_neighbour<'e>(
 
 /// What a citation may show of an entry: its first author's family name and its year.
 fn cited_as(entry: &hayagriva::Entry) -> (Option<String>, Option<i32>) {
-    let first = entry
-        .authors()
-        .filter(|a| !a.is_empty())
-        .or_else(|| entry.editors().filter(|e| !e.is_empty()))
-        .map(|people| people[0].name.to_lowercase());
+    let first = named_people(entry).map(|people| people[0].name.to_lowercase());
     (first, entry.date().map(|d| d.year))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hayagriva::types::{Date, EntryType, FormatString, Person};
+    use crate::export::presort::tests::entry;
     use std::sync::atomic::{AtomicUsize, Ordering};
-
-    /// An entry cited as `family` (with a year of its own), which a style sorts by `title`.
-    fn entry(key: &str, family: &str, year: i32, title: &str) -> hayagriva::Entry {
-        let mut e = hayagriva::Entry::new(key, EntryType::Article);
-        e.set_authors(vec![Person {
-            name: family.into(),
-            given_name: None,
-            prefix: None,
-            suffix: None,
-            comma_suffix: false,
-            alias: None,
-        }]);
-        e.set_date(Date::from_year(year));
-        e.set_title(FormatString::with_value(title));
-        e
-    }
 
     /// A render as hayagriva's would be: items sorted by title, showing their author or "———"
     /// after the same author; citations in the given order.
