@@ -9,9 +9,20 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
-if ! command -v pandoc >/dev/null || ! command -v biber >/dev/null; then
+if ! command -v biber >/dev/null; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc biber >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends biber >/dev/null
+fi
+# The reference is pandoc 3.9, from the pypandoc_binary wheel on PyPI: Debian's
+# pandoc 2.17 predates CSL 1.0.2 (chicago-16 page ranges, among others). PANDOC=path overrides it.
+pandoc=${PANDOC:-"$root/target/conformance/pandoc-3.9/pypandoc/files/pandoc"}
+if [ ! -x "$pandoc" ]; then
+  tools="$root/target/conformance"
+  mkdir -p "$tools"
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --platform manylinux_2_28_x86_64 \
+    pypandoc_binary==1.17 -d "$tools"
+  python3 -m zipfile -e "$tools"/pypandoc_binary-1.17-*.whl "$tools/pandoc-3.9"
+  chmod +x "$pandoc"
 fi
 if [ -z "${GLOSE_BIN:-}" ]; then
   cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin glose
@@ -34,7 +45,7 @@ if [ $# -gt 0 ]; then files=("$@"); else files=("$shared"/corpus/*.bib); fi
 # Entries of a Markdown bibliography as plain text, one per line: through pandoc's own plain
 # writer on both sides, whitespace collapsed, numeric labels ("[1]", "1.") dropped, sorted.
 entries() {
-  pandoc -f markdown -t plain --wrap=none "$1" 2>/dev/null | python3 -c '
+  "$pandoc" -f markdown -t plain --wrap=none "$1" 2>/dev/null | python3 -c '
 import re, sys
 text = sys.stdin.read().replace("\u00a0", " ").replace("\u202f", " ")
 for block in re.split(r"\n\s*\n", text):
@@ -58,7 +69,7 @@ for bib in "${files[@]}"; do
     rm -f "$work/glose.md"
     (cd "$ws" && "$glose" export markdown --all --style "$csl" --locale "$locale" -o "$work/glose.md" 2>/dev/null) || true
     printf -- '---\nnocite: |\n  @*\nlang: %s\n---\n\n# Refs\n' "$locale" > "$work/doc.md"
-    timeout 600 pandoc --citeproc --csl "$csl" --bibliography "$bib" -t markdown-citations "$work/doc.md" \
+    timeout 600 "$pandoc" --citeproc --csl "$csl" --bibliography "$bib" -t markdown-citations "$work/doc.md" \
       -o "$work/pandoc.md" 2>/dev/null || : > "$work/pandoc.md"
     entries "$work/glose.md" > "$work/glose.txt"
     entries "$work/pandoc.md" > "$work/pandoc.txt"
