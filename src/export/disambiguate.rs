@@ -1,17 +1,19 @@
-//! Year suffixes without hayagriva's citation name disambiguation leaking into the bibliography.
+//! Year suffixes and added names without hayagriva's other citation disambiguation leaking into
+//! the bibliography.
 //!
 //! hayagriva renders a bibliography entry with the name form its citation was disambiguated to
 //! ("Berger, Coursey, et al." instead of the full list) and, when adding names keeps changing
 //! something, never reaches the year suffix. So the bibliography is rendered with citation
-//! disambiguation off, and each group of entries whose author lists and citations are identical
-//! (which only a year suffix tells apart) is rendered again, alone, with the year suffix only.
+//! disambiguation by added names only (the vendored hayagriva shows the added names in the
+//! bibliography's own form, as citeproc-js does), and each group of entries whose author lists
+//! and citations are identical (which only a year suffix tells apart) is rendered again, alone,
+//! with the year suffix only.
 
 use std::collections::HashMap;
 
 use hayagriva::citationberg::IndependentStyle;
 
-/// `csl` without any citation disambiguation.
-pub(crate) fn undisambiguated(csl: &IndependentStyle) -> IndependentStyle {
+fn without_disambiguation(csl: &IndependentStyle) -> IndependentStyle {
     let mut plain = csl.clone();
     plain.citation.disambiguate_add_names = false;
     plain.citation.disambiguate_add_givenname = false;
@@ -19,10 +21,17 @@ pub(crate) fn undisambiguated(csl: &IndependentStyle) -> IndependentStyle {
     plain
 }
 
+/// `csl` disambiguating its citations by adding names only, if it does so at all.
+pub(crate) fn adding_names_only(csl: &IndependentStyle) -> IndependentStyle {
+    let mut names_only = without_disambiguation(csl);
+    names_only.citation.disambiguate_add_names = csl.citation.disambiguate_add_names;
+    names_only
+}
+
 /// `csl` disambiguating its citations by year suffix only, if it does so at all.
 pub(crate) fn year_suffix_only(csl: &IndependentStyle) -> Option<IndependentStyle> {
     csl.citation.disambiguate_add_year_suffix.then(|| {
-        let mut suffixed = undisambiguated(csl);
+        let mut suffixed = without_disambiguation(csl);
         suffixed.citation.disambiguate_add_year_suffix = true;
         suffixed
     })
@@ -92,7 +101,7 @@ pub(crate) fn adds_only_suffix(plain: &str, suffixed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::format::tests::{apa_items, markdown_of};
+    use crate::export::format::tests::{apa_items, items_in, markdown_of};
 
     #[test]
     fn full_name_lists_and_year_suffixes_in_an_apa_bibliography() {
@@ -117,6 +126,30 @@ mod tests {
             text("jiang_2014a").contains("(2014b)"),
             "{}",
             text("jiang_2014a")
+        );
+    }
+
+    #[test]
+    fn names_added_to_tell_citations_apart_show_in_the_bibliography() {
+        let text = "@article{araujo, title = {Geant4 developments and applications}, journal = {IEEE Transactions on Nuclear Science}, author = {Allison, J. and Amako, K. and Apostolakis, J. and Araujo, H. and Dubois, P. Arce}, year = {2006}}
+@article{arce, title = {Recent developments in Geant4}, journal = {Nuclear Instruments and Methods}, author = {Allison, J. and Amako, K. and Apostolakis, J. and Arce, P. and Asai, M.}, year = {2016}}
+@article{alone, title = {Laser absorption}, journal = {Physical Review E}, author = {Brady, C. S. and Ridgers, C. P. and Arber, T. D.}, year = {2012}}";
+        let items = items_in("modern-language-association", text, "en-US");
+        let text = |key: &str| markdown_of(&items, key);
+        assert!(
+            text("araujo").starts_with("Allison, J., K. Amako, J. Apostolakis, H. Araujo, et al."),
+            "{}",
+            text("araujo")
+        );
+        assert!(
+            text("arce").starts_with("Allison, J., K. Amako, J. Apostolakis, P. Arce, et al."),
+            "{}",
+            text("arce")
+        );
+        assert!(
+            text("alone").starts_with("Brady, C. S., et al."),
+            "{}",
+            text("alone")
         );
     }
 

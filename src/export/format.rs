@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 
-use super::disambiguate::{adds_only_suffix, needing_suffix, undisambiguated, year_suffix_only};
+use super::disambiguate::{adding_names_only, adds_only_suffix, needing_suffix, year_suffix_only};
 use super::labels::{is_french, labels, langid_of};
 use super::locales::{locales_for, primary};
 use super::markdown::{escape, to_markdown};
@@ -65,7 +65,7 @@ impl Formatter {
         if !known || language.is_empty() {
             return Err(ExportError::UnknownLocale(locale.to_string()));
         }
-        let plain = undisambiguated(&style.csl);
+        let plain = adding_names_only(&style.csl);
         Ok(Formatter {
             runs_allowed: runs::allows_runs(&plain),
             substitutes: plain
@@ -404,11 +404,16 @@ pub(crate) mod tests {
 
     /// The APA bibliography of the entries in `text`, in `locale`.
     pub(crate) fn apa_items(text: &str, locale: &str) -> Vec<FormattedItem> {
+        items_in("apa", text, locale)
+    }
+
+    /// The bibliography of the entries in `text` in the built-in style `name`, in `locale`.
+    pub(crate) fn items_in(name: &str, text: &str, locale: &str) -> Vec<FormattedItem> {
         let lib = load(&[BibSource {
             path: Path::new("refs.bib"),
             text,
         }]);
-        let style = Style::archived("apa").expect("apa is built in");
+        let style = Style::archived(name).expect("a built-in style");
         let mut formatter = Formatter::new(style, locale).expect("a known locale");
         let entries: Vec<_> = lib.entries().iter().collect();
         formatter.bibliography(&entries).items
@@ -490,6 +495,21 @@ pub(crate) mod tests {
             assert_eq!(whole.items.len(), 150, "{name}");
             assert_eq!(in_runs, whole, "{name}");
         }
+    }
+
+    #[test]
+    fn a_group_of_terms_alone_does_not_keep_a_group_whose_variables_are_empty() {
+        let text = "@article{plain, author = {Smith, John}, title = {Pair creation}, journal = {Physical Review E}, year = {2019}, volume = {9}, pages = {1--4}, url = {https://example.org/pairs}}
+@article{accessed, author = {Smith, John}, title = {Pair decay}, journal = {Physical Review E}, year = {2020}, volume = {9}, pages = {5--8}, url = {https://example.org/decay}, urldate = {2021-01-05}}";
+        let items = items_in("ieee", text, "en-US");
+        let text = |key: &str| markdown_of(&items, key);
+        assert!(text("plain").contains("Available:"), "{}", text("plain"));
+        assert!(!text("plain").contains("Online"), "{}", text("plain"));
+        assert!(
+            text("accessed").contains("Accessed: Jan. 05, 2021. \\[Online\\]."),
+            "{}",
+            text("accessed")
+        );
     }
 
     #[test]

@@ -2581,6 +2581,8 @@ struct SpeculativeCiteProperties<'a> {
     pub disambiguation: DisambiguateState,
     /// Whether this citation includes an identifier.
     pub identifier_usage: IdentifierUsage,
+    /// Whether these are the properties of a bibliography entry rather than of a cite.
+    pub in_bibliography: bool,
 }
 
 impl<'a> SpeculativeCiteProperties<'a> {
@@ -2597,6 +2599,7 @@ impl<'a> SpeculativeCiteProperties<'a> {
             ibid,
             disambiguation: DisambiguateState::default(),
             identifier_usage: IdentifierUsage::default(),
+            in_bibliography: false,
         }
     }
 
@@ -2608,6 +2611,7 @@ impl<'a> SpeculativeCiteProperties<'a> {
             ibid: self.ibid,
             disambiguation: self.disambiguation.clone(),
             identifier_usage: self.identifier_usage,
+            in_bibliography: true,
         }
     }
 }
@@ -3322,7 +3326,6 @@ struct UsageInfo {
     has_vars: bool,
     has_non_empty_vars: bool,
     has_used_macros: bool,
-    has_non_empty_group: bool,
 }
 
 impl UsageInfo {
@@ -3332,16 +3335,12 @@ impl UsageInfo {
             has_vars: self.has_vars || child.has_vars,
             has_non_empty_vars: self.has_non_empty_vars || child.has_non_empty_vars,
             has_used_macros: self.has_used_macros || child.has_used_macros,
-            has_non_empty_group: self.has_non_empty_group || child.has_non_empty_group,
         }
     }
 
     /// Whether a group with this usage info should be rendered.
     fn should_render_group(&self) -> bool {
-        !self.has_vars
-            || (self.has_non_empty_vars
-                || self.has_used_macros
-                || self.has_non_empty_group)
+        !self.has_vars || self.has_non_empty_vars || self.has_used_macros
     }
 }
 

@@ -1328,13 +1328,6 @@ impl RenderCsl for citationberg::Group {
             let (print, child_info) = child.will_have_info(ctx);
             will_print |= print;
             info = info.merge_child(child_info);
-
-            match child {
-                citationberg::LayoutRenderingElement::Group(_) if print => {
-                    info.has_non_empty_group = true;
-                }
-                _ => {}
-            }
         }
 
         will_print &= info.should_render_group();

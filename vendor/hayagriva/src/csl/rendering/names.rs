@@ -117,6 +117,18 @@ impl NameDisambiguationProperties {
         change
     }
 
+    /// These names, also showing (in their default form) every name that `cited` shows.
+    pub fn with_names_shown_by(mut self, cited: &Self) -> Self {
+        for (own, cited) in self.name_forms.iter_mut().zip(&cited.name_forms) {
+            for (form, shown) in own.iter_mut().zip(cited) {
+                if form.is_none() && shown.is_some() {
+                    *form = Some(self.default_name_form);
+                }
+            }
+        }
+        self
+    }
+
     /// Return the more disambiguated form of the name.
     pub fn max(self, other: Self) -> Self {
         let count_some = |x: &Self| {
@@ -304,20 +316,10 @@ impl RenderCsl for Names {
             return;
         }
 
-        // If we disambiguate, we need to copy the name forms and otherwise
-        // compute them using the options.
-        let props = if let DisambiguateState::NameDisambiguation(props) =
-            &ctx.instance.cite_props.speculative.disambiguation
-        {
-            if props.variables.iter().eq(people.iter().map(|(_, v)| v)) {
-                Some(props.clone())
-            } else {
-                None
-            }
-        } else {
-            None
-        }
-        .unwrap_or_else(|| NameDisambiguationProperties {
+        // If the cite was disambiguated, a cite copies its name forms, and a
+        // bibliography entry shows the names the cite added in its own form
+        // (the other forms are computed using the options).
+        let own = NameDisambiguationProperties {
             default_name_form: default_form,
             variables: self.variable.clone(),
             name_forms: people
@@ -339,7 +341,20 @@ impl RenderCsl for Names {
                         .collect()
                 })
                 .collect(),
-        });
+        };
+        let speculative = &ctx.instance.cite_props.speculative;
+        let props = match &speculative.disambiguation {
+            DisambiguateState::NameDisambiguation(cited)
+                if cited.variables.iter().eq(people.iter().map(|(_, v)| v)) =>
+            {
+                if speculative.in_bibliography {
+                    own.with_names_shown_by(cited)
+                } else {
+                    cited.clone()
+                }
+            }
+            _ => own,
+        };
 
         for (i, ((persons, variable), forms)) in people
             .into_iter()
