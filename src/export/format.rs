@@ -429,7 +429,8 @@ pub(crate) mod tests {
     }
 
     /// Entries whose sort order the presort gets wrong in several ways (names with a particle or
-    /// punctuation, no author, editors only), and many works of one author, split across runs.
+    /// punctuation, no author, editors only), many works of one author, split across runs, and
+    /// citations that adding names tells apart.
     fn tricky_library(count: usize) -> String {
         let families = [
             "Dupont",
@@ -449,6 +450,10 @@ pub(crate) mod tests {
                 0 => String::new(),
                 1 => format!("editor = {{{family}, Marie}},"),
                 2 => format!("author = {{{family}, Jean and Martin, Luc}},"),
+                3 => format!(
+                    "author = {{{family}, Jean and Martin, Luc and {}, Anne}},",
+                    ["Roux", "Petit", "Blanc"][(i / 9) % 3]
+                ),
                 _ => format!("author = {{{family}, Jean}},"),
             };
             text.push_str(&format!(

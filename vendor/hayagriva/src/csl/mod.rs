@@ -1018,7 +1018,14 @@ fn disambiguate_with_choose<F, T>(
             let item = &renders[cite_idx].items[item_idx];
             if item.checked_disambiguate {
                 if armed {
-                    mark(item.entry, DisambiguateState::Choose);
+                    // glose: the names a cite added to tell it apart stay added.
+                    let names = match &item.cite_props.speculative.disambiguation {
+                        DisambiguateState::NameDisambiguation(names) => {
+                            Some(names.clone())
+                        }
+                        _ => None,
+                    };
+                    mark(item.entry, DisambiguateState::Choose(names));
                 } else {
                     armed = true;
                 }
@@ -2653,7 +2660,8 @@ pub enum DisambiguateState {
     #[default]
     None,
     NameDisambiguation(NameDisambiguationProperties),
-    Choose,
+    /// glose: with the names added before, if any.
+    Choose(Option<NameDisambiguationProperties>),
     YearSuffix(u8),
 }
 
@@ -2670,7 +2678,7 @@ impl DisambiguateState {
 
     /// We can only disambiguate with year suffix once.
     fn may_disambiguate_with_year_suffix(&self) -> bool {
-        matches!(self, Self::None | Self::NameDisambiguation(_) | Self::Choose)
+        matches!(self, Self::None | Self::NameDisambiguation(_) | Self::Choose(_))
     }
 
     /// Return the more advanced disambiguation state between the two.
@@ -2681,10 +2689,15 @@ impl DisambiguateState {
             (Self::NameDisambiguation(a), Self::NameDisambiguation(b)) => {
                 Self::NameDisambiguation(a.max(b))
             }
+            (Self::NameDisambiguation(names), Self::Choose(None))
+            | (Self::Choose(None), Self::NameDisambiguation(names)) => {
+                Self::Choose(Some(names))
+            }
             (Self::NameDisambiguation(_), other) => other,
             (self_, Self::NameDisambiguation(_)) => self_,
-            (Self::Choose, other) => other,
-            (self_, Self::Choose) => self_,
+            (Self::Choose(a), Self::Choose(b)) => Self::Choose(a.or(b)),
+            (Self::Choose(_), other) => other,
+            (self_, Self::Choose(_)) => self_,
             (Self::YearSuffix(a), Self::YearSuffix(b)) => Self::YearSuffix(a.max(b)),
         }
     }
@@ -3261,7 +3274,10 @@ impl<'a, T: EntryLike> Context<'a, T> {
     /// Test whether this entry should disambiguate via `cs:choose`.
     fn should_disambiguate(&mut self) -> bool {
         self.writing.checked_disambiguate = true;
-        self.instance.cite_props.speculative.disambiguation == DisambiguateState::Choose
+        matches!(
+            self.instance.cite_props.speculative.disambiguation,
+            DisambiguateState::Choose(_)
+        )
     }
 
     /// Check whether this is the first date and set the first date flag.

@@ -345,6 +345,7 @@ impl RenderCsl for Names {
         let speculative = &ctx.instance.cite_props.speculative;
         let props = match &speculative.disambiguation {
             DisambiguateState::NameDisambiguation(cited)
+            | DisambiguateState::Choose(Some(cited))
                 if cited.variables.iter().eq(people.iter().map(|(_, v)| v)) =>
             {
                 if speculative.in_bibliography {
