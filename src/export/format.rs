@@ -50,7 +50,7 @@ pub struct Formatter {
     last: Option<(u64, FormattedBibliography)>,
     run: usize,
     runs_allowed: bool,
-    substitutes: bool,
+    ties: runs::Ties,
 }
 
 impl Formatter {
@@ -68,10 +68,16 @@ impl Formatter {
         let plain = adding_names_only(&style.csl);
         Ok(Formatter {
             runs_allowed: runs::allows_runs(&plain),
-            substitutes: plain
-                .bibliography
-                .as_ref()
-                .is_some_and(|b| b.subsequent_author_substitute.is_some()),
+            ties: runs::Ties {
+                substitutes: plain
+                    .bibliography
+                    .as_ref()
+                    .is_some_and(|b| b.subsequent_author_substitute.is_some()),
+                names_added_past: plain.citation.disambiguate_add_names.then(|| {
+                    let min = plain.citation.name_options.et_al_min;
+                    min.or(plain.settings.options.et_al_min).unwrap_or(1) as usize
+                }),
+            },
             plain,
             suffixed: year_suffix_only(&style.csl),
             style,
@@ -222,7 +228,7 @@ impl Formatter {
         if !self.runs_allowed {
             return self.drive_with(&self.plain, entries, 0);
         }
-        runs::render_in_runs(entries, self.run, self.substitutes, |run, before| {
+        runs::render_in_runs(entries, self.run, self.ties, |run, before| {
             self.drive_with(&self.plain, run, before)
         })
     }

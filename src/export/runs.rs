@@ -71,18 +71,41 @@ pub(crate) fn runs(entries: &[&hayagriva::Entry], size: usize) -> Vec<Range<usiz
     runs
 }
 
+/// What ties an entry to entries of other runs, besides a shared citation text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ties {
+    /// Whether an item's text depends on the one before it ("———").
+    pub substitutes: bool,
+    /// The citation's et-al-min, when citations add names to tell themselves apart.
+    pub names_added_past: Option<usize>,
+}
+
+impl Ties {
+    /// What `entry`'s citation is compared on with other entries: its text, or its first author
+    /// when citations add names and its own are cut short ("et al."), as the names added then
+    /// depend on every entry cited so.
+    fn key(&self, entry: &hayagriva::Entry, citation: &str) -> String {
+        match (self.names_added_past, named_people(entry)) {
+            (Some(min), Some(people)) if min > 0 && people.len() >= min => {
+                format!("\u{1}{}", people[0].name.to_lowercase())
+            }
+            _ => citation.to_string(),
+        }
+    }
+}
+
 /// The render of all `entries`, made run by run on every core by `render` (given some entries
 /// and the number of entries before them) and joined; rendered at once when joining cannot be
-/// exact. `substitutes`: whether an item's text depends on the one before it ("———").
+/// exact.
 pub(crate) fn render_in_runs<'e>(
     entries: &[&'e hayagriva::Entry],
     size: usize,
-    substitutes: bool,
+    ties: Ties,
     render: impl Fn(&[&'e hayagriva::Entry], usize) -> Option<Rendered> + Sync,
 ) -> Option<Rendered> {
     let ranges = runs(entries, size);
     if ranges.len() > 1
-        && let Some(joined) = joined(entries, ranges, substitutes, &render)
+        && let Some(joined) = joined(entries, ranges, ties, &render)
     {
         return Some(joined);
     }
@@ -95,10 +118,10 @@ const ROUNDS: usize = 2;
 fn joined<'e>(
     entries: &[&'e hayagriva::Entry],
     ranges: Vec<Range<usize>>,
-    substitutes: bool,
+    ties: Ties,
     render: &(impl Fn(&[&'e hayagriva::Entry], usize) -> Option<Rendered> + Sync),
 ) -> Option<Rendered> {
-    let (ranges, renders) = apart(entries, ranges, render)?;
+    let (ranges, renders) = apart(entries, ranges, ties, render)?;
     let index: HashMap<&str, usize> = entries
         .iter()
         .enumerate()
@@ -129,13 +152,18 @@ fn joined<'e>(
     if citations.len() != entries.len() {
         return None;
     }
+    let keys: Vec<String> = entries
+        .iter()
+        .zip(&citations)
+        .map(|(entry, citation)| ties.key(entry, citation))
+        .collect();
     let mut items: HashMap<usize, FormattedItem> = sorted
         .iter()
         .flatten()
         .copied()
         .zip(renders.into_iter().flat_map(|(items, _)| items))
         .collect();
-    if substitutes {
+    if ties.substitutes {
         let follows: HashMap<usize, Option<usize>> = sorted
             .iter()
             .flat_map(|run| (0..run.len()).map(|j| (run[j], j.checked_sub(1).map(|p| run[p]))))
@@ -144,7 +172,7 @@ fn joined<'e>(
             .filter(|&i| follows.get(&order[i]) != Some(&i.checked_sub(1).map(|p| order[p])))
             .collect();
         let again = map_on_cores(&moved, |&i| {
-            after_its_neighbour(entries, &order, i, &citations, &ranges, render)
+            after_its_neighbour(entries, &order, i, &keys, &ranges, render)
         });
         for (i, item) in moved.into_iter().zip(again) {
             items.insert(order[i], item?);
@@ -157,11 +185,12 @@ fn joined<'e>(
     Some((items, citations))
 }
 
-/// `ranges` re-cut so that no citation text is found in two runs, with each run's render; `None`
-/// when that takes more than `ROUNDS` rounds or a render fails.
+/// `ranges` re-cut so that no citation key (`Ties::key`) is found in two runs, with each run's
+/// render; `None` when that takes more than `ROUNDS` rounds or a render fails.
 fn apart<'e>(
     entries: &[&'e hayagriva::Entry],
     mut ranges: Vec<Range<usize>>,
+    ties: Ties,
     render: &(impl Fn(&[&'e hayagriva::Entry], usize) -> Option<Rendered> + Sync),
 ) -> Option<(Vec<Range<usize>>, Vec<Rendered>)> {
     let mut renders: Vec<Option<Rendered>> = vec![None; ranges.len()];
@@ -175,8 +204,18 @@ fn apart<'e>(
         for (i, made) in missing.into_iter().zip(made) {
             renders[i] = Some(made?);
         }
-        let done: Vec<&Rendered> = renders.iter().flatten().collect();
-        let shared = sharing_citations(&done);
+        let keys: Vec<Vec<String>> = ranges
+            .iter()
+            .zip(renders.iter().flatten())
+            .map(|(range, (_, citations))| {
+                range
+                    .clone()
+                    .zip(citations)
+                    .map(|(e, citation)| ties.key(entries[e], citation))
+                    .collect()
+            })
+            .collect();
+        let shared = sharing_citations(&keys);
         if shared.is_empty() {
             return Some((ranges, renders.into_iter().flatten().collect()));
         }
@@ -185,12 +224,12 @@ fn apart<'e>(
     None
 }
 
-/// The spans of runs (first and last index) between two runs sharing a citation text, which
+/// The spans of runs (first and last index) between two runs sharing a citation key, which
 /// must be rendered as one; sorted and disjoint.
-fn sharing_citations(renders: &[&Rendered]) -> Vec<(usize, usize)> {
+fn sharing_citations(keys: &[Vec<String>]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut run_of_citation: HashMap<&str, usize> = HashMap::new();
-    for (index, (_, citations)) in renders.iter().enumerate() {
+    for (index, citations) in keys.iter().enumerate() {
         for citation in citations {
             let first = *run_of_citation.entry(citation).or_insert(index);
             if first != index {
@@ -319,13 +358,13 @@ fn first_where(items: &[usize], holds: impl Fn(usize) -> Option<bool>) -> Option
 }
 
 /// The item of the entry at `i` in `order` rendered after the entry before it there, with the
-/// entries sharing its citation (which disambiguation looks at), all in their given order;
+/// entries sharing its citation key (which disambiguation looks at), all in their given order;
 /// `None` when that render does not put the two next to each other.
 fn after_its_neighbour<'e>(
     entries: &[&'e hayagriva::Entry],
     order: &[usize],
     i: usize,
-    citations: &[String],
+    keys: &[String],
     ranges: &[Range<usize>],
     render: &(impl Fn(&[&'e hayagriva::Entry], usize) -> Option<Rendered> + Sync),
 ) -> Option<FormattedItem> {
@@ -334,7 +373,7 @@ fn after_its_neighbour<'e>(
     let run = ranges.iter().find(|r| r.contains(&entry))?;
     let mut together: Vec<usize> = run
         .clone()
-        .filter(|&e| citations[e] == citations[entry])
+        .filter(|&e| keys[e] == keys[entry])
         .chain(neighbour)
         .collect();
     together.sort_unstable();
@@ -362,6 +401,11 @@ mod tests {
     use super::*;
     use crate::export::presort::tests::entry;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    const SUBSTITUTES: Ties = Ties {
+        substitutes: true,
+        names_added_past: None,
+    };
 
     /// A render as hayagriva's would be: items sorted by title, showing their author or "———"
     /// after the same author; citations in the given order.
@@ -395,7 +439,7 @@ mod tests {
             .collect();
         let entries: Vec<_> = owned.iter().collect();
         let calls = AtomicUsize::new(0);
-        let joined = render_in_runs(&entries, 3, true, |run, _| {
+        let joined = render_in_runs(&entries, 3, SUBSTITUTES, |run, _| {
             calls.fetch_add(usize::from(run.len() > 2), Ordering::Relaxed);
             Some(render(run))
         });
@@ -536,15 +580,52 @@ mod tests {
     }
 
     #[test]
+    fn citations_cut_short_by_et_al_tie_runs_by_their_first_author_when_names_are_added() {
+        let owned: Vec<_> = (0..12)
+            .map(|i| {
+                let family = if i == 0 || i == 6 { "same" } else { "other" };
+                entry(
+                    &format!("k{i}"),
+                    &format!("{family}{}", i % 6 > 0),
+                    1900 + i,
+                    &i.to_string(),
+                )
+            })
+            .collect();
+        let entries: Vec<_> = owned.iter().collect();
+        let runs_rendered = |ties: Ties| {
+            let calls = AtomicUsize::new(0);
+            let joined = render_in_runs(&entries, 3, ties, |run, _| {
+                calls.fetch_add(usize::from(run.len() > 2), Ordering::Relaxed);
+                let (items, _) = render(run);
+                let told_apart = run.iter().map(|e| e.key().to_string()).collect();
+                Some((items, told_apart))
+            });
+            assert!(joined.is_some());
+            calls.into_inner()
+        };
+        assert_eq!(runs_rendered(Ties::default()), 4, "citations all differ");
+        let names_added = Ties {
+            names_added_past: Some(1),
+            ..Ties::default()
+        };
+        assert_eq!(
+            runs_rendered(names_added),
+            5,
+            "the two works of `same` tie the first three runs"
+        );
+    }
+
+    #[test]
     fn a_failed_run_means_one_render_of_all_and_a_failure_there_means_none() {
         let owned: Vec<_> = (0..9)
             .map(|i| entry(&format!("k{i}"), &i.to_string(), 1900 + i, &i.to_string()))
             .collect();
         let entries: Vec<_> = owned.iter().collect();
-        let at_once = render_in_runs(&entries, 3, true, |run, before| {
+        let at_once = render_in_runs(&entries, 3, SUBSTITUTES, |run, before| {
             (before != 3).then(|| render(run))
         });
         assert_eq!(at_once, Some(render(&entries)));
-        assert_eq!(render_in_runs(&entries, 3, true, |_, _| None), None);
+        assert_eq!(render_in_runs(&entries, 3, SUBSTITUTES, |_, _| None), None);
     }
 }
