@@ -1,0 +1,73 @@
+//! Entries of ../shared/corpus/lesnat-these-fr.bib that the vendored hayagriva rendered unlike
+//! pandoc 3.9 --citeproc, with the CSL files pandoc reads, and the text both give now.
+
+mod common;
+
+use std::path::Path;
+
+use glose::bib::{BibSource, load};
+use glose::export::{Formatter, Style};
+
+/// The Markdown entry for `key` of `bib` in the shared CSL style `name`, or `None` (with a
+/// notice) when ../shared is missing.
+fn rendered(name: &str, locale: &str, bib: &str, key: &str) -> Option<String> {
+    let path = common::shared(&format!("csl/styles/{name}.csl"))?;
+    let xml = std::fs::read_to_string(path).expect("a readable CSL file");
+    let style = Style::from_csl(name, &xml).expect("a valid CSL style");
+    let lib = load(&[BibSource {
+        path: Path::new("lesnat.bib"),
+        text: bib,
+    }]);
+    let mut formatter = Formatter::new(style, locale).expect("a known locale");
+    let entries: Vec<_> = lib.entries().iter().collect();
+    let items = formatter.bibliography(&entries).items;
+    let item = items.iter().find(|i| i.key == key).expect("the entry");
+    Some(item.markdown.clone())
+}
+
+const LOBOK: &str = r"@article{lobok_2019,
+	title = {Effective production of gammas, positrons, and photonuclear particles from optimized electron acceleration by short laser pulses in low-density targets},
+	volume = {26},
+	issn = {1070-664X, 1089-7674},
+	url = {http://aip.scitation.org/doi/10.1063/1.5125968},
+	doi = {10.1063/1.5125968},
+	number = {12},
+	journal = {Physics of Plasmas},
+	author = {Lobok, M. G. and Brantov, A. V. and Bychenkov, V. Yu.},
+	year = {2019},
+	pages = {123107},
+}";
+
+#[test]
+fn given_names_already_abbreviated_keep_their_letters() {
+    let Some(apa) = rendered("apa", "en-US", LOBOK, "lobok_2019") else {
+        return;
+    };
+    assert_eq!(
+        apa,
+        "Lobok, M. G., Brantov, A. V., & Bychenkov, V. Yu. (2019). Effective production of \
+         gammas, positrons, and photonuclear particles from optimized electron acceleration by \
+         short laser pulses in low-density targets. *Physics of Plasmas*, *26*(12), 123107. \
+         [https://doi.org/10.1063/1.5125968](https://doi.org/10.1063/1.5125968)"
+    );
+}
+
+#[test]
+fn full_and_hyphenated_given_names_are_still_initialised() {
+    let bib = "@book{b, author = {Dupont, Jean-Luc and Martin, Philippe and Petit, J.-L.}, \
+               title = {Titre}, publisher = {Seuil}, year = {2001}}";
+    let Some(ieee) = rendered("ieee", "en-US", bib, "b") else {
+        return;
+    };
+    assert!(
+        ieee.starts_with("J.-L. Dupont, P. Martin, and J.-L. Petit, *Titre*."),
+        "{ieee}"
+    );
+    let Some(ieee) = rendered("ieee", "en-US", LOBOK, "lobok_2019") else {
+        return;
+    };
+    assert!(
+        ieee.starts_with("M. G. Lobok, A. V. Brantov, and V. Yu. Bychenkov, “Effective"),
+        "{ieee}"
+    );
+}
