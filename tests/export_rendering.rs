@@ -71,3 +71,45 @@ fn full_and_hyphenated_given_names_are_still_initialised() {
         "{ieee}"
     );
 }
+
+const NRL: &str = r"@misc{nrl,
+	title = {{NRL} {Plasma} {Formulary}},
+	url = {https://www.nrl.navy.mil/ppd/sites/www.nrl.navy.mil.ppd/files/pdfs/NRL_Formulary_2019.pdf},
+	year = {2018},
+}";
+
+const LIEU: &str = r"@article{lieu_1993,
+	title = {Synchrotron {Radiation}: an {Inverse} {Compton} {Effect}},
+	volume = {416},
+	issn = {0004-637X, 1538-4357},
+	shorttitle = {Synchrotron {Radiation}},
+	url = {http://adsabs.harvard.edu/doi/10.1086/173270},
+	doi = {10.1086/173270},
+	journal = {The Astrophysical Journal},
+	author = {Lieu, R. and Axford, W. I.},
+	year = {1993},
+	pages = {700},
+}";
+
+#[test]
+fn a_part_that_prints_nothing_takes_no_delimiter() {
+    let url =
+        "https://www.nrl.navy.mil/ppd/sites/www.nrl.navy.mil.ppd/files/pdfs/NRL_Formulary_2019.pdf";
+    let Some(apa) = rendered("apa", "en-US", NRL, "nrl") else {
+        return;
+    };
+    let text = url.replace('_', "\\_");
+    assert_eq!(
+        apa,
+        format!("*NRL Plasma Formulary*. (2018). [{text}]({url})")
+    );
+    let Some(chicago) = rendered("chicago-author-date", "en-US", LIEU, "lieu_1993") else {
+        return;
+    };
+    assert_eq!(
+        chicago,
+        "Lieu, R., and W. I. Axford. 1993. “Synchrotron Radiation: An Inverse Compton Effect.” \
+         *The Astrophysical Journal* 416: 700. \
+         [https://doi.org/10.1086/173270](https://doi.org/10.1086/173270)."
+    );
+}

@@ -21,7 +21,9 @@ use crate::lang::{Case, SentenceCase, TitleCase};
 use crate::types::{ChunkedString, Date, MaybeTyped, Numeric};
 
 use super::taxonomy::{EntryLike, NumberOrPageVariableResult};
-use super::{Context, ElemMeta, IbidState, SpecialForm, UsageInfo, write_year};
+use super::{
+    Context, ElemChild, ElemMeta, IbidState, SpecialForm, UsageInfo, write_year,
+};
 
 pub mod names;
 
@@ -1028,6 +1030,7 @@ fn render_with_delimiter<T: EntryLike>(
             continue;
         }
 
+        let mut delim_loc = None;
         if !first && let Some(delim) = &delimiter {
             let prev_loc = std::mem::take(&mut loc);
 
@@ -1035,14 +1038,23 @@ fn render_with_delimiter<T: EntryLike>(
                 ctx.commit_elem(prev_loc, None, None);
             }
 
-            loc = Some(ctx.push_elem(citationberg::Formatting::default()));
+            delim_loc = Some(ctx.push_elem(citationberg::Formatting::default()));
             ctx.push_str(delim);
         }
-        first = false;
 
         let pos = ctx.push_elem(citationberg::Formatting::default());
         child.render(ctx);
+        // glose: a child that printed nothing after all (a month and day of a date with a
+        // year only) takes no delimiter, and the next child is not preceded by one for it.
+        ctx.writing.save_to_block();
+        let printed = ctx.writing.elem_stack.last().0.iter().any(ElemChild::has_content);
         ctx.commit_elem(pos, None, None);
+        match delim_loc {
+            Some(delim_loc) if !printed => ctx.discard_elem(delim_loc),
+            Some(delim_loc) => loc = Some(delim_loc),
+            None => {}
+        }
+        first = first && !printed;
     }
 
     if let Some(loc) = loc {
