@@ -113,3 +113,11 @@ fn a_part_that_prints_nothing_takes_no_delimiter() {
          [https://doi.org/10.1086/173270](https://doi.org/10.1086/173270)."
     );
 }
+
+#[test]
+fn a_date_asked_about_in_a_substitute_is_still_printed_there() {
+    let Some(iso) = rendered("iso690-author-date-fr", "fr-FR", NRL, "nrl") else {
+        return;
+    };
+    assert!(iso.starts_with("NRL Plasma Formulary, 2018. "), "{iso}");
+}

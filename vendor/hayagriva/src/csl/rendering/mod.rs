@@ -787,11 +787,10 @@ impl RenderCsl for citationberg::Date {
             return (false, UsageInfo { has_vars: true, ..Default::default() });
         };
 
-        if suppressing {
-            ctx.writing.start_suppressing_queried_variables();
-        }
-
-        if !self.will_render(ctx, variable.into()) {
+        // glose: the date is resolved before suppressing queried variables again, as the
+        // other elements do: asking whether a substitute would print the date suppressed it, so
+        // that the substitute itself then printed none (`[sans date]`).
+        let info = if !self.will_render(ctx, variable.into()) {
             (false, UsageInfo::default())
         } else {
             let has_non_empty_vars = ctx.resolve_date_variable(variable).is_some();
@@ -803,7 +802,13 @@ impl RenderCsl for citationberg::Date {
                     ..Default::default()
                 },
             )
+        };
+
+        if suppressing {
+            ctx.writing.start_suppressing_queried_variables();
         }
+
+        info
     }
 }
 
