@@ -121,3 +121,44 @@ fn a_date_asked_about_in_a_substitute_is_still_printed_there() {
     };
     assert!(iso.starts_with("NRL Plasma Formulary, 2018. "), "{iso}");
 }
+
+const PAPADOPOULOS: &str = r"@article{papadopoulos_2017,
+	title = {High-contrast 10 fs {OPCPA}-based front end for multi-{PW} laser chains},
+	volume = {42},
+	issn = {0146-9592, 1539-4794},
+	url = {https://www.osapublishing.org/abstract.cfm?URI=ol-42-18-3530},
+	doi = {10.1364/OL.42.003530},
+	number = {18},
+	journal = {Optics Letters},
+	author = {Papadopoulos, D. N. and Ramirez, P. and Genevrier, K. and Ranc, L. and Lebas, N. and Pellegrina, A. and Le Blanc, C. and Monot, P. and Martin, L. and Zou, J. P. and Mathieu, F. and Audebert, P. and Georges, P. and Druon, F.},
+	year = {2017},
+	pages = {3530},
+}";
+
+#[test]
+fn title_case_lowers_and_after_a_comma_and_capitalises_front() {
+    let Some(chicago) = rendered("chicago-author-date", "en-US", LOBOK, "lobok_2019") else {
+        return;
+    };
+    assert_eq!(
+        chicago,
+        "Lobok, M. G., A. V. Brantov, and V. Yu. Bychenkov. 2019. “Effective Production of \
+         Gammas, Positrons, and Photonuclear Particles from Optimized Electron Acceleration by \
+         Short Laser Pulses in Low-Density Targets.” *Physics of Plasmas* 26 (12): 123107. \
+         [https://doi.org/10.1063/1.5125968](https://doi.org/10.1063/1.5125968)."
+    );
+    let Some(chicago) = rendered(
+        "chicago-author-date",
+        "en-US",
+        PAPADOPOULOS,
+        "papadopoulos_2017",
+    ) else {
+        return;
+    };
+    assert_eq!(
+        chicago,
+        "Papadopoulos, D. N., P. Ramirez, K. Genevrier, et al. 2017. “High-Contrast 10 Fs \
+         OPCPA-Based Front End for Multi-PW Laser Chains.” *Optics Letters* 42 (18): 3530. \
+         [https://doi.org/10.1364/OL.42.003530](https://doi.org/10.1364/OL.42.003530)."
+    );
+}
