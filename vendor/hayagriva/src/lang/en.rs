@@ -1,6 +1,6 @@
 pub const ARTICLES: [&str; 8] = ["A", "AN", "An", "THE", "The", "a", "an", "the"];
 
-pub const NEVER_CAPITALIZE: [&str; 50] = [
+pub const NEVER_CAPITALIZE: [&str; 49] = [
     "A",
     "Above",
     "Across",
@@ -22,7 +22,6 @@ pub const NEVER_CAPITALIZE: [&str; 50] = [
     "During",
     "For",
     "From",
-    "Front",
     "In",
     "Inside",
     "Into",

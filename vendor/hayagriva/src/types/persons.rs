@@ -273,7 +273,14 @@ impl Person {
             .and_then(|d| d.chars().last().map(|d| d.is_whitespace()))
             .unwrap_or_default();
 
-        for (_, gr) in gn.grapheme_indices(true) {
+        // glose: the end of a word already abbreviated with several letters (`Ph.`), which is
+        // kept as written.
+        let mut abbreviated_until = 0;
+
+        for (i, gr) in gn.grapheme_indices(true) {
+            if i < abbreviated_until {
+                continue;
+            }
             if let Some(c) = gr.chars().next()
                 && (c.is_whitespace() || c == '-')
             {
@@ -308,6 +315,14 @@ impl Person {
             }
 
             if collect {
+                if start_of_word && let Some(letters) = abbreviation(&gn[i..]) {
+                    buf.write_str(letters)?;
+                    abbreviated_until = i + letters.len() + 1;
+                    collect = false;
+                    last_was_lower = false;
+                    non_empty = true;
+                    continue;
+                }
                 if gr.to_lowercase() != gr {
                     // Upper case letter => stop collecting; print initials
                     collect = false;
@@ -577,6 +592,19 @@ impl FromStr for Person {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::from_strings(s.split(',').collect())
     }
+}
+
+/// glose: the letters of a given-name word at the start of `rest` that is already abbreviated
+/// with several letters and a period (`Ph.`, `Yu.`), as citeproc-js and pandoc keep it.
+fn abbreviation(rest: &str) -> Option<&str> {
+    let word = rest.split(|c: char| c.is_whitespace() || c == '-').next()?;
+    let letters = word.strip_suffix('.')?;
+    let mut chars = letters.chars();
+    let first = chars.next()?;
+    (first.is_uppercase()
+        && letters.chars().count() > 1
+        && chars.all(char::is_alphabetic))
+    .then_some(letters)
 }
 
 #[cfg(test)]

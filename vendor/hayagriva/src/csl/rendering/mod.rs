@@ -21,7 +21,9 @@ use crate::lang::{Case, SentenceCase, TitleCase};
 use crate::types::{ChunkedString, Date, MaybeTyped, Numeric};
 
 use super::taxonomy::{EntryLike, NumberOrPageVariableResult};
-use super::{Context, ElemMeta, IbidState, SpecialForm, UsageInfo, write_year};
+use super::{
+    Context, ElemChild, ElemMeta, IbidState, SpecialForm, UsageInfo, write_year,
+};
 
 pub mod names;
 
@@ -785,11 +787,10 @@ impl RenderCsl for citationberg::Date {
             return (false, UsageInfo { has_vars: true, ..Default::default() });
         };
 
-        if suppressing {
-            ctx.writing.start_suppressing_queried_variables();
-        }
-
-        if !self.will_render(ctx, variable.into()) {
+        // glose: the date is resolved before suppressing queried variables again, as the
+        // other elements do: asking whether a substitute would print the date suppressed it, so
+        // that the substitute itself then printed none (`[sans date]`).
+        let info = if !self.will_render(ctx, variable.into()) {
             (false, UsageInfo::default())
         } else {
             let has_non_empty_vars = ctx.resolve_date_variable(variable).is_some();
@@ -801,7 +802,13 @@ impl RenderCsl for citationberg::Date {
                     ..Default::default()
                 },
             )
+        };
+
+        if suppressing {
+            ctx.writing.start_suppressing_queried_variables();
         }
+
+        info
     }
 }
 
@@ -1028,6 +1035,7 @@ fn render_with_delimiter<T: EntryLike>(
             continue;
         }
 
+        let mut delim_loc = None;
         if !first && let Some(delim) = &delimiter {
             let prev_loc = std::mem::take(&mut loc);
 
@@ -1035,14 +1043,23 @@ fn render_with_delimiter<T: EntryLike>(
                 ctx.commit_elem(prev_loc, None, None);
             }
 
-            loc = Some(ctx.push_elem(citationberg::Formatting::default()));
+            delim_loc = Some(ctx.push_elem(citationberg::Formatting::default()));
             ctx.push_str(delim);
         }
-        first = false;
 
         let pos = ctx.push_elem(citationberg::Formatting::default());
         child.render(ctx);
+        // glose: a child that printed nothing after all (a month and day of a date with a
+        // year only) takes no delimiter, and the next child is not preceded by one for it.
+        ctx.writing.save_to_block();
+        let printed = ctx.writing.elem_stack.last().0.iter().any(ElemChild::has_content);
         ctx.commit_elem(pos, None, None);
+        match delim_loc {
+            Some(delim_loc) if !printed => ctx.discard_elem(delim_loc),
+            Some(delim_loc) => loc = Some(delim_loc),
+            None => {}
+        }
+        first = first && !printed;
     }
 
     if let Some(loc) = loc {

@@ -1,0 +1,164 @@
+//! Entries of ../shared/corpus/lesnat-these-fr.bib that the vendored hayagriva rendered unlike
+//! pandoc 3.9 --citeproc, with the CSL files pandoc reads, and the text both give now.
+
+mod common;
+
+use std::path::Path;
+
+use glose::bib::{BibSource, load};
+use glose::export::{Formatter, Style};
+
+/// The Markdown entry for `key` of `bib` in the shared CSL style `name`, or `None` (with a
+/// notice) when ../shared is missing.
+fn rendered(name: &str, locale: &str, bib: &str, key: &str) -> Option<String> {
+    let path = common::shared(&format!("csl/styles/{name}.csl"))?;
+    let xml = std::fs::read_to_string(path).expect("a readable CSL file");
+    let style = Style::from_csl(name, &xml).expect("a valid CSL style");
+    let lib = load(&[BibSource {
+        path: Path::new("lesnat.bib"),
+        text: bib,
+    }]);
+    let mut formatter = Formatter::new(style, locale).expect("a known locale");
+    let entries: Vec<_> = lib.entries().iter().collect();
+    let items = formatter.bibliography(&entries).items;
+    let item = items.iter().find(|i| i.key == key).expect("the entry");
+    Some(item.markdown.clone())
+}
+
+const LOBOK: &str = r"@article{lobok_2019,
+	title = {Effective production of gammas, positrons, and photonuclear particles from optimized electron acceleration by short laser pulses in low-density targets},
+	volume = {26},
+	issn = {1070-664X, 1089-7674},
+	url = {http://aip.scitation.org/doi/10.1063/1.5125968},
+	doi = {10.1063/1.5125968},
+	number = {12},
+	journal = {Physics of Plasmas},
+	author = {Lobok, M. G. and Brantov, A. V. and Bychenkov, V. Yu.},
+	year = {2019},
+	pages = {123107},
+}";
+
+#[test]
+fn given_names_already_abbreviated_keep_their_letters() {
+    let Some(apa) = rendered("apa", "en-US", LOBOK, "lobok_2019") else {
+        return;
+    };
+    assert_eq!(
+        apa,
+        "Lobok, M. G., Brantov, A. V., & Bychenkov, V. Yu. (2019). Effective production of \
+         gammas, positrons, and photonuclear particles from optimized electron acceleration by \
+         short laser pulses in low-density targets. *Physics of Plasmas*, *26*(12), 123107. \
+         [https://doi.org/10.1063/1.5125968](https://doi.org/10.1063/1.5125968)"
+    );
+}
+
+#[test]
+fn full_and_hyphenated_given_names_are_still_initialised() {
+    let bib = "@book{b, author = {Dupont, Jean-Luc and Martin, Philippe and Petit, J.-L.}, \
+               title = {Titre}, publisher = {Seuil}, year = {2001}}";
+    let Some(ieee) = rendered("ieee", "en-US", bib, "b") else {
+        return;
+    };
+    assert!(
+        ieee.starts_with("J.-L. Dupont, P. Martin, and J.-L. Petit, *Titre*."),
+        "{ieee}"
+    );
+    let Some(ieee) = rendered("ieee", "en-US", LOBOK, "lobok_2019") else {
+        return;
+    };
+    assert!(
+        ieee.starts_with("M. G. Lobok, A. V. Brantov, and V. Yu. Bychenkov, “Effective"),
+        "{ieee}"
+    );
+}
+
+const NRL: &str = r"@misc{nrl,
+	title = {{NRL} {Plasma} {Formulary}},
+	url = {https://www.nrl.navy.mil/ppd/sites/www.nrl.navy.mil.ppd/files/pdfs/NRL_Formulary_2019.pdf},
+	year = {2018},
+}";
+
+const LIEU: &str = r"@article{lieu_1993,
+	title = {Synchrotron {Radiation}: an {Inverse} {Compton} {Effect}},
+	volume = {416},
+	issn = {0004-637X, 1538-4357},
+	shorttitle = {Synchrotron {Radiation}},
+	url = {http://adsabs.harvard.edu/doi/10.1086/173270},
+	doi = {10.1086/173270},
+	journal = {The Astrophysical Journal},
+	author = {Lieu, R. and Axford, W. I.},
+	year = {1993},
+	pages = {700},
+}";
+
+#[test]
+fn a_part_that_prints_nothing_takes_no_delimiter() {
+    let url =
+        "https://www.nrl.navy.mil/ppd/sites/www.nrl.navy.mil.ppd/files/pdfs/NRL_Formulary_2019.pdf";
+    let Some(apa) = rendered("apa", "en-US", NRL, "nrl") else {
+        return;
+    };
+    let text = url.replace('_', "\\_");
+    assert_eq!(
+        apa,
+        format!("*NRL Plasma Formulary*. (2018). [{text}]({url})")
+    );
+    let Some(chicago) = rendered("chicago-author-date", "en-US", LIEU, "lieu_1993") else {
+        return;
+    };
+    assert_eq!(
+        chicago,
+        "Lieu, R., and W. I. Axford. 1993. “Synchrotron Radiation: An Inverse Compton Effect.” \
+         *The Astrophysical Journal* 416: 700. \
+         [https://doi.org/10.1086/173270](https://doi.org/10.1086/173270)."
+    );
+}
+
+#[test]
+fn a_date_asked_about_in_a_substitute_is_still_printed_there() {
+    let Some(iso) = rendered("iso690-author-date-fr", "fr-FR", NRL, "nrl") else {
+        return;
+    };
+    assert!(iso.starts_with("NRL Plasma Formulary, 2018. "), "{iso}");
+}
+
+const PAPADOPOULOS: &str = r"@article{papadopoulos_2017,
+	title = {High-contrast 10 fs {OPCPA}-based front end for multi-{PW} laser chains},
+	volume = {42},
+	issn = {0146-9592, 1539-4794},
+	url = {https://www.osapublishing.org/abstract.cfm?URI=ol-42-18-3530},
+	doi = {10.1364/OL.42.003530},
+	number = {18},
+	journal = {Optics Letters},
+	author = {Papadopoulos, D. N. and Ramirez, P. and Genevrier, K. and Ranc, L. and Lebas, N. and Pellegrina, A. and Le Blanc, C. and Monot, P. and Martin, L. and Zou, J. P. and Mathieu, F. and Audebert, P. and Georges, P. and Druon, F.},
+	year = {2017},
+	pages = {3530},
+}";
+
+#[test]
+fn title_case_lowers_and_after_a_comma_and_capitalises_front() {
+    let Some(chicago) = rendered("chicago-author-date", "en-US", LOBOK, "lobok_2019") else {
+        return;
+    };
+    assert_eq!(
+        chicago,
+        "Lobok, M. G., A. V. Brantov, and V. Yu. Bychenkov. 2019. “Effective Production of \
+         Gammas, Positrons, and Photonuclear Particles from Optimized Electron Acceleration by \
+         Short Laser Pulses in Low-Density Targets.” *Physics of Plasmas* 26 (12): 123107. \
+         [https://doi.org/10.1063/1.5125968](https://doi.org/10.1063/1.5125968)."
+    );
+    let Some(chicago) = rendered(
+        "chicago-author-date",
+        "en-US",
+        PAPADOPOULOS,
+        "papadopoulos_2017",
+    ) else {
+        return;
+    };
+    assert_eq!(
+        chicago,
+        "Papadopoulos, D. N., P. Ramirez, K. Genevrier, et al. 2017. “High-Contrast 10 Fs \
+         OPCPA-Based Front End for Multi-PW Laser Chains.” *Optics Letters* 42 (18): 3530. \
+         [https://doi.org/10.1364/OL.42.003530](https://doi.org/10.1364/OL.42.003530)."
+    );
+}
