@@ -515,4 +515,25 @@ pub(crate) mod tests {
             text("none")
         );
     }
+
+    #[test]
+    fn an_english_title_without_langid_keeps_english_spacing_in_french() {
+        let text = "@article{bourdier_2005, title = {Stochastic heating in ultra high intensity laser-plasma interaction}, volume = {206}, number = {1}, journal = {Physica D: Nonlinear Phenomena}, author = {Bourdier, A. and Patin, D. and Lefebvre, E.}, year = {2005}, pages = {1--31}}
+@book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique de la jurisprudence de la chambre criminelle}, year = {2002}, publisher = {Dalloz}}
+@book{short, author = {Durand, Anne}, title = {Laser: 500TW}, year = {2003}, publisher = {PUF}}";
+        let items = apa_items(text, "fr-FR");
+        let text = |key: &str| markdown_of(&items, key);
+        let english = text("bourdier_2005");
+        assert!(english.contains("Physica D: Nonlinear"), "{english}");
+        assert!(
+            text("fr").contains("pénal\u{a0}: chronique"),
+            "{}",
+            text("fr")
+        );
+        assert!(
+            text("short").contains("Laser\u{a0}: 500TW"),
+            "{}",
+            text("short")
+        );
+    }
 }
