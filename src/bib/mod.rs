@@ -29,6 +29,7 @@ mod search;
 mod standalone;
 mod to_hayagriva;
 mod to_hayagriva_fixes;
+mod to_hayagriva_language;
 mod to_hayagriva_text;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};

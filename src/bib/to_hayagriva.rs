@@ -4,6 +4,7 @@ use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
+use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
 
 /// Why an entry could not be given to the citation formatter.
@@ -20,7 +21,8 @@ pub enum ConvertError {
 /// Fields resolved by glose before conversion, or meaningless to a formatter.
 const SKIPPED: &[&str] = &["crossref", "xdata", "xref", "ids", "entryset", "file"];
 
-/// Converts `entry` (with its inherited fields); `default_langid` (e.g. `french`) applies when it has none.
+/// Converts `entry` (with its inherited fields); without a `langid`, it is in the language its
+/// titles are reliably detected in, or else in `default_langid` (e.g. `french`).
 pub fn to_hayagriva(
     entry: &Entry,
     default_langid: Option<&str>,
@@ -35,7 +37,11 @@ pub fn to_hayagriva(
     } else {
         "glose"
     };
-    let text = biblatex_text(entry, key, default_langid);
+    let language = match entry.field("langid") {
+        Some(_) => None,
+        None => guessed_langid(entry, default_langid).or(default_langid),
+    };
+    let text = biblatex_text(entry, key, language);
     let syntax = |detail: String| ConvertError::Syntax {
         key: entry.key.clone(),
         detail,
@@ -64,7 +70,7 @@ pub fn to_hayagriva(
     }
 }
 
-fn biblatex_text(entry: &Entry, key: &str, default_langid: Option<&str>) -> String {
+fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     for field in &entry.fields {
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
@@ -73,7 +79,7 @@ fn biblatex_text(entry: &Entry, key: &str, default_langid: Option<&str>) -> Stri
         let value = prepared(field.name(), &plain_tex(field.expanded()));
         text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
     }
-    if let Some(langid) = default_langid.filter(|_| entry.field("langid").is_none()) {
+    if let Some(langid) = language {
         text.push_str(&format!("  langid = {{{langid}}},\n"));
     }
     text.push('}');

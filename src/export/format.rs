@@ -546,4 +546,60 @@ pub(crate) mod tests {
             text("none")
         );
     }
+
+    #[test]
+    fn an_english_title_without_langid_keeps_english_spacing_in_french() {
+        let text = "@article{bourdier_2005, title = {Stochastic heating in ultra high intensity laser-plasma interaction}, volume = {206}, number = {1}, journal = {Physica D: Nonlinear Phenomena}, author = {Bourdier, A. and Patin, D. and Lefebvre, E.}, year = {2005}, pages = {1--31}}
+@book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique de la jurisprudence de la chambre criminelle}, year = {2002}, publisher = {Dalloz}}
+@book{short, author = {Durand, Anne}, title = {Laser: 500TW}, year = {2003}, publisher = {PUF}}";
+        let items = apa_items(text, "fr-FR");
+        let text = |key: &str| markdown_of(&items, key);
+        let english = text("bourdier_2005");
+        assert!(english.contains("Physica D: Nonlinear"), "{english}");
+        assert!(
+            text("fr").contains("pénal\u{a0}: chronique"),
+            "{}",
+            text("fr")
+        );
+        assert!(
+            text("short").contains("Laser\u{a0}: 500TW"),
+            "{}",
+            text("short")
+        );
+    }
+
+    /// The bibliography of `text` in the shared CSL style `name`, or `None` (with a notice)
+    /// when the shared styles are missing outside CI.
+    fn shared_style_items(name: &str, locale: &str, text: &str) -> Option<Vec<FormattedItem>> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/csl/styles")
+            .join(format!("{name}.csl"));
+        let Ok(xml) = std::fs::read_to_string(&path) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{} is missing",
+                path.display()
+            );
+            println!("skipped: {} is missing", path.display());
+            return None;
+        };
+        let style = Style::from_csl(name, &xml).expect("a valid style");
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let entries: Vec<_> = lib.entries().iter().collect();
+        let mut formatter = Formatter::new(style, locale).expect("a known locale");
+        Some(formatter.bibliography(&entries).items)
+    }
+
+    #[test]
+    fn an_editor_term_ending_in_a_period_takes_no_second_one() {
+        let text = "@article{satunin_2018, title = {Breit-{Wheeler} pair production from {Worldline} {Instantons}}, volume = {191}, doi = {10.1051/epjconf/201819102019}, journal = {EPJ Web of Conferences}, author = {Satunin, P.}, editor = {Volkova, V.E. and Zhezher, Y.V. and Levkov, D.G. and Rubakov, V.A. and Matveev, V.A.}, year = {2018}, pages = {02019}}";
+        let Some(items) = shared_style_items("iso690-author-date-fr", "fr-FR", text) else {
+            return;
+        };
+        let shown = markdown_of(&items, "satunin_2018");
+        assert!(shown.contains("MATVEEV, V. A. (éd.), "), "{shown}");
+    }
 }

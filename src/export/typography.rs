@@ -54,17 +54,23 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
 }
 
 /// Drops a period or comma that follows `?` or `!` (with closing quotes between), a comma
-/// between a period and a closing quote, and a comma before a period, as CSL processors
-/// collapse that punctuation: `“Less Real?”.` → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`
+/// between a period and a closing quote, a comma before a period, and the second of two
+/// periods (not an ellipsis), as CSL processors collapse that punctuation: `“Less Real?”.` →
+/// `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`, `(éd..)` → `(éd.)`.
 pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
+    let is_period = |piece: Option<&Piece>| matches!(piece, Some(Piece::Char('.', _)));
     let mut i = 1;
     while i < pieces.len() {
-        let period = matches!(pieces[i], Piece::Char('.', _));
+        let period = is_period(pieces.get(i));
         let comma = matches!(pieces[i], Piece::Char(',', _));
         let quoted_after_period = comma
-            && matches!(pieces[i - 1], Piece::Char('.', _))
+            && is_period(pieces.get(i - 1))
             && matches!(pieces.get(i + 1), Some(Piece::Char('”' | '’' | '»', _)));
-        if (period || comma) && after_question(&pieces[..i]) || quoted_after_period {
+        let doubled = period
+            && is_period(pieces.get(i - 1))
+            && !is_period(i.checked_sub(2).and_then(|p| pieces.get(p)))
+            && !is_period(pieces.get(i + 1));
+        if (period || comma) && after_question(&pieces[..i]) || quoted_after_period || doubled {
             pieces.remove(i);
         } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
             pieces.remove(i - 1);
@@ -132,6 +138,16 @@ mod tests {
             collapsed("“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex],. http://arxiv.org"),
             "“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex]. http://arxiv.org"
         );
+    }
+
+    #[test]
+    fn a_period_after_a_term_ending_in_a_period_collapses() {
+        assert_eq!(
+            collapsed("MATVEEV, V. A. (éd..), EPJ Web"),
+            "MATVEEV, V. A. (éd.), EPJ Web"
+        );
+        assert_eq!(collapsed("Wait... then. Et al.."), "Wait... then. Et al.");
+        assert_eq!(collapsed("A.. B..."), "A. B...");
     }
 
     #[test]
