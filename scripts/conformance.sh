@@ -13,17 +13,7 @@ if ! command -v biber >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends biber >/dev/null
 fi
-# The reference is pandoc 3.9, from the pypandoc_binary wheel on PyPI: Debian's
-# pandoc 2.17 predates CSL 1.0.2 (chicago-16 page ranges, among others). PANDOC=path overrides it.
-pandoc=${PANDOC:-"$root/target/conformance/pandoc-3.9/pypandoc/files/pandoc"}
-if [ ! -x "$pandoc" ]; then
-  tools="$root/target/conformance"
-  mkdir -p "$tools"
-  python3 -m pip download --quiet --no-deps --only-binary=:all: --platform manylinux_2_28_x86_64 \
-    pypandoc_binary==1.17 -d "$tools"
-  python3 -m zipfile -e "$tools"/pypandoc_binary-1.17-*.whl "$tools/pandoc-3.9"
-  chmod +x "$pandoc"
-fi
+pandoc=$("$root/scripts/pandoc-3.sh")
 if [ -z "${GLOSE_BIN:-}" ]; then
   cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin glose
 fi
