@@ -524,6 +524,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_incollection_is_a_chapter_in_its_book() {
+        let text = "@incollection{romero_2004, title = {Fundamentals of {Gamma}-{Ray} {Astrophysics}}, booktitle = {Cosmic {Gamma}-{Ray} {Sources}}, publisher = {Springer Netherlands}, address = {Dordrecht}, author = {Romero, G. E. and Cheng, K. S.}, editor = {Cheng, K. S. and Romero, G. E.}, year = {2004}, pages = {21--46}}";
+        let items = items_in("ieee", text, "en-US");
+        assert_eq!(
+            markdown_of(&items, "romero_2004"),
+            "G. E. Romero and K. S. Cheng, “Fundamentals of Gamma-Ray Astrophysics,” in *Cosmic Gamma-Ray Sources*, K. S. Cheng and G. E. Romero, Eds., Dordrecht: Springer Netherlands, 2004, pp. 21–46."
+        );
+    }
+
+    #[test]
     fn french_spacing_stays_out_of_entries_in_another_language() {
         let text = "@book{en, author = {Smith, John}, title = {Physica D: Nonlinear Phenomena}, year = {2001}, publisher = {Elsevier}, langid = {english}}
 @book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique}, year = {2002}, publisher = {Dalloz}, langid = {french}}

@@ -614,8 +614,10 @@ impl EntryLike for Entry {
 
                 !(is_periodical || is_collection)
             }
+            // glose: an anthos in a book (glose's @incollection) is a chapter too.
             Kind::Chapter => cached_select!(
-                (Anthos > Anthology) | (Chapter > (Book | Anthology | Proceedings))
+                (Anthos > (Anthology | Book))
+                    | (Chapter > (Book | Anthology | Proceedings))
             )
             .matches(self),
             Kind::Entry | Kind::EntryDictionary | Kind::EntryEncyclopedia => {
