@@ -28,6 +28,7 @@ mod resolve;
 mod search;
 mod standalone;
 mod to_hayagriva;
+mod to_hayagriva_case;
 mod to_hayagriva_fixes;
 mod to_hayagriva_language;
 mod to_hayagriva_text;

@@ -3,6 +3,7 @@
 use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
+use super::to_hayagriva_case::{is_english, sentence_case};
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
@@ -41,7 +42,9 @@ pub fn to_hayagriva(
         Some(_) => None,
         None => guessed_langid(entry, default_langid).or(default_langid),
     };
-    let text = biblatex_text(entry, key, language);
+    let written = entry.field("langid").map(|f| f.expanded());
+    let english = is_english(written, default_langid);
+    let text = biblatex_text(entry, key, language, english);
     let syntax = |detail: String| ConvertError::Syntax {
         key: entry.key.clone(),
         detail,
@@ -70,13 +73,19 @@ pub fn to_hayagriva(
     }
 }
 
-fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>) -> String {
+/// The entry as biblatex source for the biblatex crate, its titles in sentence case when
+/// `english` (see `to_hayagriva_case.rs`).
+fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>, english: bool) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     for field in &entry.fields {
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = prepared(field.name(), &plain_tex(field.expanded()));
+        let mut value = plain_tex(field.expanded());
+        if english {
+            value = sentence_case(field.name(), &value);
+        }
+        let value = prepared(field.name(), &value);
         text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
     }
     if let Some(langid) = language {

@@ -413,10 +413,10 @@ pub(crate) mod tests {
 
     #[test]
     fn an_incollection_booktitle_is_its_container_only() {
-        let e = convert("@incollection{k, title = {T}, booktitle = {The Book}, year = {2017}}");
+        let e = convert("@incollection{k, title = {T}, booktitle = {The book}, year = {2017}}");
         let parent = e.parents().first().expect("a container");
         assert_eq!(*parent.entry_type(), EntryType::Book);
-        assert_eq!(title(parent).as_deref(), Some("The Book"));
+        assert_eq!(title(parent).as_deref(), Some("The book"));
     }
 
     #[test]
