@@ -43,7 +43,7 @@ pub fn to_hayagriva(
         None => guessed_langid(entry, default_langid).or(default_langid),
     };
     let written = entry.field("langid").map(|f| f.expanded());
-    let english = is_english(written, default_langid);
+    let english = is_english(written, default_langid) && legal_type(&entry.entry_type).is_none();
     let text = biblatex_text(entry, key, language, english);
     let syntax = |detail: String| ConvertError::Syntax {
         key: entry.key.clone(),
@@ -74,7 +74,7 @@ pub fn to_hayagriva(
 }
 
 /// The entry as biblatex source for the biblatex crate, its titles in sentence case when
-/// `english` (see `to_hayagriva_case.rs`).
+/// `english` (see `to_hayagriva_case.rs`; never for legal texts, whose titles are official).
 fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>, english: bool) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     for field in &entry.fields {
@@ -166,6 +166,25 @@ mod tests {
         assert!(
             debug.contains("Quéméner") && debug.contains("Economica"),
             "{debug}"
+        );
+    }
+
+    #[test]
+    fn english_titles_are_in_sentence_case_but_not_french_ones_nor_legal_texts() {
+        let text = "@article{en, title = {The Fine Structure of Excitons}, langid = {english}}
+@article{fr, title = {Le Droit Pénal des Affaires}}
+@legislation{dsa, title = {Regulation (EU) 2022/2065 on a Single Market For Digital Services}, langid = {english}}";
+        let title = |key: &str| {
+            convert(text, key, Some("french"))
+                .title()
+                .map(|t| t.value.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(title("en"), "The fine structure of excitons");
+        assert_eq!(title("fr"), "Le Droit Pénal des Affaires");
+        assert_eq!(
+            title("dsa"),
+            "Regulation (EU) 2022/2065 on a Single Market For Digital Services"
         );
     }
 
