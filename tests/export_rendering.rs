@@ -162,3 +162,78 @@ fn title_case_lowers_and_after_a_comma_and_capitalises_front() {
          [https://doi.org/10.1364/OL.42.003530](https://doi.org/10.1364/OL.42.003530)."
     );
 }
+
+const SAME_AUTHORS: &str = r"@book{landau_1975,
+	title = {The classical theory of fields},
+	publisher = {Pergamon Press},
+	author = {Landau, L. D. and Lifshitz, E. M.},
+	year = {1975},
+}
+@article{landau_1934,
+	title = {On the production of electrons and positrons by a collision of two particles},
+	volume = {6},
+	journal = {Physikalische Zeitschrift der Sowjetunion},
+	author = {Landau, L. D. and Lifshitz, E. M.},
+	year = {1934},
+	pages = {244},
+}
+@article{rousse_1994,
+	title = {Efficient {K}$\alpha$ x-ray source from femtosecond laser-produced plasmas},
+	volume = {50},
+	journal = {Physical Review E},
+	author = {Rousse, A. and Audebert, P. and Geindre, J. P.},
+	year = {1994},
+	pages = {2200},
+}
+@article{rousse_1994a,
+	title = {Efficient {K}$\alpha$ x-ray source from femtosecond laser-produced plasmas},
+	volume = {50},
+	journal = {Physical Review E},
+	author = {Rousse, A. and Audebert, P. and Geindre, J. P.},
+	year = {1994},
+	pages = {2200},
+}
+@article{rousse_2004,
+	title = {Production of a keV x-ray beam from synchrotron radiation},
+	volume = {93},
+	journal = {Physical Review Letters},
+	author = {Rousse, A. and Phuoc, K. Ta and Shah, R.},
+	year = {2004},
+	pages = {135005},
+}
+@misc{laser_500tw,
+	title = {Laser {500TW}},
+	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
+	journal = {ALLS},
+	year = {2021},
+}
+@misc{laser_500tw_old,
+	title = {Laser {500TW}},
+	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
+	journal = {ALLS},
+	year = {2021},
+}";
+
+#[test]
+fn a_substituted_author_list_drops_its_own_delimiters() {
+    let mla = |key| rendered("modern-language-association", "en-US", SAME_AUTHORS, key);
+    let (Some(later), Some(et_al), Some(untitled)) = (
+        mla("landau_1975"),
+        mla("rousse_1994a"),
+        mla("laser_500tw_old"),
+    ) else {
+        return;
+    };
+    assert_eq!(
+        later,
+        "———. *The Classical Theory of Fields*. Pergamon Press, 1975."
+    );
+    assert!(
+        et_al.starts_with("———, et al. “Efficient Kα X-Ray"),
+        "{et_al}"
+    );
+    assert!(
+        untitled.starts_with("———. *ALLS*, 2021, [http"),
+        "{untitled}"
+    );
+}

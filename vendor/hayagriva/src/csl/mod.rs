@@ -1296,38 +1296,64 @@ fn substitute_subsequent_authors(
     if let Some(subs) = subs {
         let subs = Formatting::default().add_text(subs.clone());
 
+        // glose: the names from the first to the last become one substitute, and
+        // the delimiters and `and` between them go with them; what follows the
+        // last name (`et al.`, a label, a suffix) stays. A substituted title keeps
+        // the period or comma that `punctuation-in-quote` pulled into its quotes.
         fn replace_all(names: &mut Elem, is_empty: bool, subs: &Formatted) {
-            fn remove_name(mut child: Elem) -> Option<ElemChild> {
-                if matches!(child.meta, Some(ElemMeta::Name(_, _))) {
-                    return None;
-                }
-                child.children.0 = child
-                    .children
-                    .0
-                    .into_iter()
-                    .filter_map(|e| match e {
-                        ElemChild::Elem(e) => remove_name(e),
-                        _ => Some(e),
-                    })
-                    .collect();
-                Some(ElemChild::Elem(child))
+            if is_empty {
+                let mut subs = subs.clone();
+                subs.text.extend(pulled_punctuation(names));
+                names.children = ElemChildren(vec![ElemChild::Text(subs)]);
+                return;
             }
-            let old_children = std::mem::replace(
-                &mut names.children,
-                ElemChildren(vec![ElemChild::Text(subs.clone())]),
-            );
-            if !is_empty {
-                for child in old_children.0 {
-                    match child {
-                        ElemChild::Elem(e) => {
-                            if let Some(c) = remove_name(e) {
-                                names.children.0.push(c);
-                            }
+            let mut found = Vec::new();
+            get_names(names, &mut found);
+            let mut left = found.len();
+            replace_name_span(&mut names.children, &mut left, &mut false, subs);
+        }
+
+        fn replace_name_span(
+            children: &mut ElemChildren,
+            left: &mut usize,
+            placed: &mut bool,
+            subs: &Formatted,
+        ) {
+            for child in std::mem::take(&mut children.0) {
+                match child {
+                    ElemChild::Elem(e)
+                        if matches!(e.meta, Some(ElemMeta::Name(_, _))) =>
+                    {
+                        *left = left.saturating_sub(1);
+                        if !*placed {
+                            children.0.push(ElemChild::Text(subs.clone()));
+                            *placed = true;
                         }
-                        _ => names.children.0.push(child),
                     }
+                    ElemChild::Elem(mut e) if *left > 0 => {
+                        replace_name_span(&mut e.children, left, placed, subs);
+                        if !e.children.0.is_empty() {
+                            children.0.push(ElemChild::Elem(e));
+                        }
+                    }
+                    _ if *placed && *left > 0 => {}
+                    other => children.0.push(other),
                 }
             }
+        }
+
+        fn pulled_punctuation(elem: &Elem) -> Option<char> {
+            let text = match elem.children.0.last()? {
+                ElemChild::Text(f) | ElemChild::Link { text: f, .. } => &f.text,
+                ElemChild::Elem(e) => return pulled_punctuation(e),
+                _ => return None,
+            };
+            let mut tail = text.chars().rev();
+            let quote = tail.next()?;
+            let mark = tail.next()?;
+            (matches!(quote, '”' | '’' | '»' | '›' | '"' | '\'')
+                && matches!(mark, '.' | ','))
+            .then_some(mark)
         }
 
         fn replace_name(e: Elem, subs: &Formatted) -> (ElemChild, bool) {
