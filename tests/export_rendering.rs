@@ -237,3 +237,73 @@ fn a_substituted_author_list_drops_its_own_delimiters() {
         "{untitled}"
     );
 }
+
+const QUOTED_TITLES: &str = r"@article{wang_2020a,
+	title = {Comment on ``{Creation} of {Electron}-{Positron} {Pairs} in {Photon}-{Photon} {Collisions} {Driven} by 10-{PW} {Laser} {Pulses}''},
+	volume = {125},
+	doi = {10.1103/PhysRevLett.125.079501},
+	number = {7},
+	journal = {Physical Review Letters},
+	author = {Wang, T. and Arefiev, A.},
+	year = {2020},
+	pages = {079501},
+}
+@article{oishi_2011,
+	title = {Evaluation of {Yields}: {Towards} “{Virtual} {Radioisotopes}”},
+	volume = {50},
+	journal = {Japanese Journal of Applied Physics},
+	author = {Oishi, Y.},
+	year = {2011},
+	pages = {042702},
+}";
+
+#[test]
+fn quotes_in_a_title_alternate_with_the_styles_and_take_its_period() {
+    let pulses = "Creation of Electron-Positron Pairs in Photon-Photon Collisions Driven by 10-PW \
+                  Laser Pulses";
+    let cases = [
+        (
+            "apa",
+            "en-US",
+            "wang_2020a",
+            format!("Comment on “{pulses}.”"),
+        ),
+        (
+            "chicago-author-date",
+            "en-US",
+            "wang_2020a",
+            format!("“Comment on ‘{pulses}’.”"),
+        ),
+        (
+            "ieee",
+            "en-US",
+            "wang_2020a",
+            format!("“Comment on ‘{pulses}’,”"),
+        ),
+        (
+            "modern-language-association",
+            "en-US",
+            "oishi_2011",
+            "“Evaluation of Yields: Towards ‘Virtual Radioisotopes’.”".to_string(),
+        ),
+        (
+            "apa",
+            "en-US",
+            "oishi_2011",
+            "Evaluation of Yields: Towards “Virtual Radioisotopes.”".to_string(),
+        ),
+        (
+            "iso690-author-date-fr",
+            "fr-FR",
+            "wang_2020a",
+            format!("Comment on « {pulses} »."),
+        ),
+    ];
+    for (style, locale, key, expected) in cases {
+        let Some(entry) = rendered(style, locale, QUOTED_TITLES, key) else {
+            return;
+        };
+        let entry = entry.replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(entry.contains(&expected), "{style}: {entry}");
+    }
+}

@@ -1510,6 +1510,27 @@ fn substitute_subsequent_authors(
     }
 }
 
+/// glose: whether every `“` of `chunked` is closed by a later `”` and the
+/// reverse, so that they can be rendered as quotes.
+fn has_balanced_quotes(chunked: &ChunkedString) -> bool {
+    let mut depth = 0usize;
+    let mut any = false;
+    for c in chunked.0.iter().filter(|c| c.kind != ChunkKind::Math) {
+        for ch in c.value.chars() {
+            match ch {
+                '“' => {
+                    depth += 1;
+                    any = true;
+                }
+                '”' if depth == 0 => return false,
+                '”' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    any && depth == 0
+}
+
 /// What we have decided for rerendering this item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum CollapseVerdict {
@@ -3008,8 +3029,12 @@ impl<'a, T: EntryLike> Context<'a, T> {
 
     /// Push a chunked string to the buffer.
     pub fn push_chunked(&mut self, chunked: &ChunkedString) {
+        let quoted = has_balanced_quotes(chunked);
         for chunk in &chunked.0 {
             match chunk.kind {
+                ChunkKind::Normal | ChunkKind::Verbatim if quoted => {
+                    self.push_quoted_text(&chunk.value, chunk.kind)
+                }
                 ChunkKind::Normal => self.push_str(&chunk.value),
                 ChunkKind::Verbatim => {
                     self.writing.buf.push_verbatim(&chunk.value);
@@ -3027,6 +3052,35 @@ impl<'a, T: EntryLike> Context<'a, T> {
                     self.writing.buf.prevent_trimming();
                 }
             }
+        }
+    }
+
+    /// glose: the `“…”` of a field's own text (BibTeX's ``` ``…'' ```) are
+    /// quotes like those of `quotes="true"`: the locale's marks, alternating
+    /// with the enclosing quotes, and pulling a following period or comma in.
+    fn push_quoted_text(&mut self, text: &str, kind: ChunkKind) {
+        let mut rest = text;
+        loop {
+            let at = rest.find(['“', '”']).unwrap_or(rest.len());
+            let piece = &rest[..at];
+            if !piece.is_empty() {
+                if kind == ChunkKind::Verbatim {
+                    self.writing.buf.push_verbatim(piece);
+                    self.writing.pull_punctuation = false;
+                } else {
+                    self.push_str(piece);
+                }
+            }
+            let Some(mark) = rest[at..].chars().next() else {
+                return;
+            };
+            if mark == '“' {
+                self.push_quotes();
+            } else {
+                self.pop_quotes();
+                self.may_pull_punctuation();
+            }
+            rest = &rest[at + mark.len_utf8()..];
         }
     }
 
