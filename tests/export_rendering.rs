@@ -162,3 +162,148 @@ fn title_case_lowers_and_after_a_comma_and_capitalises_front() {
          [https://doi.org/10.1364/OL.42.003530](https://doi.org/10.1364/OL.42.003530)."
     );
 }
+
+const SAME_AUTHORS: &str = r"@book{landau_1975,
+	title = {The classical theory of fields},
+	publisher = {Pergamon Press},
+	author = {Landau, L. D. and Lifshitz, E. M.},
+	year = {1975},
+}
+@article{landau_1934,
+	title = {On the production of electrons and positrons by a collision of two particles},
+	volume = {6},
+	journal = {Physikalische Zeitschrift der Sowjetunion},
+	author = {Landau, L. D. and Lifshitz, E. M.},
+	year = {1934},
+	pages = {244},
+}
+@article{rousse_1994,
+	title = {Efficient {K}$\alpha$ x-ray source from femtosecond laser-produced plasmas},
+	volume = {50},
+	journal = {Physical Review E},
+	author = {Rousse, A. and Audebert, P. and Geindre, J. P.},
+	year = {1994},
+	pages = {2200},
+}
+@article{rousse_1994a,
+	title = {Efficient {K}$\alpha$ x-ray source from femtosecond laser-produced plasmas},
+	volume = {50},
+	journal = {Physical Review E},
+	author = {Rousse, A. and Audebert, P. and Geindre, J. P.},
+	year = {1994},
+	pages = {2200},
+}
+@article{rousse_2004,
+	title = {Production of a keV x-ray beam from synchrotron radiation},
+	volume = {93},
+	journal = {Physical Review Letters},
+	author = {Rousse, A. and Phuoc, K. Ta and Shah, R.},
+	year = {2004},
+	pages = {135005},
+}
+@misc{laser_500tw,
+	title = {Laser {500TW}},
+	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
+	journal = {ALLS},
+	year = {2021},
+}
+@misc{laser_500tw_old,
+	title = {Laser {500TW}},
+	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
+	journal = {ALLS},
+	year = {2021},
+}";
+
+#[test]
+fn a_substituted_author_list_drops_its_own_delimiters() {
+    let mla = |key| rendered("modern-language-association", "en-US", SAME_AUTHORS, key);
+    let (Some(later), Some(et_al), Some(untitled)) = (
+        mla("landau_1975"),
+        mla("rousse_1994a"),
+        mla("laser_500tw_old"),
+    ) else {
+        return;
+    };
+    assert_eq!(
+        later,
+        "———. *The Classical Theory of Fields*. Pergamon Press, 1975."
+    );
+    assert!(
+        et_al.starts_with("———, et al. “Efficient Kα X-Ray"),
+        "{et_al}"
+    );
+    assert!(
+        untitled.starts_with("———. *ALLS*, 2021, [http"),
+        "{untitled}"
+    );
+}
+
+const QUOTED_TITLES: &str = r"@article{wang_2020a,
+	title = {Comment on ``{Creation} of {Electron}-{Positron} {Pairs} in {Photon}-{Photon} {Collisions} {Driven} by 10-{PW} {Laser} {Pulses}''},
+	volume = {125},
+	doi = {10.1103/PhysRevLett.125.079501},
+	number = {7},
+	journal = {Physical Review Letters},
+	author = {Wang, T. and Arefiev, A.},
+	year = {2020},
+	pages = {079501},
+}
+@article{oishi_2011,
+	title = {Evaluation of {Yields}: {Towards} “{Virtual} {Radioisotopes}”},
+	volume = {50},
+	journal = {Japanese Journal of Applied Physics},
+	author = {Oishi, Y.},
+	year = {2011},
+	pages = {042702},
+}";
+
+#[test]
+fn quotes_in_a_title_alternate_with_the_styles_and_take_its_period() {
+    let pulses = "Creation of Electron-Positron Pairs in Photon-Photon Collisions Driven by 10-PW \
+                  Laser Pulses";
+    let cases = [
+        (
+            "apa",
+            "en-US",
+            "wang_2020a",
+            format!("Comment on “{pulses}.”"),
+        ),
+        (
+            "chicago-author-date",
+            "en-US",
+            "wang_2020a",
+            format!("“Comment on ‘{pulses}’.”"),
+        ),
+        (
+            "ieee",
+            "en-US",
+            "wang_2020a",
+            format!("“Comment on ‘{pulses}’,”"),
+        ),
+        (
+            "modern-language-association",
+            "en-US",
+            "oishi_2011",
+            "“Evaluation of Yields: Towards ‘Virtual Radioisotopes’.”".to_string(),
+        ),
+        (
+            "apa",
+            "en-US",
+            "oishi_2011",
+            "Evaluation of Yields: Towards “Virtual Radioisotopes.”".to_string(),
+        ),
+        (
+            "iso690-author-date-fr",
+            "fr-FR",
+            "wang_2020a",
+            format!("Comment on « {pulses} »."),
+        ),
+    ];
+    for (style, locale, key, expected) in cases {
+        let Some(entry) = rendered(style, locale, QUOTED_TITLES, key) else {
+            return;
+        };
+        let entry = entry.replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(entry.contains(&expected), "{style}: {entry}");
+    }
+}

@@ -1296,38 +1296,64 @@ fn substitute_subsequent_authors(
     if let Some(subs) = subs {
         let subs = Formatting::default().add_text(subs.clone());
 
+        // glose: the names from the first to the last become one substitute, and
+        // the delimiters and `and` between them go with them; what follows the
+        // last name (`et al.`, a label, a suffix) stays. A substituted title keeps
+        // the period or comma that `punctuation-in-quote` pulled into its quotes.
         fn replace_all(names: &mut Elem, is_empty: bool, subs: &Formatted) {
-            fn remove_name(mut child: Elem) -> Option<ElemChild> {
-                if matches!(child.meta, Some(ElemMeta::Name(_, _))) {
-                    return None;
-                }
-                child.children.0 = child
-                    .children
-                    .0
-                    .into_iter()
-                    .filter_map(|e| match e {
-                        ElemChild::Elem(e) => remove_name(e),
-                        _ => Some(e),
-                    })
-                    .collect();
-                Some(ElemChild::Elem(child))
+            if is_empty {
+                let mut subs = subs.clone();
+                subs.text.extend(pulled_punctuation(names));
+                names.children = ElemChildren(vec![ElemChild::Text(subs)]);
+                return;
             }
-            let old_children = std::mem::replace(
-                &mut names.children,
-                ElemChildren(vec![ElemChild::Text(subs.clone())]),
-            );
-            if !is_empty {
-                for child in old_children.0 {
-                    match child {
-                        ElemChild::Elem(e) => {
-                            if let Some(c) = remove_name(e) {
-                                names.children.0.push(c);
-                            }
+            let mut found = Vec::new();
+            get_names(names, &mut found);
+            let mut left = found.len();
+            replace_name_span(&mut names.children, &mut left, &mut false, subs);
+        }
+
+        fn replace_name_span(
+            children: &mut ElemChildren,
+            left: &mut usize,
+            placed: &mut bool,
+            subs: &Formatted,
+        ) {
+            for child in std::mem::take(&mut children.0) {
+                match child {
+                    ElemChild::Elem(e)
+                        if matches!(e.meta, Some(ElemMeta::Name(_, _))) =>
+                    {
+                        *left = left.saturating_sub(1);
+                        if !*placed {
+                            children.0.push(ElemChild::Text(subs.clone()));
+                            *placed = true;
                         }
-                        _ => names.children.0.push(child),
                     }
+                    ElemChild::Elem(mut e) if *left > 0 => {
+                        replace_name_span(&mut e.children, left, placed, subs);
+                        if !e.children.0.is_empty() {
+                            children.0.push(ElemChild::Elem(e));
+                        }
+                    }
+                    _ if *placed && *left > 0 => {}
+                    other => children.0.push(other),
                 }
             }
+        }
+
+        fn pulled_punctuation(elem: &Elem) -> Option<char> {
+            let text = match elem.children.0.last()? {
+                ElemChild::Text(f) | ElemChild::Link { text: f, .. } => &f.text,
+                ElemChild::Elem(e) => return pulled_punctuation(e),
+                _ => return None,
+            };
+            let mut tail = text.chars().rev();
+            let quote = tail.next()?;
+            let mark = tail.next()?;
+            (matches!(quote, '”' | '’' | '»' | '›' | '"' | '\'')
+                && matches!(mark, '.' | ','))
+            .then_some(mark)
         }
 
         fn replace_name(e: Elem, subs: &Formatted) -> (ElemChild, bool) {
@@ -1482,6 +1508,27 @@ fn substitute_subsequent_authors(
             }
         }
     }
+}
+
+/// glose: whether every `“` of `chunked` is closed by a later `”` and the
+/// reverse, so that they can be rendered as quotes.
+fn has_balanced_quotes(chunked: &ChunkedString) -> bool {
+    let mut depth = 0usize;
+    let mut any = false;
+    for c in chunked.0.iter().filter(|c| c.kind != ChunkKind::Math) {
+        for ch in c.value.chars() {
+            match ch {
+                '“' => {
+                    depth += 1;
+                    any = true;
+                }
+                '”' if depth == 0 => return false,
+                '”' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    any && depth == 0
 }
 
 /// What we have decided for rerendering this item.
@@ -2982,8 +3029,12 @@ impl<'a, T: EntryLike> Context<'a, T> {
 
     /// Push a chunked string to the buffer.
     pub fn push_chunked(&mut self, chunked: &ChunkedString) {
+        let quoted = has_balanced_quotes(chunked);
         for chunk in &chunked.0 {
             match chunk.kind {
+                ChunkKind::Normal | ChunkKind::Verbatim if quoted => {
+                    self.push_quoted_text(&chunk.value, chunk.kind)
+                }
                 ChunkKind::Normal => self.push_str(&chunk.value),
                 ChunkKind::Verbatim => {
                     self.writing.buf.push_verbatim(&chunk.value);
@@ -3001,6 +3052,35 @@ impl<'a, T: EntryLike> Context<'a, T> {
                     self.writing.buf.prevent_trimming();
                 }
             }
+        }
+    }
+
+    /// glose: the `“…”` of a field's own text (BibTeX's ``` ``…'' ```) are
+    /// quotes like those of `quotes="true"`: the locale's marks, alternating
+    /// with the enclosing quotes, and pulling a following period or comma in.
+    fn push_quoted_text(&mut self, text: &str, kind: ChunkKind) {
+        let mut rest = text;
+        loop {
+            let at = rest.find(['“', '”']).unwrap_or(rest.len());
+            let piece = &rest[..at];
+            if !piece.is_empty() {
+                if kind == ChunkKind::Verbatim {
+                    self.writing.buf.push_verbatim(piece);
+                    self.writing.pull_punctuation = false;
+                } else {
+                    self.push_str(piece);
+                }
+            }
+            let Some(mark) = rest[at..].chars().next() else {
+                return;
+            };
+            if mark == '“' {
+                self.push_quotes();
+            } else {
+                self.pop_quotes();
+                self.may_pull_punctuation();
+            }
+            rest = &rest[at + mark.len_utf8()..];
         }
     }
 
