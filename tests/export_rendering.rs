@@ -255,3 +255,24 @@ fn a_range_from_a_page_to_itself_takes_the_plural_label() {
     };
     assert!(mla.contains("2016, pp. C10011–11, "), "{mla}");
 }
+
+const MARK: &str = r"@book{mark_2009,
+	address = {Oxford ; New York},
+	edition = {2nd ed},
+	title = {Polymer data handbook},
+	isbn = {978-0-19-518101-2},
+	publisher = {Oxford University Press},
+	editor = {Mark, James E.},
+	year = {2009},
+}";
+
+#[test]
+fn an_editor_standing_for_the_author_still_passes_a_variable_test() {
+    let Some(iso) = rendered("iso690-author-date-fr", "fr-FR", MARK, "mark_2009") else {
+        return;
+    };
+    assert!(
+        iso.starts_with("MARK, James E. (éd.), 2009. *Polymer data handbook*. 2nd ed. "),
+        "{iso}"
+    );
+}

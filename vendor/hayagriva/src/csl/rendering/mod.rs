@@ -116,9 +116,12 @@ impl RenderCsl for citationberg::Text {
                 NumberVariableResult::Regular(MaybeTyped::Typed(num)) => {
                     match num.written() {
                         Some(written) => ctx.push_str(written),
-                        None if num.will_transform() => {
-                            render_typed_num(num.as_ref(), NumberForm::default(), None, ctx)
-                        }
+                        None if num.will_transform() => render_typed_num(
+                            num.as_ref(),
+                            NumberForm::default(),
+                            None,
+                            ctx,
+                        ),
                         None => ctx.push_str(&num.to_string()),
                     }
                 }
@@ -1021,9 +1024,14 @@ where
 {
     let suppressed = ctx.writing.suppress_queried_variables;
     ctx.writing.stop_suppressing_queried_variables();
+    // glose: a condition sees the variables a `cs:substitute` printed, which are suppressed
+    // in the output only (citeproc: an editor standing for the author still passes
+    // `variable="editor"`).
+    let substituted = ctx.writing.suppressed_variables.take();
     let branch = choose
         .branches()
         .find(|branch| branch.match_.test(BranchConditionIter::from_branch(branch, ctx)));
+    ctx.writing.suppressed_variables.replace(substituted);
     ctx.writing.suppress_queried_variables = suppressed;
 
     branch
