@@ -276,3 +276,20 @@ fn an_editor_standing_for_the_author_still_passes_a_variable_test() {
         "{iso}"
     );
 }
+
+#[test]
+fn a_list_of_page_ranges_keeps_its_commas() {
+    let bib = "@article{l, author = {Doe, John}, title = {Lists}, journal = {J}, year = {2001}, \
+               volume = {3}, pages = {431--456, 791--823}}";
+    let Some(ieee) = rendered("ieee", "en-US", bib, "l") else {
+        return;
+    };
+    assert!(
+        ieee.contains("vol. 3, pp. 431–456, 791–823, 2001."),
+        "{ieee}"
+    );
+    let Some(chicago) = rendered("chicago-author-date", "en-US", bib, "l") else {
+        return;
+    };
+    assert!(chicago.ends_with("3: 431–56, 791–823."), "{chicago}");
+}
