@@ -307,3 +307,134 @@ fn quotes_in_a_title_alternate_with_the_styles_and_take_its_period() {
         assert!(entry.contains(&expected), "{style}: {entry}");
     }
 }
+
+const KESSLER: &str = r"@article{kessler_1974,
+	title = {The equivalent photon approximation in one- and two-photon exchange processes},
+	volume = {35},
+	doi = {10.1051/jphyscol:1974213},
+	number = {C2},
+	journal = {Le Journal de Physique Colloques},
+	author = {Kessler, P.},
+	year = {1974},
+	pages = {C2--97--C2--107},
+}";
+
+#[test]
+fn pages_that_are_no_single_range_are_kept_as_written_with_a_plural_label() {
+    let Some(apa) = rendered("apa", "en-US", KESSLER, "kessler_1974") else {
+        return;
+    };
+    assert!(apa.contains("*35*(C2), C2-97-C2-107. "), "{apa}");
+    let Some(ieee) = rendered("ieee", "en-US", KESSLER, "kessler_1974") else {
+        return;
+    };
+    assert!(ieee.contains("no. C2, pp. C2-97-C2-107, 1974"), "{ieee}");
+    let bib = KESSLER.replace("C2--97--C2--107", "A--B, 7");
+    let Some(ieee) = rendered("ieee", "en-US", &bib, "kessler_1974") else {
+        return;
+    };
+    assert!(ieee.contains("no. C2, pp. A–B, 7, 1974"), "{ieee}");
+}
+
+const PUKHOV: &str = r"@article{pukhov_2002,
+	title = {Laser wake field acceleration: the highly non-linear broken-wave regime},
+	volume = {74},
+	doi = {10.1007/s003400200795},
+	number = {4-5},
+	journal = {Applied Physics B: Lasers and Optics},
+	author = {Pukhov, A. and Meyer-ter-Vehn, J.},
+	year = {2002},
+	pages = {355--361},
+}";
+
+#[test]
+fn a_number_range_is_kept_as_written_by_text_and_dashed_by_number() {
+    let Some(apa) = rendered("apa", "en-US", PUKHOV, "pukhov_2002") else {
+        return;
+    };
+    assert!(apa.contains("*74*(4-5), 355–361. "), "{apa}");
+    let Some(mla) = rendered(
+        "modern-language-association",
+        "en-US",
+        PUKHOV,
+        "pukhov_2002",
+    ) else {
+        return;
+    };
+    assert!(mla.contains("vol. 74, nos. 4-5, 2002"), "{mla}");
+    let Some(ieee) = rendered("ieee", "en-US", PUKHOV, "pukhov_2002") else {
+        return;
+    };
+    assert!(ieee.contains("vol. 74, no. 4–5, pp. 355–361"), "{ieee}");
+    let bib = PUKHOV.replace("{4-5}", "{4--5}");
+    let Some(apa) = rendered("apa", "en-US", &bib, "pukhov_2002") else {
+        return;
+    };
+    assert!(apa.contains("*74*(4–5), 355–361. "), "{apa}");
+}
+
+const GHEORGHIU: &str = r"@article{gheorghiu_2016,
+	title = {Overview on the target fabrication facilities at {ELI}-{NP} and ongoing strategies},
+	volume = {11},
+	doi = {10.1088/1748-0221/11/10/C10011},
+	number = {10},
+	journal = {Journal of Instrumentation},
+	author = {Gheorghiu, C.C. and Leca, V. and Popa, D. and Cernaianu, M.O. and Stutman, D.},
+	year = {2016},
+	pages = {C10011--C10011},
+}";
+
+#[test]
+fn a_range_from_a_page_to_itself_takes_the_plural_label() {
+    let Some(ieee) = rendered("ieee", "en-US", GHEORGHIU, "gheorghiu_2016") else {
+        return;
+    };
+    assert!(ieee.contains("no. 10, pp. C10011–C10011, 2016"), "{ieee}");
+    let Some(mla) = rendered(
+        "modern-language-association",
+        "en-US",
+        GHEORGHIU,
+        "gheorghiu_2016",
+    ) else {
+        return;
+    };
+    assert!(mla.contains("2016, pp. C10011–11, "), "{mla}");
+}
+
+const MARK: &str = r"@book{mark_2009,
+	address = {Oxford ; New York},
+	edition = {2nd ed},
+	title = {Polymer data handbook},
+	isbn = {978-0-19-518101-2},
+	publisher = {Oxford University Press},
+	editor = {Mark, James E.},
+	year = {2009},
+}";
+
+#[test]
+fn an_editor_standing_for_the_author_still_passes_a_variable_test() {
+    let Some(iso) = rendered("iso690-author-date-fr", "fr-FR", MARK, "mark_2009") else {
+        return;
+    };
+    assert!(
+        iso.starts_with("MARK, James E. (éd.), 2009. *Polymer data handbook*. 2nd ed. "),
+        "{iso}"
+    );
+}
+
+#[test]
+fn a_list_of_page_ranges_keeps_its_commas() {
+    let bib = "@article{l, author = {Doe, John}, title = {Lists}, journal = {J}, year = {2001}, \
+               volume = {3}, pages = {431--456, 791--823}}";
+    let Some(ieee) = rendered("ieee", "en-US", bib, "l") else {
+        return;
+    };
+    assert!(
+        ieee.contains("vol. 3, pp. 431–456, 791–823, 2001."),
+        "{ieee}"
+    );
+    let Some(chicago) = rendered("chicago-author-date", "en-US", bib, "l") else {
+        return;
+    };
+    assert!(chicago.ends_with("3: 431–56, 791–823."), "{chicago}");
+}

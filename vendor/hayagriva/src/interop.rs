@@ -537,18 +537,24 @@ impl TryFrom<&tex::Entry> for Entry {
 
         if let Some(pages) = map_res(entry.pages())? {
             item.set_page_range(match pages {
+                // glose: the ranges of a list (`431--456, 791--823`) keep their commas.
                 PermissiveType::Typed(pages) => MaybeTyped::Typed(PageRanges::new(
                     pages
                         .into_iter()
-                        .map(|p| {
-                            if p.start == p.end {
+                        .enumerate()
+                        .flat_map(|(i, p)| {
+                            let part = if p.start == p.end {
                                 PageRangesPart::SinglePage(Numeric::from(p.start))
                             } else {
                                 PageRangesPart::Range(
                                     Numeric::from(p.start),
                                     Numeric::from(p.end),
                                 )
-                            }
+                            };
+                            (i > 0)
+                                .then_some(PageRangesPart::Comma)
+                                .into_iter()
+                                .chain([part])
                         })
                         .collect(),
                 )),

@@ -21,6 +21,8 @@ pub struct Numeric {
     pub prefix: Option<Box<String>>,
     /// A string that is appended to the value.
     pub suffix: Option<Box<String>>,
+    /// glose: a set of numbers as written (`4-5`, `1,2`), which `cs:text` prints.
+    written: Option<Box<str>>,
 }
 
 impl<'de> Deserialize<'de> for Numeric {
@@ -85,6 +87,7 @@ impl Numeric {
             value: NumericValue::Number(value),
             prefix: None,
             suffix: None,
+            written: None,
         }
     }
 
@@ -97,12 +100,18 @@ impl Numeric {
             ]),
             prefix: None,
             suffix: None,
+            written: None,
         }
     }
 
     /// Whether the numeric value contains only numbers.
     pub fn will_transform(&self) -> bool {
         self.prefix.is_none() && self.suffix.is_none()
+    }
+
+    /// glose: a set of numbers as it was written, if it was parsed from text.
+    pub fn written(&self) -> Option<&str> {
+        self.written.as_deref()
     }
 
     /// Retrieve the prefix string slice.
@@ -294,8 +303,11 @@ impl FromStr for Numeric {
             return Err(NumericError::UnexpectedCharactersAfterPostfix);
         }
 
+        let written =
+            matches!(value, NumericValue::Set(_)).then(|| s.string().trim().into());
         Ok(Self {
             value,
+            written,
             prefix: if prefix.is_empty() {
                 None
             } else {

@@ -113,17 +113,24 @@ impl RenderCsl for citationberg::Text {
                 }
             }
             ResolvedTextTarget::NumberVariable(_, n) => match n {
-                NumberVariableResult::Regular(MaybeTyped::Typed(num))
-                    if num.will_transform() =>
-                {
-                    render_typed_num(num.as_ref(), NumberForm::default(), None, ctx);
+                NumberVariableResult::Regular(MaybeTyped::Typed(num)) => {
+                    match num.written() {
+                        Some(written) => ctx.push_str(written),
+                        None if num.will_transform() => render_typed_num(
+                            num.as_ref(),
+                            NumberForm::default(),
+                            None,
+                            ctx,
+                        ),
+                        None => ctx.push_str(&num.to_string()),
+                    }
                 }
                 NumberVariableResult::Regular(n) => ctx.push_str(&n.to_str()),
                 NumberVariableResult::Transparent(n) => ctx.push_transparent(n),
             },
             ResolvedTextTarget::PageVariable(p) => match p {
                 MaybeTyped::Typed(r) => render_page_range(&r, ctx),
-                MaybeTyped::String(s) => ctx.push_str(&s.replace('-', "–")),
+                MaybeTyped::String(s) => render_page_text(&s, ctx),
             },
             ResolvedTextTarget::Macro(mac) => {
                 // Treat macros as groups: don't render if all variables are empty.
@@ -474,6 +481,51 @@ fn render_page_range<T: EntryLike>(range: &PageRanges, ctx: &mut Context<T>) {
         .unwrap();
 }
 
+/// glose: a page that hayagriva could not parse, as pandoc prints it: each part between commas
+/// and ampersands that is one range (`A-B`) gets the range delimiter, any other part is kept
+/// with its dashes as hyphens (`C2-97-C2-107`, written `C2--97--C2--107`).
+fn render_page_text<T: EntryLike>(pages: &str, ctx: &mut Context<T>) {
+    let delim = ctx
+        .term(OtherTerm::PageRangeDelimiter.into(), TermForm::default(), false)
+        .unwrap_or("–")
+        .to_string();
+    for part in crate::types::group_by(pages, |c, d| {
+        !(c == ',' || c == '&' || d == ',' || d == '&')
+    }) {
+        let bounds: Vec<&str> = part.split(['-', '–']).map(str::trim).collect();
+        match bounds.as_slice() {
+            [start, end] if !part.contains("\\-") => {
+                ctx.push_str(start);
+                ctx.push_str(&delim);
+                ctx.push_str(end);
+            }
+            _ => ctx.push_str(&part.replace('–', "-")),
+        }
+    }
+}
+
+/// glose: whether a value that is not a number is plural, as citeproc counts it: when it holds
+/// both a separator (`-`, `–`, `,`, `;`, a space) and something else (`4-5`, `C10-C12`).
+fn text_is_plural(text: &str) -> bool {
+    let is_separator = |c: char| matches!(c, '-' | '–' | ',' | ';') || c.is_whitespace();
+    let text = text.trim();
+    !text.contains("\\-")
+        && text.contains(is_separator)
+        && text.contains(|c| !is_separator(c))
+}
+
+/// glose: whether pages are plural: a range, even from a page to itself (`C10011–C10011`), as
+/// in citeproc, or several pages.
+fn page_is_plural(pages: &PageVariableResult) -> bool {
+    match pages {
+        MaybeTyped::Typed(p) => {
+            p.ranges.iter().any(|r| matches!(r, crate::PageRangesPart::Range(..)))
+                || p.is_plural()
+        }
+        MaybeTyped::String(s) => text_is_plural(s),
+    }
+}
+
 fn label_pluralization(
     label: &citationberg::Label,
     variable: NumberVariableResult,
@@ -482,7 +534,7 @@ fn label_pluralization(
         LabelPluralize::Always => true,
         LabelPluralize::Never => false,
         LabelPluralize::Contextual => match variable {
-            NumberVariableResult::Regular(MaybeTyped::String(_)) => false,
+            NumberVariableResult::Regular(MaybeTyped::String(s)) => text_is_plural(&s),
             NumberVariableResult::Regular(MaybeTyped::Typed(n)) => {
                 if let NumberOrPageVariable::Number(v) = label.variable {
                     n.is_plural(v.is_number_of_variable())
@@ -523,7 +575,7 @@ impl RenderCsl for citationberg::Label {
                 };
 
                 let depth = ctx.push_elem(citationberg::Formatting::default());
-                let plural = p.as_typed().is_some_and(|p| p.is_plural());
+                let plural = page_is_plural(&p);
 
                 let content =
                     ctx.term(Term::from(pv), self.label.form, plural).unwrap_or_default();
@@ -585,7 +637,7 @@ impl RenderCsl for citationberg::Label {
             }
             NumberOrPageVariable::Page(pv) => {
                 if let Some(p) = ctx.resolve_page_variable(pv) {
-                    let plural = p.as_typed().is_some_and(|p| p.is_plural());
+                    let plural = page_is_plural(&p);
                     (
                         ctx.term(Term::from(pv), self.label.form, plural).is_some(),
                         UsageInfo::default(),
@@ -972,9 +1024,14 @@ where
 {
     let suppressed = ctx.writing.suppress_queried_variables;
     ctx.writing.stop_suppressing_queried_variables();
+    // glose: a condition sees the variables a `cs:substitute` printed, which are suppressed
+    // in the output only (citeproc: an editor standing for the author still passes
+    // `variable="editor"`).
+    let substituted = ctx.writing.suppressed_variables.take();
     let branch = choose
         .branches()
         .find(|branch| branch.match_.test(BranchConditionIter::from_branch(branch, ctx)));
+    ctx.writing.suppressed_variables.replace(substituted);
     ctx.writing.suppress_queried_variables = suppressed;
 
     branch
