@@ -97,7 +97,8 @@ fn is_braced(text: &str) -> bool {
     text.starts_with('{') && text.ends_with('}')
 }
 
-/// `A.W.` → `A. W.`: a period directly followed by a capital outside braces.
+/// `A.W.` → `A. W.`: a period directly followed by a capital outside braces; a tie (`G.~W.`)
+/// is a space between given names, as in BibTeX.
 fn spaced_initials(given: &str) -> String {
     let mut out = String::with_capacity(given.len() + 4);
     let mut depth = 0usize;
@@ -108,7 +109,7 @@ fn spaced_initials(given: &str) -> String {
             '}' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        out.push(c);
+        out.push(if c == '~' && depth == 0 { ' ' } else { c });
         if c == '.' && depth == 0 && chars.peek().is_some_and(|n| n.is_uppercase()) {
             out.push(' ');
         }
@@ -198,6 +199,10 @@ mod tests {
             "{Gonzalez de Alaiza Martinez}, P. and {Mora de Freitas}, P. and {De Angelis}, Alessandro and Weidemann, A. W. and van der Berg, Piet and {Conseil de l'Europe} and others"
         );
         assert_eq!(prepared("author", "Yu, T.-P."), "Yu, T.-P.");
+        assert_eq!(
+            prepared("author", "Castellan, G.~W. and Moore, W.~J."),
+            "Castellan, G. W. and Moore, W. J."
+        );
     }
 
     #[test]

@@ -534,6 +534,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_stop_word_in_parentheses_stays_lower_case_in_a_title_cased_journal() {
+        let text = "@article{k, author = {Castellan, G.~W.}, title = {Diffusion}, journal = {Physica Status Solidi (a)}, year = {1970}, volume = {3}}";
+        let items = apa_items(text, "en-US");
+        let entry = markdown_of(&items, "k");
+        assert!(entry.starts_with("Castellan, G. W. (1970)."), "{entry}");
+        assert!(entry.contains("*Physica Status Solidi (a)*"), "{entry}");
+    }
+
+    #[test]
     fn french_spacing_stays_out_of_entries_in_another_language() {
         let text = "@book{en, author = {Smith, John}, title = {Physica D: Nonlinear Phenomena}, year = {2001}, publisher = {Elsevier}, langid = {english}}
 @book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique}, year = {2002}, publisher = {Dalloz}, langid = {french}}

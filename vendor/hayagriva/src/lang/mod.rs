@@ -162,7 +162,10 @@ impl CharClass {
                     self
                 }
             }
-            '(' | '[' | '{' => Self::NewSubclause,
+            // glose: an opening parenthesis or bracket starts no subclause: a stop word after
+            // one stays lower case (`Physica Status Solidi (a)`), as in citeproc-js and pandoc.
+            '(' | '[' => self,
+            '{' => Self::NewSubclause,
             ')' | ']' | '}' => self,
             '"' | '”' | '“' | '»' | '›' | '«' | '‹' | '‘' | '\'' => self,
             // glose: a comma does not start a subclause whose first word keeps its capital: a
