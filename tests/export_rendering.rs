@@ -438,3 +438,20 @@ fn a_list_of_page_ranges_keeps_its_commas() {
     };
     assert!(chicago.ends_with("3: 431–56, 791–823."), "{chicago}");
 }
+
+#[test]
+fn a_web_site_standing_for_the_author_is_not_printed_again_in_parentheses() {
+    let bib = r"@misc{laser_500tw_old,
+	title = {Laser {500TW}},
+	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
+	journal = {ALLS},
+	year = {2021},
+}";
+    let Some(chicago) = rendered("chicago-author-date", "en-US", bib, "laser_500tw_old") else {
+        return;
+    };
+    assert!(
+        chicago.starts_with("ALLS. 2021. “Laser 500TW.” "),
+        "{chicago}"
+    );
+}

@@ -1024,10 +1024,18 @@ where
 {
     let suppressed = ctx.writing.suppress_queried_variables;
     ctx.writing.stop_suppressing_queried_variables();
-    // glose: a condition sees the variables a `cs:substitute` printed, which are suppressed
-    // in the output only (citeproc: an editor standing for the author still passes
-    // `variable="editor"`).
+    // glose: a condition sees the names a `cs:substitute` printed, which are suppressed in
+    // the output only (citeproc: an editor standing for the author still passes
+    // `variable="editor"`). Other substituted variables stay unseen: Chicago would print a
+    // web site standing for the author again, in parentheses.
     let substituted = ctx.writing.suppressed_variables.take();
+    ctx.writing.suppressed_variables.replace(
+        substituted
+            .iter()
+            .filter(|v| !matches!(v, Variable::Name(_)))
+            .cloned()
+            .collect(),
+    );
     let branch = choose
         .branches()
         .find(|branch| branch.match_.test(BranchConditionIter::from_branch(branch, ctx)));
