@@ -154,6 +154,24 @@ mod tests {
     }
 
     #[test]
+    fn works_of_one_author_without_a_date_take_letters_after_no_date() {
+        let text = "@misc{p2sat, title = {lesnat/p2sat}, url = {https://github.com/lesnat/p2sat}, author = {Esnault, L.}}
+@misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, author = {Esnault, L.}}";
+        let items = apa_items(text, "en-US");
+        let text = |key: &str| markdown_of(&items, key);
+        assert!(
+            text("gp3m2").starts_with("Esnault, L. (n.d.-a)."),
+            "{}",
+            text("gp3m2")
+        );
+        assert!(
+            text("p2sat").starts_with("Esnault, L. (n.d.-b)."),
+            "{}",
+            text("p2sat")
+        );
+    }
+
+    #[test]
     fn every_group_of_many_same_author_same_year_entries_gets_its_own_letters() {
         let mut text = String::new();
         for (author, year) in (0..12).map(|g| (format!("Auteur{g}, Jean"), 1980 + g)) {

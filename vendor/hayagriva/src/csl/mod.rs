@@ -1043,25 +1043,9 @@ fn disambiguate_year_suffix<F, T>(
     T: EntryLike + PartialEq,
     F: FnMut(&T, DisambiguateState),
 {
-    if renders.iter().flat_map(|r| r.items.iter()).any(|i| {
-        let entry_has_date = i
-            .entry
-            .resolve_date_variable(DateVariable::Issued)
-            .or_else(|| i.entry.resolve_date_variable(DateVariable::Accessed))
-            .or_else(|| i.entry.resolve_date_variable(DateVariable::AvailableDate))
-            .or_else(|| i.entry.resolve_date_variable(DateVariable::EventDate))
-            .or_else(|| i.entry.resolve_date_variable(DateVariable::Submitted))
-            .or_else(|| i.entry.resolve_date_variable(DateVariable::OriginalDate))
-            .is_some();
-
-        i.rendered
-            .find_elem_by(&|e| {
-                // The citation label will contain the date if there is one.
-                e.meta == Some(ElemMeta::Date)
-                    || (entry_has_date && e.meta == Some(ElemMeta::CitationLabel))
-            })
-            .is_some()
-    }) && group.iter().any(|&(cite_idx, item_idx)| {
+    // glose: no longer only when some entry prints a date: works without one take their
+    // suffix after the "no date" term (APA's `n.d.-a`), which glose renders on their own.
+    if group.iter().any(|&(cite_idx, item_idx)| {
         renders[cite_idx].request.style.citation.disambiguate_add_year_suffix
             && renders[cite_idx].items[item_idx]
                 .cite_props
