@@ -11,6 +11,7 @@ mod diff;
 mod entry;
 mod field;
 mod keyed;
+pub(crate) mod langid;
 mod latex;
 mod library;
 mod macros;

@@ -3,7 +3,8 @@
 use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
-use super::to_hayagriva_case::{is_english, sentence_case};
+use super::langid::is_english;
+use super::to_hayagriva_case::sentence_case;
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
@@ -38,11 +39,11 @@ pub fn to_hayagriva(
     } else {
         "glose"
     };
-    let language = match entry.field("langid") {
+    let written = entry.field("langid").map(|f| f.expanded());
+    let language = match written {
         Some(_) => None,
         None => guessed_langid(entry, default_langid).or(default_langid),
     };
-    let written = entry.field("langid").map(|f| f.expanded());
     let english = is_english(written, default_langid) && legal_type(&entry.entry_type).is_none();
     let text = biblatex_text(entry, key, language, english);
     let syntax = |detail: String| ConvertError::Syntax {

@@ -16,28 +16,6 @@ const SENTENCE_FIELDS: &[&str] = &[
     "mainsubtitle",
 ];
 
-/// Language ids of English (biblatex's and their common short forms).
-const ENGLISH: &[&str] = &[
-    "english",
-    "american",
-    "british",
-    "canadian",
-    "australian",
-    "newzealand",
-    "usenglish",
-    "ukenglish",
-    "en",
-    "en-us",
-    "en-gb",
-];
-
-/// Whether a title written with `langid` (or, without one, in `default_langid`) is English.
-pub(crate) fn is_english(langid: Option<&str>, default_langid: Option<&str>) -> bool {
-    langid
-        .or(default_langid)
-        .is_none_or(|id| ENGLISH.contains(&id.trim().to_lowercase().as_str()))
-}
-
 /// `tex` in sentence case when `name` is a title field, else as it is. A word holding braces,
 /// a command or math, inside braces or math, or in mixed case (`p-Type`, `arXiv`), is left as
 /// written.
@@ -181,15 +159,10 @@ mod tests {
     }
 
     #[test]
-    fn journals_are_left_alone_and_english_is_told_by_langid_or_default() {
+    fn journals_are_left_alone() {
         assert_eq!(
             sentence_case("journal", "Physical Review Letters"),
             "Physical Review Letters"
         );
-        assert!(is_english(Some("american"), Some("french")));
-        assert!(is_english(None, Some("english")));
-        assert!(is_english(None, None));
-        assert!(!is_english(None, Some("french")));
-        assert!(!is_english(Some("ngerman"), Some("english")));
     }
 }

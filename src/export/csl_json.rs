@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::Exported;
+use crate::bib::langid::bcp47;
 use crate::bib::{self, Entry};
 
 /// BibTeX/BibLaTeX entry types and their CSL types.
@@ -219,22 +220,6 @@ fn month_number(text: &str) -> Option<i64> {
         .iter()
         .position(|m| lower.starts_with(m))
         .map(|i| i as i64 + 1)
-}
-
-/// A BibLaTeX language name as a BCP 47 tag.
-fn bcp47(langid: &str) -> Option<&'static str> {
-    Some(match langid.trim().to_lowercase().as_str() {
-        "french" | "francais" | "fr" => "fr-FR",
-        "english" | "american" | "usenglish" | "en" => "en-US",
-        "british" | "ukenglish" => "en-GB",
-        "german" | "ngerman" | "de" => "de-DE",
-        "spanish" | "es" => "es-ES",
-        "italian" | "it" => "it-IT",
-        "portuguese" | "pt" => "pt-PT",
-        "dutch" | "nl" => "nl-NL",
-        "russian" | "ru" => "ru-RU",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

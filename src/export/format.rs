@@ -68,16 +68,7 @@ impl Formatter {
         let plain = adding_names_only(&style.csl);
         Ok(Formatter {
             runs_allowed: runs::allows_runs(&plain),
-            ties: runs::Ties {
-                substitutes: plain
-                    .bibliography
-                    .as_ref()
-                    .is_some_and(|b| b.subsequent_author_substitute.is_some()),
-                names_added_past: plain.citation.disambiguate_add_names.then(|| {
-                    let min = plain.citation.name_options.et_al_min;
-                    min.or(plain.settings.options.et_al_min).unwrap_or(1) as usize
-                }),
-            },
+            ties: runs::Ties::of(&plain),
             plain,
             suffixed: year_suffix_only(&style.csl),
             style,
@@ -585,40 +576,5 @@ pub(crate) mod tests {
             "{}",
             text("short")
         );
-    }
-
-    /// The bibliography of `text` in the shared CSL style `name`, or `None` (with a notice)
-    /// when the shared styles are missing outside CI.
-    fn shared_style_items(name: &str, locale: &str, text: &str) -> Option<Vec<FormattedItem>> {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/csl/styles")
-            .join(format!("{name}.csl"));
-        let Ok(xml) = std::fs::read_to_string(&path) else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "{} is missing",
-                path.display()
-            );
-            println!("skipped: {} is missing", path.display());
-            return None;
-        };
-        let style = Style::from_csl(name, &xml).expect("a valid style");
-        let lib = load(&[BibSource {
-            path: Path::new("refs.bib"),
-            text,
-        }]);
-        let entries: Vec<_> = lib.entries().iter().collect();
-        let mut formatter = Formatter::new(style, locale).expect("a known locale");
-        Some(formatter.bibliography(&entries).items)
-    }
-
-    #[test]
-    fn an_editor_term_ending_in_a_period_takes_no_second_one() {
-        let text = "@article{satunin_2018, title = {Breit-{Wheeler} pair production from {Worldline} {Instantons}}, volume = {191}, doi = {10.1051/epjconf/201819102019}, journal = {EPJ Web of Conferences}, author = {Satunin, P.}, editor = {Volkova, V.E. and Zhezher, Y.V. and Levkov, D.G. and Rubakov, V.A. and Matveev, V.A.}, year = {2018}, pages = {02019}}";
-        let Some(items) = shared_style_items("iso690-author-date-fr", "fr-FR", text) else {
-            return;
-        };
-        let shown = markdown_of(&items, "satunin_2018");
-        assert!(shown.contains("MATVEEV, V. A. (éd.), "), "{shown}");
     }
 }

@@ -81,6 +81,20 @@ pub(crate) struct Ties {
 }
 
 impl Ties {
+    /// The ties `csl` makes between entries.
+    pub(crate) fn of(csl: &IndependentStyle) -> Ties {
+        Ties {
+            substitutes: csl
+                .bibliography
+                .as_ref()
+                .is_some_and(|b| b.subsequent_author_substitute.is_some()),
+            names_added_past: csl.citation.disambiguate_add_names.then(|| {
+                let min = csl.citation.name_options.et_al_min;
+                min.or(csl.settings.options.et_al_min).unwrap_or(1) as usize
+            }),
+        }
+    }
+
     /// What `entry`'s citation is compared on with other entries: its text, or its first author
     /// when citations add names and its own are cut short ("et al."), as the names added then
     /// depend on every entry cited so.
@@ -583,13 +597,11 @@ mod tests {
     fn citations_cut_short_by_et_al_tie_runs_by_their_first_author_when_names_are_added() {
         let owned: Vec<_> = (0..12)
             .map(|i| {
-                let family = if i == 0 || i == 6 { "same" } else { "other" };
-                entry(
-                    &format!("k{i}"),
-                    &format!("{family}{}", i % 6 > 0),
-                    1900 + i,
-                    &i.to_string(),
-                )
+                let family = match i {
+                    0 | 6 => "same".to_string(),
+                    _ => format!("other{i}"),
+                };
+                entry(&format!("k{i}"), &family, 1900 + i, &i.to_string())
             })
             .collect();
         let entries: Vec<_> = owned.iter().collect();
