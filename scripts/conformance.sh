@@ -5,7 +5,8 @@
 # Usage: scripts/conformance.sh [CORPUS_FILE.bib...]   (from the repository root; GLOSE_BIN=path
 # uses an already built glose, e.g. target/debug/glose; STYLES="apa ieee" keeps only those styles;
 # SHOW=n prints n differing entries per file and style, each glose line beside pandoc's closest;
-# KEEP=dir keeps both sides' entries per file and style there). See docs/conformance.md.
+# KEEP=dir keeps both sides' entries per file and style there; REUSE=dir takes pandoc's side from
+# such a kept dir instead of running pandoc again). See docs/conformance.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
@@ -59,10 +60,15 @@ for bib in "${files[@]}"; do
     rm -f "$work/glose.md"
     (cd "$ws" && "$glose" export markdown --all --style "$csl" --locale "$locale" -o "$work/glose.md" 2>/dev/null) || true
     printf -- '---\nnocite: |\n  @*\nlang: %s\n---\n\n# Refs\n' "$locale" > "$work/doc.md"
-    timeout 600 "$pandoc" --citeproc --csl "$csl" --bibliography "$bib" -t markdown-citations "$work/doc.md" \
-      -o "$work/pandoc.md" 2>/dev/null || : > "$work/pandoc.md"
     entries "$work/glose.md" > "$work/glose.txt"
-    entries "$work/pandoc.md" > "$work/pandoc.txt"
+    kept="${REUSE:-/nonexistent}/$name.$style.pandoc.txt"
+    if [ -f "$kept" ]; then
+      cp "$kept" "$work/pandoc.txt"
+    else
+      timeout 600 "$pandoc" --citeproc --csl "$csl" --bibliography "$bib" -t markdown-citations "$work/doc.md" \
+        -o "$work/pandoc.md" 2>/dev/null || : > "$work/pandoc.md"
+      entries "$work/pandoc.md" > "$work/pandoc.txt"
+    fi
     g=$(wc -l < "$work/glose.txt"); p=$(wc -l < "$work/pandoc.txt")
     s=$(comm -12 "$work/glose.txt" "$work/pandoc.txt" | wc -l)
     printf '%-34s %-30s %8d %8d %7d%%\n' "$name" "$style" "$g" "$p" "$(( p > 0 ? 100 * s / p : 0 ))"
