@@ -4,7 +4,7 @@ use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
 use super::langid::is_english;
-use super::to_hayagriva_case::sentence_case;
+use super::to_hayagriva_case::{french_sentence_case, sentence_case};
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
@@ -40,12 +40,24 @@ pub fn to_hayagriva(
         "glose"
     };
     let written = entry.field("langid").map(|f| f.expanded());
-    let language = match written {
-        Some(_) => None,
-        None => guessed_langid(entry, default_langid).or(default_langid),
+    let guessed = written
+        .is_none()
+        .then(|| guessed_langid(entry, default_langid))
+        .flatten();
+    let language = written
+        .is_none()
+        .then_some(guessed.or(default_langid))
+        .flatten();
+    let casing = if legal_type(&entry.entry_type).is_some() {
+        Casing::AsWritten
+    } else if guessed == Some("french") {
+        Casing::FrenchSentence
+    } else if is_english(written, default_langid) {
+        Casing::EnglishSentence
+    } else {
+        Casing::AsWritten
     };
-    let english = is_english(written, default_langid) && legal_type(&entry.entry_type).is_none();
-    let text = biblatex_text(entry, key, language, english);
+    let text = biblatex_text(entry, key, language, casing);
     let syntax = |detail: String| ConvertError::Syntax {
         key: entry.key.clone(),
         detail,
@@ -74,18 +86,31 @@ pub fn to_hayagriva(
     }
 }
 
-/// The entry as biblatex source for the biblatex crate, its titles in sentence case when
-/// `english` (see `to_hayagriva_case.rs`; never for legal texts, whose titles are official).
-fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>, english: bool) -> String {
+/// How titles are recased before formatting (see `to_hayagriva_case.rs`).
+#[derive(Clone, Copy)]
+enum Casing {
+    /// Legal texts, whose titles are official, and titles in a language CSL never recases.
+    AsWritten,
+    /// English titles, which a style may put back in title case.
+    EnglishSentence,
+    /// French titles in an English export: their title-case spelling from BibTeX's convention
+    /// is undone, as French writes titles in sentence case.
+    FrenchSentence,
+}
+
+/// The entry as biblatex source for the biblatex crate, its titles recased by `casing`.
+fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>, casing: Casing) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     for field in &entry.fields {
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let mut value = plain_tex(field.expanded());
-        if english {
-            value = sentence_case(field.name(), &value);
-        }
+        let value = plain_tex(field.expanded());
+        let value = match casing {
+            Casing::AsWritten => value,
+            Casing::EnglishSentence => sentence_case(field.name(), &value),
+            Casing::FrenchSentence => french_sentence_case(field.name(), &value),
+        };
         let value = prepared(field.name(), &value);
         text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
     }
@@ -187,6 +212,37 @@ mod tests {
             title("dsa"),
             "Regulation (EU) 2022/2065 on a Single Market For Digital Services"
         );
+    }
+
+    #[test]
+    fn a_french_title_in_an_english_export_is_french_and_in_french_sentence_case() {
+        let text = "@article{Nikitine_1961, title = {Etude Spectrophotometrique De La Serie Jaune De {Cu$_2$O} Aux Basses Temperatures}, journal = {Journal of Physics and Chemistry of Solids}}
+@book{rax_2007, title = {Physique des plasmas: cours et applications}, publisher = {Dunod}}
+@article{derouillat_2018, title = {Smilei : {A} collaborative, open-source, multi-purpose particle-in-cell code for plasma simulation}, journal = {Computer Physics Communications}}";
+        let converted = |key: &str| {
+            let e = convert(text, key, Some("english"));
+            let language = e.language().map(|l| l.language.to_string());
+            (
+                e.title().map(|t| t.value.to_string()).unwrap_or_default(),
+                language,
+            )
+        };
+        let (title, language) = converted("Nikitine_1961");
+        assert_eq!(language.as_deref(), Some("fr"));
+        assert!(
+            title.starts_with("Etude spectrophotometrique de la serie jaune de Cu"),
+            "{title}"
+        );
+        assert_eq!(
+            converted("rax_2007"),
+            (
+                "Physique des plasmas: cours et applications".to_string(),
+                Some("fr".to_string())
+            )
+        );
+        let (title, language) = converted("derouillat_2018");
+        assert_eq!(language.as_deref(), Some("en"), "{title}");
+        assert!(title.starts_with("Smilei : A collaborative"), "{title}");
     }
 
     #[test]

@@ -20,6 +20,15 @@ const SENTENCE_FIELDS: &[&str] = &[
 /// a command or math, inside braces or math, or in mixed case (`p-Type`, `arXiv`), is left as
 /// written.
 pub(crate) fn sentence_case(name: &str, tex: &str) -> String {
+    recased_title(name, tex, true)
+}
+
+/// [`sentence_case`] as French writes it: no capital after a colon (`Les lasers : cours`).
+pub(crate) fn french_sentence_case(name: &str, tex: &str) -> String {
+    recased_title(name, tex, false)
+}
+
+fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
     if !SENTENCE_FIELDS.contains(&name) {
         return tex.to_string();
     }
@@ -46,7 +55,7 @@ pub(crate) fn sentence_case(name: &str, tex: &str) -> String {
             }
         }
         if !word.is_empty() {
-            starts_sentence = word.ends_with([':', '?', '!']);
+            starts_sentence = capital_after_colon && word.ends_with([':', '?', '!']);
         }
     }
     out
@@ -139,6 +148,18 @@ mod tests {
                 "Non-Volatile Resistive Switching in {MOCVD} \\emph{Thin Films}"
             ),
             "Non-volatile resistive switching in {MOCVD} \\emph{Thin Films}"
+        );
+    }
+
+    #[test]
+    fn french_titles_keep_a_small_letter_after_a_colon() {
+        assert_eq!(
+            french_sentence_case("title", "Conductivite Electrique Du {Cu$_2$O}: Une Etude"),
+            "Conductivite electrique du {Cu$_2$O}: une etude"
+        );
+        assert_eq!(
+            french_sentence_case("journal", "Journal De Physique"),
+            "Journal De Physique"
         );
     }
 

@@ -23,16 +23,43 @@ const TITLES: &[&str] = &["title", "subtitle", "journaltitle", "journal", "bookt
 static DETECTOR: LazyLock<Detector> =
     LazyLock::new(|| Detector::with_allowlist(LANGUAGES.to_vec()));
 
-/// `english` when whatlang reliably tells `entry`'s titles are English and `default` is another
-/// language. Only English is guessed: CSL sets it apart (title case), and a French title guessed
-/// in an English export would lose the title case pandoc and citeproc-js give it.
+/// French words a title cannot do without, and English ones: whatlang alone calls some English
+/// titles French (`Smilei : A collaborative, open-source… code for plasma simulation`).
+const FRENCH_WORDS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "à", "au", "aux", "pour",
+    "par", "dans", "sur", "avec", "en", "entre", "sous", "vers",
+];
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "of", "and", "for", "in", "with", "to", "on", "by", "from", "an", "at", "into",
+];
+
+/// The language of `entry`'s titles when it is not `default` and the guess is sure: English when
+/// whatlang reliably says so, French when it does and French words outnumber English ones. An
+/// English title in a French export keeps English typography; a French title in an English
+/// export is not put in title case (CSL title-cases English only).
 pub(crate) fn guessed_langid(entry: &Entry, default: Option<&str>) -> Option<&'static str> {
-    if default == Some("english") {
-        return None;
-    }
-    let text: Vec<&str> = TITLES.iter().filter_map(|name| entry.get(name)).collect();
-    let info = DETECTOR.detect(&text.join(". "))?;
-    (info.is_reliable() && info.lang() == Lang::Eng).then_some("english")
+    let text = TITLES
+        .iter()
+        .filter_map(|name| entry.get(name))
+        .collect::<Vec<_>>()
+        .join(". ");
+    let info = DETECTOR.detect(&text).filter(|info| info.is_reliable())?;
+    let langid = match info.lang() {
+        Lang::Eng => "english",
+        Lang::Fra if mostly_french(entry.get("title").unwrap_or_default()) => "french",
+        _ => return None,
+    };
+    (Some(langid) != default).then_some(langid)
+}
+
+fn mostly_french(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .collect();
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let french = count(FRENCH_WORDS);
+    french >= 2 && french > count(ENGLISH_WORDS)
 }
 
 #[cfg(test)]
@@ -58,7 +85,7 @@ mod tests {
     }
 
     #[test]
-    fn a_french_title_keeps_the_default() {
+    fn a_french_title_is_guessed_in_any_export_but_a_french_one() {
         let these = entry(
             "moreau_2018",
             &[(
@@ -67,8 +94,29 @@ mod tests {
             )],
         );
         assert_eq!(guessed_langid(&these, Some("french")), None);
-        assert_eq!(guessed_langid(&these, Some("english")), None);
-        assert_eq!(guessed_langid(&these, Some("ngerman")), None);
+        assert_eq!(guessed_langid(&these, Some("english")), Some("french"));
+        assert_eq!(guessed_langid(&these, Some("ngerman")), Some("french"));
+    }
+
+    #[test]
+    fn a_french_title_in_an_english_export_is_french_unless_english_words_win() {
+        let zitoun = entry(
+            "zitoun_2009",
+            &[("title", "Introduction à la physique des particules")],
+        );
+        assert_eq!(guessed_langid(&zitoun, Some("english")), Some("french"));
+        assert_eq!(guessed_langid(&zitoun, None), Some("french"));
+        let smilei = entry(
+            "derouillat_2018",
+            &[
+                (
+                    "title",
+                    "Smilei : {A} collaborative, open-source, multi-purpose particle-in-cell code for plasma simulation",
+                ),
+                ("journal", "Computer Physics Communications"),
+            ],
+        );
+        assert_ne!(guessed_langid(&smilei, Some("english")), Some("french"));
     }
 
     #[test]
