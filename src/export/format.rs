@@ -577,4 +577,21 @@ pub(crate) mod tests {
             text("short")
         );
     }
+
+    #[test]
+    fn a_french_title_stays_in_sentence_case_and_a_sign_keeps_its_small_letter_in_title_case() {
+        let text = "@book{zitoun_2009, title = {Introduction à la physique des particules}, publisher = {Dunod}, author = {Zitoun, Robert}, year = {2009}}
+@article{hartin_2007, title = {The stimulated {Breit}-{Wheeler} process as a source of background e+e− pairs at the international linear collider}, journal = {Pramana}, author = {Hartin, A.}, year = {2007}}";
+        let items = items_in("chicago-author-date", text, "en-US");
+        let zitoun = markdown_of(&items, "zitoun_2009");
+        assert!(
+            zitoun.contains("Introduction à la physique des particules"),
+            "{zitoun}"
+        );
+        let hartin = markdown_of(&items, "hartin_2007");
+        assert!(
+            hartin.contains("Source of Background e+e− Pairs at the International"),
+            "{hartin}"
+        );
+    }
 }

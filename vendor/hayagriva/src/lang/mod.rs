@@ -507,6 +507,14 @@ impl CaseFolder {
         Some(&self.buf[data.start..alphabetic_end])
     }
 
+    /// glose: a lone small letter joined to a sign (`e+e−`, `e*`) is a symbol, not a word to
+    /// capitalize (`E+e−`), as in pandoc.
+    fn is_symbol_letter(&self, data: WordData) -> bool {
+        let mut chars = self.buf[data.start..data.end].chars();
+        chars.next().is_some_and(char::is_alphabetic)
+            && chars.next().is_some_and(|c| "+−*^±⁺⁻∗".contains(c))
+    }
+
     fn process_word(&mut self) {
         let mut verdict = WordVerdict::Keep;
         let data = if let Some(data) = self.last_word {
@@ -519,6 +527,8 @@ impl CaseFolder {
             Case::Title(config) => {
                 if config.keep_all_uppercase_words && data.is_all_upper() {
                     verdict = WordVerdict::AllUpper;
+                } else if !data.start_was_upper && self.is_symbol_letter(data) {
+                    verdict = WordVerdict::Lowercase;
                 } else if config.use_exception_dictionary {
                     // Check if the word should be decapitalized.
                     let mut lookup = true;
