@@ -594,4 +594,18 @@ pub(crate) mod tests {
             "{hartin}"
         );
     }
+
+    #[test]
+    fn a_name_particle_in_small_letters_stays_so_in_title_case() {
+        let text = "@article{kessler_1974, title = {The equivalent photon approximation}, journal = {Le Journal de Physique Colloques}, author = {Kessler, P.}, year = {1974}}
+@article{landau_1934, title = {On the production of electrons}, journal = {Physikalische Zeitschrift der Sowjetunion}, author = {Landau, L. D.}, year = {1934}}";
+        let items = items_in("chicago-author-date", text, "en-US");
+        let kessler = markdown_of(&items, "kessler_1974");
+        assert!(
+            kessler.contains("Le Journal de Physique Colloques"),
+            "{kessler}"
+        );
+        let landau = markdown_of(&items, "landau_1934");
+        assert!(landau.contains("Zeitschrift Der Sowjetunion"), "{landau}");
+    }
 }

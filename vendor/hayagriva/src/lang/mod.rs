@@ -515,6 +515,13 @@ impl CaseFolder {
             && chars.next().is_some_and(|c| "+−*^±⁺⁻∗".contains(c))
     }
 
+    /// glose: a name particle written in lower case (`de Gaulle`, `van Hove`, `Journal de
+    /// Physique`) stays so, as in pandoc.
+    fn is_name_particle(&self) -> bool {
+        let term = self.find_word().unwrap_or_default();
+        ["De", "Van", "Von"].contains(&term)
+    }
+
     fn process_word(&mut self) {
         let mut verdict = WordVerdict::Keep;
         let data = if let Some(data) = self.last_word {
@@ -527,7 +534,9 @@ impl CaseFolder {
             Case::Title(config) => {
                 if config.keep_all_uppercase_words && data.is_all_upper() {
                     verdict = WordVerdict::AllUpper;
-                } else if !data.start_was_upper && self.is_symbol_letter(data) {
+                } else if !data.start_was_upper
+                    && (self.is_symbol_letter(data) || self.is_name_particle())
+                {
                     verdict = WordVerdict::Lowercase;
                 } else if config.use_exception_dictionary {
                     // Check if the word should be decapitalized.
