@@ -608,4 +608,27 @@ pub(crate) mod tests {
         let landau = markdown_of(&items, "landau_1934");
         assert!(landau.contains("Zeitschrift Der Sowjetunion"), "{landau}");
     }
+
+    #[test]
+    fn title_case_keeps_lone_small_letters_and_capitalises_the_last_word_and_after_a_slash() {
+        let text = "@article{solidi, title = {Lattice vibrations of {Cu$_2$O} at the long wave limit}, journal = {Physica Status Solidi (b)}, author = {Carabatos, C.}, year = {1970}}
+@article{letters, title = {High temperature photoconductivity of p-type films}, journal = {Physics Letters A}, author = {Fortin, E.}, year = {1967}}
+@article{slash, title = {Cuprous oxide/chitosan layers and x rays}, journal = {J}, author = {Righi, A.}, year = {1990}}
+@article{braced, title = {Risposta alle osservation del sig. {H}allwachs}, journal = {Il Nuovo Cimento}, author = {Righi, A.}, year = {1890}, langid = {english}}";
+        let items = items_in("chicago-author-date", text, "en-US");
+        let solidi = markdown_of(&items, "solidi");
+        assert!(solidi.contains("Physica Status Solidi (b)"), "{solidi}");
+        let letters = markdown_of(&items, "letters");
+        assert!(
+            letters.contains("Photoconductivity of p-Type Films") && letters.contains("Letters A"),
+            "{letters}"
+        );
+        let slash = markdown_of(&items, "slash");
+        assert!(
+            slash.contains("Oxide/Chitosan Layers and x Rays"),
+            "{slash}"
+        );
+        let braced = markdown_of(&items, "braced");
+        assert!(braced.contains("Sig. Hallwachs"), "{braced}");
+    }
 }

@@ -179,8 +179,9 @@ impl CharClass {
                     self
                 }
             }
+            // glose: a slash separates words too (`Oxide/Chitosan`), as in pandoc.
             _ if c.is_whitespace()
-                || (hyphen_separates && matches!(c, '-' | '–' | '—')) =>
+                || (hyphen_separates && matches!(c, '-' | '–' | '—' | '/')) =>
             {
                 match self {
                     Self::MaybeNewSentence => Self::NewSentence,
@@ -507,12 +508,11 @@ impl CaseFolder {
         Some(&self.buf[data.start..alphabetic_end])
     }
 
-    /// glose: a lone small letter joined to a sign (`e+e−`, `e*`) is a symbol, not a word to
-    /// capitalize (`E+e−`), as in pandoc.
-    fn is_symbol_letter(&self, data: WordData) -> bool {
-        let mut chars = self.buf[data.start..data.end].chars();
-        chars.next().is_some_and(char::is_alphabetic)
-            && chars.next().is_some_and(|c| "+−*^±⁺⁻∗".contains(c))
+    /// glose: a lone small letter (`x rays`, `p-type`, `e+e−`, `Solidi (b)`) is often a symbol
+    /// and is not capitalized (`E+e−`), as in pandoc.
+    fn is_lone_letter(&self) -> bool {
+        let mut chars = self.find_word().unwrap_or_default().chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
     }
 
     /// glose: a name particle written in lower case (`de Gaulle`, `van Hove`, `Journal de
@@ -535,7 +535,8 @@ impl CaseFolder {
                 if config.keep_all_uppercase_words && data.is_all_upper() {
                     verdict = WordVerdict::AllUpper;
                 } else if !data.start_was_upper
-                    && (self.is_symbol_letter(data) || self.is_name_particle())
+                    && ((self.is_lone_letter() && !data.follows_punctuation)
+                        || self.is_name_particle())
                 {
                     verdict = WordVerdict::Lowercase;
                 } else if config.use_exception_dictionary {
@@ -618,6 +619,10 @@ impl CaseFolder {
             self.buf.pop();
         }
         match self.case {
+            // glose: a lone small letter stays so at the end too (`Physica Status Solidi (b)`).
+            Case::Title(_)
+                if self.last_word.is_some_and(|data| !data.start_was_upper)
+                    && self.is_lone_letter() => {}
             Case::Title(config) if config.always_capitalize_last_word => {
                 let start = match self.last_word {
                     Some(data) => Some(data.start),
@@ -629,6 +634,10 @@ impl CaseFolder {
 
                 let Some(start) = start else { return };
                 if start < self.last_reconfig || start >= self.buf.len() {
+                    return;
+                }
+                // glose: nor the rest of a word begun verbatim (`{H}allwachs`).
+                if self.buf[..start].ends_with(char::is_alphanumeric) {
                     return;
                 }
 

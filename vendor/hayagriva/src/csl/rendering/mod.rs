@@ -1535,7 +1535,11 @@ impl From<TextCase> for Case {
         match case {
             TextCase::Uppercase => Case::Uppercase,
             TextCase::Lowercase => Case::Lowercase,
-            TextCase::TitleCase => Case::Title(TitleCase::default()),
+            // glose: CSL lowers stop words except the first and the last (`Physics Letters A`).
+            TextCase::TitleCase => Case::Title(TitleCase {
+                always_capitalize_last_word: true,
+                ..TitleCase::default()
+            }),
             TextCase::SentenceCase => Case::Sentence(SentenceCase::default()),
             TextCase::CapitalizeFirst => Case::FirstUpper,
             TextCase::CapitalizeAll => Case::AllUpper,
