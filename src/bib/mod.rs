@@ -32,6 +32,7 @@ mod to_hayagriva;
 mod to_hayagriva_case;
 mod to_hayagriva_fixes;
 mod to_hayagriva_language;
+mod to_hayagriva_numeric;
 mod to_hayagriva_text;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};

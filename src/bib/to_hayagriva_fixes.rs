@@ -1,9 +1,10 @@
 //! What hayagriva's BibLaTeX reader leaves out or misreads, put right after conversion.
 
-use hayagriva::types::{EntryType, FormatString, MaybeTyped, Numeric, PageRanges, Publisher};
+use hayagriva::types::{EntryType, FormatString, Publisher};
 
 use super::entry::Entry;
 use super::latex;
+use super::to_hayagriva_numeric::{fix_numbers, text_volumes};
 
 /// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
 pub(crate) fn plain_tex(tex: &str) -> String {
@@ -143,49 +144,11 @@ pub(crate) fn fix(
         }
         _ => {}
     }
+    text_volumes(&mut converted);
     match converted.entry_type() {
         EntryType::Misc | EntryType::Web => fix_container(entry, converted),
         _ => converted,
     }
-}
-
-/// A text edition (`Summer 2017`) stays text, and page numbers keep their leading zeros
-/// (`054006`): hayagriva would read the first as a number with a prefix and drop the zeros.
-fn fix_numbers(entry: &Entry, converted: &mut hayagriva::Entry) {
-    if let Some(edition) = entry.get("edition").filter(|e| !is_ordinal(e)) {
-        let text = MaybeTyped::<Numeric>::String(edition.to_string());
-        if converted.edition().is_some() {
-            converted.set_edition(text);
-        } else if let Some(parent) = converted
-            .parents()
-            .first()
-            .filter(|p| p.edition().is_some())
-        {
-            let mut parents = converted.parents().to_vec();
-            let mut parent = parent.clone();
-            parent.set_edition(text);
-            parents[0] = parent;
-            converted.set_parents(parents);
-        }
-    }
-    if let Some(pages) = entry.get("pages").filter(|p| has_leading_zero(p)) {
-        let text = pages.replace("--", "\u{2013}");
-        converted.set_page_range(MaybeTyped::<PageRanges>::String(text));
-    }
-}
-
-/// `2`, `2nd`, `2e`, `3rd`: what CSL calls numeric.
-fn is_ordinal(text: &str) -> bool {
-    let digits = text
-        .trim()
-        .trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-}
-
-fn has_leading_zero(pages: &str) -> bool {
-    pages
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|n| n.len() > 1 && n.starts_with('0'))
 }
 
 /// A book's `number` is its number in its series (CSL's collection-number), which hayagriva's
@@ -462,6 +425,10 @@ pub(crate) mod tests {
         assert_eq!(
             series.volume().map(ToString::to_string).as_deref(),
             Some("v. 2")
+        );
+        assert!(
+            matches!(series.volume(), Some(MaybeTyped::String(_))),
+            "not numeric in CSL: no label, and a comma after the series"
         );
         assert_eq!(title(&e).as_deref(), Some("The classical theory of fields"));
         let alone = convert("@book{k, title = {T}, number = {3}, year = {1975}}");
