@@ -12,7 +12,8 @@ pub struct Name {
     pub literal: Option<String>,
 }
 
-/// The names of a TeX name list (`A and B and others`); `others` is dropped.
+/// The names of a TeX name list (`A and B and others`); `others` is dropped, and a family name
+/// that begins with a capital is whole (`De Angelis, A.`: BibTeX's von part is lower-case).
 pub fn names(tex: &str) -> Vec<Name> {
     bibtex_parser::parse_names(tex)
         .into_iter()
@@ -20,6 +21,12 @@ pub fn names(tex: &str) -> Vec<Name> {
         .map(|n| match &n.literal {
             Some(literal) => Name {
                 literal: Some(latex::display(literal)),
+                ..Name::default()
+            },
+            None if n.von.starts_with(char::is_uppercase) => Name {
+                given: latex::display(&n.first),
+                family: latex::display(&format!("{} {}", n.von, n.last)),
+                suffix: latex::display(&n.jr),
                 ..Name::default()
             },
             None => Name {
@@ -56,6 +63,24 @@ mod tests {
                 list[2].suffix.as_str()
             ),
             ("van der", "Berg", "Jr.")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_first_word_is_part_of_the_family_name() {
+        let list =
+            names("De Angelis, A. and Gonzalez de Alaiza Martinez, P. and de Gaulle, Charles");
+        let parts: Vec<(&str, &str)> = list
+            .iter()
+            .map(|n| (n.particle.as_str(), n.family.as_str()))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("", "De Angelis"),
+                ("", "Gonzalez de Alaiza Martinez"),
+                ("de", "Gaulle")
+            ]
         );
     }
 }

@@ -460,7 +460,11 @@ impl Person {
 
             let particle = &self.name[0..idx];
             let lowercase = particle.to_lowercase();
-            if NAME_PARTICLES.binary_search(&lowercase.as_str()).is_ok() {
+            // glose: as in BibTeX, a particle is written in small letters: `De Angelis` and
+            // `Di Piazza` are whole family names (they printed `Angelis, A. De`).
+            if particle.starts_with(char::is_lowercase)
+                && NAME_PARTICLES.binary_search(&lowercase.as_str()).is_ok()
+            {
                 return Some(particle);
             }
         }
