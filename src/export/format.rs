@@ -631,4 +631,31 @@ pub(crate) mod tests {
         let braced = markdown_of(&items, "braced");
         assert!(braced.contains("Sig. Hallwachs"), "{braced}");
     }
+
+    #[test]
+    fn a_family_name_beginning_with_a_capital_particle_is_whole() {
+        let text = "@book{deangelis_2018, title = {Introduction to particle and astroparticle physics}, author = {De Angelis, A. and Pimenta, M. J. M.}, publisher = {Springer}, year = {2018}}
+@article{dipiazza_2012, title = {Extremely high-intensity laser interactions}, journal = {Reviews of Modern Physics}, author = {Di Piazza, A. and Müller, C.}, year = {2012}}";
+        let items = items_in("chicago-author-date", text, "en-US");
+        let deangelis = markdown_of(&items, "deangelis_2018");
+        assert!(deangelis.starts_with("De Angelis, A., and"), "{deangelis}");
+        let dipiazza = markdown_of(&items, "dipiazza_2012");
+        assert!(dipiazza.starts_with("Di Piazza, A., and"), "{dipiazza}");
+    }
+
+    #[test]
+    fn a_misc_with_a_url_is_no_web_page_and_a_proceedings_title_no_special_issue() {
+        let text = "@misc{nrl, title = {{NRL} plasma formulary}, url = {https://www.nrl.navy.mil/formulary.pdf}, year = {2018}}
+@inproceedings{biccari, title = {Metastability effects in solar cells}, booktitle = {Proceedings of the 23rd European Photovoltaic Solar Energy Conference}, author = {Biccari, Francesco}, year = {2008}, pages = {583--587}}";
+        let ieee = items_in("ieee", text, "en-US");
+        let nrl = markdown_of(&ieee, "nrl");
+        assert!(nrl.contains("2018") && !nrl.contains("[Online]"), "{nrl}");
+        let chicago = items_in("chicago-author-date", text, "en-US");
+        let biccari = markdown_of(&chicago, "biccari");
+        assert!(
+            biccari.contains("Photovoltaic Solar Energy Conference")
+                && !biccari.contains("Special issue"),
+            "{biccari}"
+        );
+    }
 }

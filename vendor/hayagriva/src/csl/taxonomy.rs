@@ -391,8 +391,7 @@ impl EntryLike for Entry {
                 let selector = cached_select!(
                     (Anthos > ("p":Anthology)) |
                     (Entry  > ("p":*)) |
-                    (* > ("p":Reference)) |
-                    (Article > ("p":Proceedings))
+                    (* > ("p":Reference))
                 );
 
                 self.bound_select(&selector, "p")
@@ -686,8 +685,7 @@ impl EntryLike for Entry {
                     return is_post;
                 }
 
-                cached_select!((Misc["url"]) | (* > (Web | Blog)) | Web | Blog | Thread)
-                    .matches(self)
+                cached_select!((* > (Web | Blog)) | Web | Blog | Thread).matches(self)
                     && !(is_blogpost || is_post)
             }
             Kind::Dataset => false,
