@@ -658,4 +658,17 @@ pub(crate) mod tests {
             "{biccari}"
         );
     }
+
+    #[test]
+    fn a_misc_title_is_a_work_of_its_own_not_in_quotes() {
+        let text = "@misc{geant4_web, title = {Geant4 {Documentation}}, url = {https://geant4.web.cern.ch/support}}";
+        for style in ["chicago-author-date", "modern-language-association"] {
+            let items = items_in(style, text, "en-US");
+            let geant4 = markdown_of(&items, "geant4_web");
+            assert!(
+                geant4.contains("Geant4 Documentation") && !geant4.contains('“'),
+                "{style}: {geant4}"
+            );
+        }
+    }
 }

@@ -705,7 +705,9 @@ impl EntryLike for Entry {
             Kind::PersonalCommunication => false,
             Kind::Review | Kind::ReviewBook => false,
             Kind::Software => self.entry_type() == &EntryType::Repository,
-            Kind::Document => self.entry_type() == &EntryType::Misc,
+            // glose: a @misc is of no CSL type, as pandoc reads it: Chicago and MLA print its title
+            // as a work of its own (in italics), not in quotes.
+            Kind::Document => false,
         }
     }
 
