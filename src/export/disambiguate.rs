@@ -225,6 +225,28 @@ mod tests {
     }
 
     #[test]
+    fn a_straight_apostrophe_in_a_name_is_the_typographic_one() {
+        let mla = mla(
+            "@article{beaming, title = {Pairs beaming}, journal = {PPCF}, year = {2017}, author = {Ribeyre, X. and d’Humières, E. and Jansen, O. and Jequier, S. and Tikhonchuk, V. T.}}
+@article{cross, title = {Cross section}, journal = {PRE}, year = {2018}, author = {Ribeyre, X. and d'Humières, E. and Jequier, S. and Tikhonchuk, V. T.}}
+@article{collision, title = {Pair creation}, journal = {PRE}, year = {2016}, author = {Ribeyre, X. and d'Humières, E. and Jansen, O. and Jequier, S. and Tikhonchuk, V. T. and Lobet, M.}}",
+        );
+        let text = |key: &str| mla(key).replace('\'', "’");
+        assert!(
+            text("cross").starts_with("Ribeyre, X., E. d’Humières, S. Jequier, et al."),
+            "{}",
+            text("cross")
+        );
+        assert!(
+            text("beaming").starts_with(
+                "Ribeyre, X., E. d’Humières, O. Jansen, S. Jequier, and V. T. Tikhonchuk."
+            ),
+            "{}",
+            text("beaming")
+        );
+    }
+
+    #[test]
     fn works_of_one_author_without_a_date_take_letters_after_no_date() {
         let text = "@misc{p2sat, title = {lesnat/p2sat}, url = {https://github.com/lesnat/p2sat}, author = {Esnault, L.}}
 @misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, author = {Esnault, L.}}";

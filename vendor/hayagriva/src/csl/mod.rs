@@ -810,8 +810,20 @@ fn is_disambiguated<T: EntryLike + Debug>(
         }
     }
 
-    let disamb_name =
-        |x: &DisambData<T>| name_parts(x.names.iter().take(et_al_min), rule);
+    // glose: a straight apostrophe is the typographic one it prints as (`d'Humières`), as in
+    // pandoc, which reads it so.
+    let disamb_name = |x: &DisambData<T>| {
+        let curly = |s: &str| s.replace('\'', "\u{2019}");
+        name_parts(x.names.iter().take(et_al_min), rule)
+            .into_iter()
+            .map(|p| Person {
+                name: curly(&p.name),
+                given_name: p.given_name.as_deref().map(curly),
+                prefix: p.prefix.as_deref().map(curly),
+                ..p
+            })
+            .collect::<Vec<_>>()
+    };
 
     let disamb_x = disamb_name(x);
     xs.iter().all(|y| {
