@@ -21,10 +21,13 @@ fn without_disambiguation(csl: &IndependentStyle) -> IndependentStyle {
     plain
 }
 
-/// `csl` disambiguating its citations by adding names only, if it does so at all.
+/// `csl` disambiguating its citations by adding names only, if it does so at all, comparing names
+/// as its given-name rule says (the vendored hayagriva then adds no given names).
 pub(crate) fn adding_names_only(csl: &IndependentStyle) -> IndependentStyle {
     let mut names_only = without_disambiguation(csl);
     names_only.citation.disambiguate_add_names = csl.citation.disambiguate_add_names;
+    names_only.citation.disambiguate_add_givenname =
+        csl.citation.disambiguate_add_names && csl.citation.disambiguate_add_givenname;
     names_only
 }
 
@@ -150,6 +153,96 @@ mod tests {
             text("alone").starts_with("Brady, C. S., et al."),
             "{}",
             text("alone")
+        );
+    }
+
+    /// The MLA bibliography of `bib`, as a lookup of each entry's text by key.
+    fn mla(bib: &str) -> impl Fn(&str) -> String {
+        let items = items_in("modern-language-association", bib, "en-US");
+        move |key: &str| markdown_of(&items, key)
+    }
+
+    #[test]
+    fn a_citation_shows_the_names_that_told_it_apart_not_those_others_needed() {
+        let text = mla(
+            "@article{cho, title = {Compton source}, journal = {PRL}, year = {2021}, author = {Huang, T. W. and Kim, C. M. and Zhou, C. T. and Cho, M. H. and Nakajima, K.}}
+@article{ryu, title = {Tabletop source}, journal = {PRL}, year = {2019}, author = {Huang, T. W. and Kim, C. M. and Zhou, C. T. and Ryu, C. M. and Nakajima, K.}}
+@article{hosing, title = {Laser hosing}, journal = {PRE}, year = {2017}, author = {Huang, T. W. and Zhou, C. T. and Zhang, H. and Wu, S. Z. and Qiao, B.}}",
+        );
+        assert!(
+            text("hosing").starts_with("Huang, T. W., C. T. Zhou, et al."),
+            "{}",
+            text("hosing")
+        );
+        assert!(
+            text("cho").starts_with("Huang, T. W., C. M. Kim, C. T. Zhou, M. H. Cho, et al."),
+            "{}",
+            text("cho")
+        );
+        assert!(
+            text("ryu").starts_with("Huang, T. W., C. M. Kim, C. T. Zhou, C. M. Ryu, et al."),
+            "{}",
+            text("ryu")
+        );
+    }
+
+    #[test]
+    fn first_authors_of_one_family_are_told_apart_by_their_given_names_in_mla() {
+        let text = mla(
+            "@article{cain, title = {CAIN}, journal = {NIM A}, year = {1995}, author = {Chen, P. and Horton-Smith, G. and Ohgaki, T.}}
+@article{mev, title = {MeV x rays}, journal = {PRL}, year = {2013}, author = {Chen, S. and Powers, N. D. and Ghebregziabher, I.}}",
+        );
+        assert!(
+            text("cain").starts_with("Chen, P., et al."),
+            "{}",
+            text("cain")
+        );
+        assert!(
+            text("mev").starts_with("Chen, S., et al."),
+            "{}",
+            text("mev")
+        );
+    }
+
+    #[test]
+    fn a_name_list_shorter_than_the_names_added_shows_every_name() {
+        let text = mla(
+            "@article{four, title = {Gamma-ray emission}, journal = {PPCF}, year = {2013}, author = {Brady, C. S. and Ridgers, C. P. and Arber, T. D. and Bell, A. R.}}
+@article{five, title = {Laser absorption}, journal = {PRL}, year = {2012}, author = {Brady, C. S. and Ridgers, C. P. and Arber, T. D. and Bell, A. R. and Kirk, J. G.}}",
+        );
+        assert!(
+            text("four").starts_with("Brady, C. S., C. P. Ridgers, T. D. Arber, and A. R. Bell."),
+            "{}",
+            text("four")
+        );
+        assert!(
+            text("five").starts_with(
+                "Brady, C. S., C. P. Ridgers, T. D. Arber, A. R. Bell, and J. G. Kirk."
+            ),
+            "{}",
+            text("five")
+        );
+    }
+
+    #[test]
+    fn a_straight_apostrophe_in_a_name_is_the_typographic_one() {
+        let mla = mla(
+            "@article{beaming, title = {Pairs beaming}, journal = {PPCF}, year = {2017}, author = {Ribeyre, X. and d’Humières, E. and Jansen, O. and Jequier, S. and Tikhonchuk, V. T.}}
+@article{cross, title = {Cross section}, journal = {PRE}, year = {2018}, author = {Ribeyre, X. and d'Humières, E. and Jequier, S. and Tikhonchuk, V. T.}}
+@article{collision, title = {Pair creation}, journal = {PRE}, year = {2016}, author = {Ribeyre, X. and d'Humières, E. and Jansen, O. and Jequier, S. and Tikhonchuk, V. T. and Lobet, M.}}",
+        );
+        let text = |key: &str| mla(key).replace('\'', "’");
+        assert!(
+            text("cross").starts_with("Ribeyre, X., E. d’Humières, S. Jequier, et al."),
+            "{}",
+            text("cross")
+        );
+        assert!(
+            text("beaming").starts_with(
+                "Ribeyre, X., E. d’Humières, O. Jansen, S. Jequier, and V. T. Tikhonchuk."
+            ),
+            "{}",
+            text("beaming")
         );
     }
 

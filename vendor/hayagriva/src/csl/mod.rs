@@ -768,7 +768,7 @@ impl<'a, T: EntryLike + Debug> Eq for DisambData<'a, T> {}
 /// Returns true iff the item `x` is fully disambiguated w.r.t. `xs` where the first `et_al_min` are added and the `rule` is applied.
 fn is_disambiguated<T: EntryLike + Debug>(
     et_al_min: usize,
-    xs: &[DisambData<T>],
+    xs: &[&DisambData<T>],
     x: &DisambData<T>,
     rule: Option<DisambiguationRule>,
 ) -> bool {
@@ -810,11 +810,25 @@ fn is_disambiguated<T: EntryLike + Debug>(
         }
     }
 
-    let disamb_name =
-        |x: &DisambData<T>| name_parts(x.names.iter().take(et_al_min), rule);
+    // glose: a straight apostrophe is the typographic one it prints as (`d'Humières`), as in
+    // pandoc, which reads it so.
+    let disamb_name = |x: &DisambData<T>| {
+        let curly = |s: &str| s.replace('\'', "\u{2019}");
+        name_parts(x.names.iter().take(et_al_min), rule)
+            .into_iter()
+            .map(|p| Person {
+                name: curly(&p.name),
+                given_name: p.given_name.as_deref().map(curly),
+                prefix: p.prefix.as_deref().map(curly),
+                ..p
+            })
+            .collect::<Vec<_>>()
+    };
 
     let disamb_x = disamb_name(x);
-    xs.iter().all(|y| x == y || disamb_name(y) != disamb_x)
+    xs.iter().all(|y| {
+        x == *y || std::ptr::eq(x.item.entry, y.item.entry) || disamb_name(y) != disamb_x
+    })
 }
 
 /// Adds a given name (potentially only the initial) to the name `x` if it disambiguates w.r.t. `xs`.
@@ -879,12 +893,13 @@ fn disambiguate_names<F, T>(
         })
         .collect::<Vec<_>>();
 
-    // How many names can we add at most? If we are not allowed to add names, it is only one.
-    let max_names = if renders[0].request.style.citation.disambiguate_add_names {
-        group.iter().map(|d| d.names.len()).max().unwrap_or_default()
-    } else {
-        1
-    };
+    // glose: names are added as citeproc adds them.
+    if renders[0].request.style.citation.disambiguate_add_names {
+        return add_names_as_citeproc(renders, &group, mark);
+    }
+    // Without adding names, only the first name can change.
+    let max_names = 1;
+    let everyone: Vec<&DisambData<T>> = group.iter().collect();
 
     // Tracks changes to the disambiguation state
     let mut changed_states = HashMap::new();
@@ -917,7 +932,7 @@ fn disambiguate_names<F, T>(
                 continue;
             }
 
-            if is_disambiguated(i, &group, d, rule) {
+            if is_disambiguated(i, &everyone, d, rule) {
                 // Adding a name would disambiguate, so lets add it
                 disambiguated.insert((d.cite_id, d.item_id));
 
@@ -991,6 +1006,61 @@ fn disambiguate_names<F, T>(
     for ((cite_id, item_id), s) in changed_states.into_iter() {
         let entry = renders[cite_id].items[item_id].entry;
         mark(entry, s)
+    }
+}
+
+/// glose: names added as citeproc adds them (`tryAddNames`): from one name up, the cites that
+/// their first `n` names tell apart from every other cite still ambiguous leave the group, and
+/// each cite still in it at such a step shows `n` names; the names are compared as the style's
+/// given-name rule says (`by-cite`: whole names). hayagriva compared each cite with the whole
+/// group, gave every cite the most names any needed, and added none to a cite with fewer names.
+fn add_names_as_citeproc<F, T>(
+    renders: &[SpeculativeCiteRender<'_, '_, T>],
+    group: &[DisambData<T>],
+    mut mark: F,
+) where
+    T: EntryLike + Eq + Hash + Debug,
+    F: FnMut(&T, DisambiguateState),
+{
+    let citation = &renders[0].request.style.citation;
+    let rule = citation
+        .disambiguate_add_givenname
+        .then_some(citation.givenname_disambiguation_rule);
+    let mut remaining: Vec<&DisambData<T>> = group
+        .iter()
+        .filter(|d| d.item.cite_props.speculative.disambiguation.may_disambiguate_names())
+        .collect();
+    let mut shown: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut n = 1;
+    while n <= remaining.iter().map(|d| d.names.len()).max().unwrap_or_default() {
+        let apart: Vec<bool> = remaining
+            .iter()
+            .map(|d| is_disambiguated(n, &remaining, d, rule))
+            .collect();
+        if apart.contains(&true) {
+            for d in &remaining {
+                shown.insert((d.cite_id, d.item_id), n);
+            }
+            let mut told = apart.into_iter();
+            remaining.retain(|_| !told.next().unwrap_or(false));
+        }
+        n += 1;
+    }
+    for d in group {
+        let Some(&n) = shown.get(&(d.cite_id, d.item_id)) else { continue };
+        let props = match &d.item.cite_props.speculative.disambiguation {
+            DisambiguateState::NameDisambiguation(props) => Some(props),
+            _ => d.item.first_name.as_ref(),
+        };
+        if let Some(props) = props {
+            let mut props = props.clone();
+            props.add_name(n);
+            if d.item.cite_props.speculative.disambiguation
+                != DisambiguateState::NameDisambiguation(props.clone())
+            {
+                mark(d.item.entry, DisambiguateState::NameDisambiguation(props));
+            }
+        }
     }
 }
 

@@ -78,17 +78,20 @@ pub struct NameDisambiguationProperties {
 
 impl NameDisambiguationProperties {
     /// Adds the first `num` names (i.e., makes their name forms visible).
+    ///
+    /// glose: of every variable, and all of a list shorter than `num` (citeproc's
+    /// `disambEtAlNames`); hayagriva added names only to the first list of `num` names or more.
     pub fn add_name(&mut self, num: usize) -> bool {
-        if let Some(lst) = self.name_forms.iter_mut().find(|lst| lst.len() >= num) {
+        let mut added = false;
+        for lst in &mut self.name_forms {
             for n in lst.iter_mut().take(num) {
                 if n.is_none() {
                     *n = Some(self.default_name_form);
                 }
             }
-            true
-        } else {
-            false
+            added |= !lst.is_empty();
         }
+        added
     }
 
     /// Disambuiguate a list of identical names.
