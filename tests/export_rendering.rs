@@ -421,6 +421,18 @@ fn an_editor_standing_for_the_author_still_passes_a_variable_test() {
 }
 
 #[test]
+fn an_editor_in_a_choose_of_a_substitute_takes_the_authors_name_form_and_label() {
+    if !has_styles() {
+        return;
+    }
+    let chicago = rendered("chicago-author-date", "en-US", MARK, "mark_2009");
+    assert_eq!(
+        chicago,
+        "Mark, James E., ed. 2009. *Polymer Data Handbook*. 2nd ed. Oxford University Press."
+    );
+}
+
+#[test]
 fn a_list_of_page_ranges_keeps_its_commas() {
     if !has_styles() {
         return;
