@@ -475,3 +475,16 @@ fn an_editor_term_ending_in_a_period_takes_no_second_one() {
     let shown = rendered("iso690-author-date-fr", "fr-FR", bib, "satunin_2018");
     assert!(shown.contains("MATVEEV, V. A. (éd.), "), "{shown}");
 }
+
+#[test]
+fn works_of_one_author_without_a_date_take_letters_after_chicagos_no_date() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, author = {Esnault, L.}}
+@misc{p2sat, title = {lesnat/p2sat}, url = {https://github.com/lesnat/p2sat}, author = {Esnault, L.}}";
+    let first = rendered("chicago-author-date", "en-US", bib, "gp3m2");
+    assert!(first.starts_with("Esnault, L. n.d.-a. "), "{first}");
+    let second = rendered("chicago-author-date", "en-US", bib, "p2sat");
+    assert!(second.starts_with("Esnault, L. n.d.-b. "), "{second}");
+}
