@@ -94,6 +94,11 @@ pub(crate) fn adds_only_suffix(plain: &str, suffixed: &str) -> bool {
         return false;
     }
     let added = &s[start..s.len() - end];
+    // A period after `n.d.` merges with it, and comes back after the letters (`n.d.-a.`).
+    let added = match added.split_last() {
+        Some(('.', letters)) if start > 0 && p[start - 1] == '.' => letters,
+        _ => added,
+    };
     let letters = added
         .iter()
         .skip_while(|c| matches!(c, '-' | ' '))
@@ -314,6 +319,11 @@ mod tests {
             "Berger, M. J., Coursey, J. S. (1999).",
             "Berger, Coursey, et al. (1999)."
         ));
+        assert!(adds_only_suffix(
+            "Esnault, L. n.d. “Lesnat/gp3m2.”",
+            "Esnault, L. n.d.-a. “Lesnat/gp3m2.”"
+        ));
+        assert!(!adds_only_suffix("Smith. 2014. x", "Smith. 2014. a. x"));
         assert!(!adds_only_suffix("Smith (2014). x", "Smith (2014). x"));
         assert!(!adds_only_suffix(
             "Smith, J. (2014).",

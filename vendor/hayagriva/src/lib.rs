@@ -798,7 +798,8 @@ impl Entry {
             EntryType::Report => {
                 retrieve_container(&[EntryType::Book, EntryType::Anthology])
             }
-            EntryType::Web => retrieve_container(&[EntryType::Web]),
+            // glose: a Misc's site is its container, as a web page's is.
+            EntryType::Web | EntryType::Misc => retrieve_container(&[EntryType::Web]),
             EntryType::Scene => retrieve_container(&[
                 EntryType::Audio,
                 EntryType::Video,

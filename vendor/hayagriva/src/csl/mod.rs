@@ -2274,6 +2274,9 @@ pub(crate) struct WritingContext {
     /// The disambiguation-relevant properties of the first `cs:name` element.
     /// This is `None` if no `cs:name` elements were rendered.
     first_name: Option<NameDisambiguationProperties>,
+    /// glose: the `cs:names` whose `cs:substitute` is rendering, whose name, et-al and label
+    /// a bare `cs:names` anywhere inside it inherits.
+    substituting: Vec<citationberg::Names>,
 
     // Inheritable settings.
     /// A stack of formatting. Always contains the format of the root layout
@@ -2309,6 +2312,7 @@ impl Default for WritingContext {
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
+            substituting: Vec::new(),
             format_stack: NonEmptyStack::default(),
             cases: NonEmptyStack::default(),
             name_options: NonEmptyStack::default(),

@@ -685,7 +685,11 @@ impl EntryLike for Entry {
                     return is_post;
                 }
 
-                cached_select!((* > (Web | Blog)) | Web | Blog | Thread).matches(self)
+                // glose: a Misc is a document, with or without a URL or a site, as in the
+                // CSL-JSON that glose exports and pandoc reads from BibTeX's @misc.
+                self.entry_type() != &EntryType::Misc
+                    && cached_select!((* > (Web | Blog)) | Web | Blog | Thread)
+                        .matches(self)
                     && !(is_blogpost || is_post)
             }
             Kind::Dataset => false,
