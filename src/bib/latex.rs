@@ -57,6 +57,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("textquoteright", "’"),
     ("textquoteleft", "‘"),
     ("textdegree", "°"),
+    ("textmu", "μ"),
     ("S", "§"),
     ("P", "¶"),
     ("euro", "€"),
@@ -401,6 +402,7 @@ mod tests {
             "Cu_(2 − δ)O at 20 ^(∘)K: γγ → e⁺e⁻"
         );
         assert_eq!(display(r"$\frac{a}{b}$ x"), "ab x");
+        assert_eq!(display(r"up to $10$\,\textmu m"), "up to 10 μm");
         assert_eq!(display(r"{\sl VFComb} 1.3\Dash the"), "VFComb 1.3 the");
     }
 
