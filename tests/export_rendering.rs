@@ -503,3 +503,76 @@ fn a_misc_with_a_url_is_a_document_not_a_web_page() {
         format!("“NRL Plasma Formulary.” 2018. Available: [{text}]({url})")
     );
 }
+
+const MATH_TITLES: &str = r"@article{homma_2016,
+	title = {Testing helicity-dependent $\gamma \gamma \to \gamma \gamma$ scattering in the region of {MeV}},
+	journal = {Progress of Theoretical and Experimental Physics},
+	author = {Homma, K. and Matsuura, K. and Nakajima, K.},
+	year = {2016},
+}
+@article{xue_1990,
+	title = {The Non-Stoichiometry and the Point Defect Structure of Cuprous Oxide ({Cu$_{2-\delta}$O})},
+	journal = {Journal of Physics and Chemistry of Solids},
+	author = {Xue, J. and Dieckmann, R.},
+	year = {1990},
+}
+@article{burlakov_1999,
+	title = {On a biphononic origin of the $1125\,\mathrm{cm}^{-1}$ absorption band at {$20\,^\circ\mathrm{K}$}},
+	journal = {Physics Letters},
+	author = {Burlakov, V. M.},
+	year = {1999},
+}";
+
+/// The APA title of `key` of `MATH_TITLES`, between the year's `). ` and the journal's `. *`.
+fn apa_title(key: &str) -> String {
+    let apa = rendered("apa", "en-US", MATH_TITLES, key);
+    let start = apa.find("). ").map_or(0, |i| i + 3);
+    let end = apa.find(". *").unwrap_or(apa.len());
+    apa[start..end].to_string()
+}
+
+#[test]
+fn math_in_titles_is_unicode_with_pandoc_sub_and_superscripts() {
+    if !has_styles() {
+        return;
+    }
+    assert_eq!(
+        apa_title("homma_2016"),
+        "Testing helicity-dependent γγ → γγ scattering in the region of MeV"
+    );
+    assert_eq!(
+        apa_title("xue_1990"),
+        "The non-stoichiometry and the point defect structure of cuprous oxide (Cu~2\\ −\\ δ~O)"
+    );
+    assert_eq!(
+        apa_title("burlakov_1999"),
+        "On a biphononic origin of the 1125 cm⁻¹ absorption band at 20 ^∘^K"
+    );
+    let chicago = rendered("chicago-author-date", "en-US", MATH_TITLES, "xue_1990");
+    assert!(chicago.contains("(Cu~2\\ −\\ δ~O).” *Journal"), "{chicago}");
+}
+
+#[test]
+fn math_in_titles_is_plain_unicode_in_csl_json() {
+    let lib = load(&[BibSource {
+        path: Path::new("math.bib"),
+        text: MATH_TITLES,
+    }]);
+    let entries: Vec<_> = lib.entries().iter().collect();
+    let json: serde_json::Value =
+        serde_json::from_str(&glose::export::csl_json(&entries).text).expect("CSL-JSON");
+    let titles: Vec<&str> = json
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|item| item["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Testing helicity-dependent γγ → γγ scattering in the region of MeV",
+            "The Non-Stoichiometry and the Point Defect Structure of Cuprous Oxide (Cu_(2 − δ)O)",
+            "On a biphononic origin of the 1125 cm⁻¹ absorption band at 20 ^(∘)K",
+        ]
+    );
+}

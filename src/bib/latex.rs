@@ -1,4 +1,4 @@
-//! TeX field text to display text: accents and symbols as Unicode, braces and math `$` dropped.
+//! TeX field text to display text: accents, symbols and math as Unicode, braces dropped.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -57,6 +57,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("textquoteright", "’"),
     ("textquoteleft", "‘"),
     ("textdegree", "°"),
+    ("textmu", "μ"),
     ("S", "§"),
     ("P", "¶"),
     ("euro", "€"),
@@ -123,7 +124,8 @@ fn display_unnested(tex: &str) -> String {
         i += 1;
         match c {
             '\\' => i = command(&chars, i, &mut out),
-            '{' | '}' | '$' => {}
+            '$' => i = math(&chars, i, &mut out),
+            '{' | '}' => {}
             '~' => out.push(' '),
             '-' if chars.get(i) == Some(&'-') => {
                 if chars.get(i + 1) == Some(&'-') {
@@ -146,6 +148,20 @@ fn display_unnested(tex: &str) -> String {
         }
     }
     collapse_whitespace(&out)
+}
+
+/// Handles the math after a `$` at `i`: the text `math::plain` gives it, or else its `$` is
+/// dropped and its commands are read as text commands. Returns the index after what it read.
+fn math(chars: &[char], i: usize, out: &mut String) -> usize {
+    let close = (i..chars.len()).find(|&j| chars[j] == '$' && chars[j - 1] != '\\');
+    let shown = close.and_then(|j| super::math::plain(&chars[i..j].iter().collect::<String>()));
+    match (close, shown) {
+        (Some(j), Some(shown)) => {
+            out.push_str(&shown);
+            j + 1
+        }
+        _ => i,
+    }
 }
 
 /// Display text of a verbatim field (url, doi, file): only TeX escapes are undone.
@@ -381,6 +397,12 @@ mod tests {
             "The TeXbook and LaTeX tricks"
         );
         assert_eq!(display(r"$\alpha$-decay"), "α-decay");
+        assert_eq!(
+            display(r"{Cu$_{2-\delta}$O} at {$20\,^\circ\mathrm{K}$}: $\gamma\gamma \to e^+e^-$"),
+            "Cu_(2 − δ)O at 20 ^(∘)K: γγ → e⁺e⁻"
+        );
+        assert_eq!(display(r"$\frac{a}{b}$ x"), "ab x");
+        assert_eq!(display(r"up to $10$\,\textmu m"), "up to 10 μm");
         assert_eq!(display(r"{\sl VFComb} 1.3\Dash the"), "VFComb 1.3 the");
     }
 

@@ -15,6 +15,8 @@ pub(crate) mod langid;
 mod latex;
 mod library;
 mod macros;
+pub(crate) mod math;
+mod math_symbols;
 mod merge;
 mod names;
 mod parse;

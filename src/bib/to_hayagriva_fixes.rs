@@ -4,6 +4,7 @@ use hayagriva::types::{EntryType, FormatString, Publisher};
 
 use super::entry::Entry;
 use super::latex;
+use super::math;
 use super::to_hayagriva_numeric::{fix_numbers, text_volumes};
 
 /// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
@@ -31,8 +32,8 @@ fn replace_commands(tex: &str, command: &str, close: char) -> String {
     out
 }
 
-/// Each `$...$` whose display text is plain Unicode (`$\gamma$` → `{γ}`, braced as math is
-/// never case-changed by a style); the others are kept.
+/// Each `$...$` that `math::marked` reads, or whose display text is plain Unicode (`$\gamma$`
+/// → `{γ}`, braced as math is never case-changed by a style); the others are kept.
 fn replace_math(tex: &str) -> String {
     let mut out = String::with_capacity(tex.len());
     let mut rest = tex;
@@ -42,17 +43,22 @@ fn replace_math(tex: &str) -> String {
         };
         out.push_str(&rest[..open]);
         let math = &rest[open..=close];
-        let shown = latex::display(&format!("${}$", with_scripts(&math[1..math.len() - 1])));
+        let inner = &math[1..math.len() - 1];
+        let shown = math::marked(inner).or_else(|| {
+            let shown = latex::display(&format!("${}$", with_scripts(inner)));
+            let plain = !shown.is_empty() && !shown.contains(['\\', '$', '^', '_', '{', '}']);
+            plain.then_some(shown)
+        });
         let mut after = close + 1;
-        if shown.is_empty() || shown.contains(['\\', '$', '^', '_', '{', '}']) {
-            out.push_str(math);
-        } else {
+        if let Some(shown) = shown {
             if rest[after..].starts_with('}') && drop_command_opening(&mut out) {
                 after += 1;
             }
             out.push('{');
             out.push_str(&shown);
             out.push('}');
+        } else {
+            out.push_str(math);
         }
         rest = &rest[after..];
     }

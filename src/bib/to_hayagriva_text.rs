@@ -28,10 +28,49 @@ pub(crate) fn prepared(name: &str, tex: &str) -> String {
     if NAME_FIELDS.contains(&name) {
         name_list(tex)
     } else if TITLE_FIELDS.contains(&name) {
-        protect_mixed_case(tex)
+        protect_mixed_case(&text_symbols(tex))
     } else {
-        tex.to_string()
+        text_symbols(tex)
     }
+}
+
+/// Outside math, the text commands the biblatex crate would keep as written: `\,` as a thin
+/// space and `\textmu` as `μ`, as pandoc reads them.
+fn text_symbols(tex: &str) -> String {
+    if !tex.contains("\\,") && !tex.contains("\\textmu") {
+        return tex.to_string();
+    }
+    let mut out = String::with_capacity(tex.len());
+    let mut math = false;
+    let mut chars = tex.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '$' => math = !math,
+            '\\' if !math && chars.peek() == Some(&',') => {
+                chars.next();
+                out.push('\u{2006}');
+                continue;
+            }
+            '\\' => {
+                let name: String =
+                    std::iter::from_fn(|| chars.next_if(char::is_ascii_alphabetic)).collect();
+                if !math && name == "textmu" {
+                    out.push('μ');
+                    while chars.next_if_eq(&' ').is_some() {}
+                    continue;
+                }
+                out.push(c);
+                match name.is_empty() {
+                    true => out.extend(chars.next()),
+                    false => out.push_str(&name),
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Each `Family, Given` name with its family part whole when that part begins with a capital
@@ -203,6 +242,23 @@ mod tests {
             prepared("author", "Castellan, G.~W. and Moore, W.~J."),
             "Castellan, G. W. and Moore, W. J."
         );
+    }
+
+    #[test]
+    fn thin_spaces_and_micro_signs_outside_math_are_unicode() {
+        assert_eq!(
+            prepared(
+                "title",
+                r"{Cu{₂}O(1\,1\,1)} up to {10}\,\textmu m, $0.72\,\textrm{\textmu m}$"
+            ),
+            "{Cu{₂}O(1\u{2006}1\u{2006}1)} up to {10}\u{2006}μm, $0.72\\,\\textrm{\\textmu m}$"
+        );
+        assert_eq!(prepared("note", r"a\\,b \$\,c"), "a\\\\,b \\$\u{2006}c");
+        let e = convert(
+            "@article{k, title = {Refractive index of {Cu$_2$O} crystals in region up to $10$\\,\\textmu}}",
+        );
+        let shown = e.title().map(|t| t.value.to_string()).unwrap_or_default();
+        assert!(shown.ends_with("up to 10 μ"), "{shown}");
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! hayagriva's formatted output as Markdown: italics, bold, small caps upper-cased, links.
+//! hayagriva's formatted output as Markdown: italics, bold, small caps upper-cased, pandoc's
+//! sub- and superscripts, links.
 
 use hayagriva::ElemChild;
 use hayagriva::citationberg::{FontStyle, FontVariant, FontWeight, VerticalAlign};
 
 use super::typography;
+use crate::bib::math;
 
 /// The formatting of one character of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -30,6 +32,7 @@ pub(crate) fn to_markdown<'a>(
     for child in children {
         flatten(child, &mut pieces);
     }
+    apply_script_marks(&mut pieces);
     typography::collapse_punctuation(&mut pieces);
     if french {
         typography::french(&mut pieces);
@@ -63,6 +66,27 @@ fn flatten(child: &ElemChild, out: &mut Vec<Piece>) {
         ElemChild::Link { text, url } => out.push(Piece::Link(text.text.clone(), url.clone())),
         ElemChild::Transparent { .. } => {}
     }
+}
+
+/// Math scripts that a title's text marks (see `bib::math::marked`) as formatting.
+fn apply_script_marks(pieces: &mut Vec<Piece>) {
+    let (mut sub, mut sup) = (false, false);
+    pieces.retain_mut(|piece| {
+        let Piece::Char(c, format) = piece else {
+            return true;
+        };
+        match *c {
+            math::SUB => sub = true,
+            math::SUP => sup = true,
+            math::END => (sub, sup) = (false, false),
+            _ => {
+                format.subscript |= sub;
+                format.superscript |= sup;
+                return true;
+            }
+        }
+        false
+    });
 }
 
 fn emit(pieces: &[Piece]) -> String {
@@ -105,9 +129,9 @@ fn push_run(out: &mut String, run: &str, format: Format) {
     let trail = &run[run.trim_end().len()..];
     let mut text = escape(core);
     if format.superscript {
-        text = format!("<sup>{text}</sup>");
+        text = format!("^{}^", escape_script(&text));
     } else if format.subscript {
-        text = format!("<sub>{text}</sub>");
+        text = format!("~{}~", escape_script(&text));
     }
     let marker = match (format.italic, format.bold) {
         (true, true) => "***",
@@ -120,6 +144,18 @@ fn push_run(out: &mut String, run: &str, format: Format) {
     out.push_str(&text);
     out.push_str(marker);
     out.push_str(trail);
+}
+
+/// Pandoc's sub- and superscripts end at an unescaped space or at their own mark.
+fn escape_script(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, ' ' | '^' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Escapes the characters Markdown would read as markup.
@@ -151,6 +187,33 @@ mod tests {
             text: t.into(),
             formatting,
         })
+    }
+
+    #[test]
+    fn marked_math_scripts_are_pandoc_sub_and_superscripts() {
+        let title = format!(
+            "Cu{}2\u{2005}−\u{2005}δ{}O at 20 {}∘{}K, e{}x^y{}",
+            math::SUB,
+            math::END,
+            math::SUP,
+            math::END,
+            math::SUP,
+            math::END
+        );
+        let children = [text(&title, false, false), text(" in ", false, false)];
+        assert_eq!(
+            to_markdown(&children, false),
+            "Cu~2\u{2005}−\u{2005}δ~O at 20 ^∘^K, e^x\\^y^ in"
+        );
+        let formatting = Formatting {
+            vertical_align: VerticalAlign::Sup,
+            ..Formatting::default()
+        };
+        let styled = ElemChild::Text(Formatted {
+            text: "a b".into(),
+            formatting,
+        });
+        assert_eq!(to_markdown([&styled], false), "^a\\ b^");
     }
 
     #[test]
