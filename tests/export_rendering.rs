@@ -453,7 +453,13 @@ fn a_web_site_standing_for_the_author_is_not_printed_again_in_parentheses() {
     if !has_styles() {
         return;
     }
-    let bib = r"@misc{laser_500tw_old,
+    let bib = r"@online{laser_500tw_old,
+	title = {Laser {500TW}},
+	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
+	journal = {ALLS},
+	year = {2021},
+}
+@misc{laser_500tw,
 	title = {Laser {500TW}},
 	url = {http://inf.emt.inrs.ca/?q=fr/500TW},
 	journal = {ALLS},
@@ -463,6 +469,11 @@ fn a_web_site_standing_for_the_author_is_not_printed_again_in_parentheses() {
     assert!(
         chicago.starts_with("ALLS. 2021. “Laser 500TW.” "),
         "{chicago}"
+    );
+    let misc = rendered("chicago-author-date", "en-US", bib, "laser_500tw");
+    assert!(
+        misc.starts_with("“Laser 500TW.” 2021. In *ALLS*. "),
+        "{misc}"
     );
 }
 

@@ -222,7 +222,8 @@ fn fix_collection(converted: &mut hayagriva::Entry) {
 }
 
 /// The site or journal of an @online or @misc entry with a URL (`journal`, `journaltitle`)
-/// becomes its container title; hayagriva's reader keeps it only for articles.
+/// becomes its container title; hayagriva's reader keeps it only for articles. An @online is a
+/// web page in it, a @misc stays a work of no CSL type, as pandoc's BibTeX reader has it.
 fn fix_container(entry: &Entry, converted: hayagriva::Entry) -> hayagriva::Entry {
     let container = entry
         .get("journaltitle")
@@ -235,7 +236,12 @@ fn fix_container(entry: &Entry, converted: hayagriva::Entry) -> hayagriva::Entry
     if converted.url().is_none() {
         return converted;
     }
-    let mut web = retyped(&converted, converted.key(), EntryType::Web);
+    let kind = if entry.entry_type == "misc" {
+        EntryType::Misc
+    } else {
+        EntryType::Web
+    };
+    let mut web = retyped(&converted, converted.key(), kind);
     let mut parent = hayagriva::Entry::new(converted.key(), EntryType::Web);
     parent.set_title(FormatString::with_value(latex::display(container)));
     let mut parents = vec![parent];
@@ -313,7 +319,12 @@ pub(crate) mod tests {
             let e = convert(&format!(
                 "@{kind}{{k, title = {{About cores}}, url = {{https://kb.iu.edu/d/avfb}}, urldate = {{2021-01-25}}, journal = {{Indiana University Knowledge Database}}}}"
             ));
-            assert_eq!(*e.entry_type(), EntryType::Web, "{kind}");
+            let expected = if kind == "misc" {
+                EntryType::Misc
+            } else {
+                EntryType::Web
+            };
+            assert_eq!(*e.entry_type(), expected, "{kind}");
             let parent = e.parents().first().expect("a container");
             assert_eq!(
                 title(parent).as_deref(),
