@@ -671,4 +671,16 @@ pub(crate) mod tests {
             );
         }
     }
+
+    #[test]
+    fn title_case_keeps_the_inner_capitals_of_a_word() {
+        let text = "@article{omega, title = {Laser OMEGA EP and MeV rays}, journal = {LaserNetUS and ChemSusChem}, author = {Doe, J.}, year = {2021}}";
+        let items = items_in("chicago-author-date", text, "en-US");
+        let omega = markdown_of(&items, "omega");
+        assert!(
+            omega.contains("Laser OMEGA EP and MeV Rays")
+                && omega.contains("LaserNetUS and ChemSusChem"),
+            "{omega}"
+        );
+    }
 }

@@ -422,11 +422,13 @@ impl CaseFolder {
         match self.case {
             Case::Title(config)
                 if config.trim_start && self.pristine && c.is_whitespace() => {}
+            // glose: the other letters of a word keep their case, as CSL says (`MeV`,
+            // `LaserNetUS`, which printed `Mev`, `Lasernetus`).
             Case::Title(_) => {
                 if prev_class.is_new_word() {
                     self.buf.extend(c.to_uppercase());
                 } else {
-                    self.buf.extend(c.to_lowercase());
+                    self.buf.push(c);
                 }
             }
             Case::Sentence(config)
