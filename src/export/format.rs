@@ -721,4 +721,14 @@ pub(crate) mod tests {
             "{titan}"
         );
     }
+
+    #[test]
+    fn a_block_is_apart_from_the_text_before_it() {
+        let text = "@misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, abstract = {Geant4 simulation.}, author = {Esnault, L.}}";
+        let Some(items) = iso690_fr_items(text) else {
+            return;
+        };
+        let gp3m2 = markdown_of(&items, "gp3m2");
+        assert!(gp3m2.ends_with("gp3m2) Geant4 simulation."), "{gp3m2}");
+    }
 }
