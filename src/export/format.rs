@@ -416,6 +416,30 @@ pub(crate) mod tests {
         formatter.bibliography(&entries).items
     }
 
+    /// The ISO 690 author-date (fr) bibliography of `text`, from ../shared's CSL file; `None`
+    /// with a notice when it is missing (a failure when `CI` is set).
+    pub(crate) fn iso690_fr_items(text: &str) -> Option<Vec<FormattedItem>> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/csl/styles/iso690-author-date-fr.csl");
+        let Ok(xml) = std::fs::read_to_string(&path) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{} is missing",
+                path.display()
+            );
+            eprintln!("skipped: {} is missing", path.display());
+            return None;
+        };
+        let style = Style::from_csl("iso690-author-date-fr", &xml).expect("a valid CSL style");
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text,
+        }]);
+        let mut formatter = Formatter::new(style, "fr-FR").expect("a known locale");
+        let entries: Vec<_> = lib.entries().iter().collect();
+        Some(formatter.bibliography(&entries).items)
+    }
+
     /// The Markdown of the item for `key`, or nothing.
     pub(crate) fn markdown_of(items: &[FormattedItem], key: &str) -> String {
         items
@@ -682,5 +706,29 @@ pub(crate) mod tests {
                 && omega.contains("LaserNetUS and ChemSusChem"),
             "{omega}"
         );
+    }
+
+    #[test]
+    fn a_year_a_substitute_printed_is_printed_again_by_the_date() {
+        let text = "@misc{titan, title = {Laser {Titan}}, url = {https://jlf.llnl.gov/titan}, year = {2021}}";
+        let Some(items) = iso690_fr_items(text) else {
+            return;
+        };
+        let titan = markdown_of(&items, "titan").replace(['*', '\\'], "");
+        let titan = titan.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            titan.starts_with("Laser Titan, 2021. [en ligne]. 2021. Disponible"),
+            "{titan}"
+        );
+    }
+
+    #[test]
+    fn a_block_is_apart_from_the_text_before_it() {
+        let text = "@misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, abstract = {Geant4 simulation.}, author = {Esnault, L.}}";
+        let Some(items) = iso690_fr_items(text) else {
+            return;
+        };
+        let gp3m2 = markdown_of(&items, "gp3m2");
+        assert!(gp3m2.ends_with("gp3m2) Geant4 simulation."), "{gp3m2}");
     }
 }

@@ -2,7 +2,7 @@
 //! sub- and superscripts, links.
 
 use hayagriva::ElemChild;
-use hayagriva::citationberg::{FontStyle, FontVariant, FontWeight, VerticalAlign};
+use hayagriva::citationberg::{Display, FontStyle, FontVariant, FontWeight, VerticalAlign};
 
 use super::typography;
 use crate::bib::math;
@@ -59,12 +59,25 @@ fn flatten(child: &ElemChild, out: &mut Vec<Piece>) {
                 }
             }
         }
+        ElemChild::Elem(elem) if matches!(elem.display, Some(Display::Block | Display::Indent)) => {
+            separate(out);
+            elem.children.0.iter().for_each(|c| flatten(c, out));
+            separate(out);
+        }
         ElemChild::Elem(elem) => elem.children.0.iter().for_each(|c| flatten(c, out)),
         ElemChild::Markup(text) => {
             out.extend(text.chars().map(|c| Piece::Char(c, Format::default())));
         }
         ElemChild::Link { text, url } => out.push(Piece::Link(text.text.clone(), url.clone())),
         ElemChild::Transparent { .. } => {}
+    }
+}
+
+/// A space between a block (`display="block"`) and the text around it, as pandoc's blocks are
+/// apart on one line; none at the start or after a space.
+fn separate(out: &mut Vec<Piece>) {
+    if !matches!(out.last(), None | Some(Piece::Char(' ', _))) {
+        out.push(Piece::Char(' ', Format::default()));
     }
 }
 

@@ -3361,7 +3361,12 @@ impl<'a, T: EntryLike> Context<'a, T> {
         &self,
         variable: csl_taxonomy::DateVariable,
     ) -> Option<Cow<'a, Date>> {
-        self.writing.prepare_variable_query(variable)?;
+        // glose: a date a `cs:substitute` printed is not suppressed in the rest of the output,
+        // as in citeproc, which suppresses substituted text and names only: ISO 690's title
+        // macro standing for the author prints the year, and the date macro prints it again.
+        if self.writing.suppressed_variables.borrow().contains(&variable.into()) {
+            return None;
+        }
 
         self.instance.entry.resolve_date_variable(variable)
     }
