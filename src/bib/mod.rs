@@ -36,6 +36,7 @@ mod to_hayagriva_fixes;
 mod to_hayagriva_language;
 mod to_hayagriva_numeric;
 mod to_hayagriva_text;
+mod to_hayagriva_titles;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use cache::{decode_cache, encode_cache};

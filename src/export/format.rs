@@ -683,4 +683,24 @@ pub(crate) mod tests {
             "{omega}"
         );
     }
+
+    #[test]
+    fn a_subtitle_follows_its_title_after_a_colon() {
+        let text = "@book{gerhardt, title = {The Federal Appointments Process}, subtitle = {A Constitutional and Historical Analysis}, author = {Gerhardt, Michael J.}, publisher = {Duke University Press}, year = {2000}, langid = {english}}";
+        let apa = markdown_of(&apa_items(text, "en-US"), "gerhardt");
+        assert!(
+            apa.contains(
+                "*The federal appointments process: A constitutional and historical analysis*"
+            ),
+            "{apa}"
+        );
+        let items = items_in("modern-language-association", text, "en-US");
+        let mla = markdown_of(&items, "gerhardt");
+        assert!(
+            mla.contains(
+                "*The Federal Appointments Process: A Constitutional and Historical Analysis*"
+            ),
+            "{mla}"
+        );
+    }
 }
