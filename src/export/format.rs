@@ -703,4 +703,11 @@ pub(crate) mod tests {
             "{mla}"
         );
     }
+
+    #[test]
+    fn a_list_of_publishers_is_joined_by_semicolons() {
+        let text = "@book{malinowski, title = {Argonauts of the Western Pacific}, author = {Malinowski, Bronisław}, publisher = {Routledge and Kegan Paul}, year = {1972}, langid = {english}}";
+        let apa = markdown_of(&apa_items(text, "en-US"), "malinowski");
+        assert!(apa.contains("Routledge; Kegan Paul."), "{apa}");
+    }
 }
