@@ -33,6 +33,7 @@ mod standalone;
 mod to_hayagriva;
 mod to_hayagriva_case;
 mod to_hayagriva_fixes;
+mod to_hayagriva_keys;
 mod to_hayagriva_language;
 mod to_hayagriva_numeric;
 mod to_hayagriva_text;

@@ -6,6 +6,7 @@ use super::entry::Entry;
 use super::langid::is_english;
 use super::to_hayagriva_case::{french_sentence_case, sentence_case};
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
+use super::to_hayagriva_keys::resolved_key;
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
 use super::to_hayagriva_titles::joined_titles;
@@ -58,7 +59,7 @@ pub fn to_hayagriva(
     } else {
         Casing::AsWritten
     };
-    let text = biblatex_text(entry, key, language, casing);
+    let text = biblatex_text(entry, key, language, casing, default_langid);
     let syntax = |detail: String| ConvertError::Syntax {
         key: entry.key.clone(),
         detail,
@@ -100,14 +101,20 @@ enum Casing {
 }
 
 /// The entry as biblatex source for the biblatex crate, its titles recased by `casing`.
-fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>, casing: Casing) -> String {
+fn biblatex_text(
+    entry: &Entry,
+    key: &str,
+    language: Option<&str>,
+    casing: Casing,
+    locale_langid: Option<&str>,
+) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     let mut fields = Vec::with_capacity(entry.fields.len());
     for field in &entry.fields {
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = plain_tex(field.expanded());
+        let value = resolved_key(field.name(), plain_tex(field.expanded()), locale_langid);
         let value = match casing {
             Casing::AsWritten => value,
             Casing::EnglishSentence => sentence_case(field.name(), &value),

@@ -710,4 +710,11 @@ pub(crate) mod tests {
         let apa = markdown_of(&apa_items(text, "en-US"), "malinowski");
         assert!(apa.contains("Routledge; Kegan Paul."), "{apa}");
     }
+
+    #[test]
+    fn a_biblatex_key_in_a_type_is_printed_as_words() {
+        let text = "@patent{sorace, title = {High-Speed Digital-to-{RF} Converter}, author = {Sorace, Ronald E.}, number = {5668842}, type = {patentus}, year = {1997}, langid = {english}}";
+        let apa = markdown_of(&apa_items(text, "en-US"), "sorace");
+        assert!(apa.contains("(U.S. patent No. 5668842)"), "{apa}");
+    }
 }
