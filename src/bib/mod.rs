@@ -33,9 +33,11 @@ mod standalone;
 mod to_hayagriva;
 mod to_hayagriva_case;
 mod to_hayagriva_fixes;
+mod to_hayagriva_keys;
 mod to_hayagriva_language;
 mod to_hayagriva_numeric;
 mod to_hayagriva_text;
+mod to_hayagriva_titles;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use cache::{decode_cache, encode_cache};

@@ -6,8 +6,10 @@ use super::entry::Entry;
 use super::langid::is_english;
 use super::to_hayagriva_case::{french_sentence_case, sentence_case};
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
+use super::to_hayagriva_keys::resolved_key;
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
+use super::to_hayagriva_titles::joined_titles;
 
 /// Why an entry could not be given to the citation formatter.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,7 +59,7 @@ pub fn to_hayagriva(
     } else {
         Casing::AsWritten
     };
-    let text = biblatex_text(entry, key, language, casing);
+    let text = biblatex_text(entry, key, language, casing, default_langid);
     let syntax = |detail: String| ConvertError::Syntax {
         key: entry.key.clone(),
         detail,
@@ -99,20 +101,29 @@ enum Casing {
 }
 
 /// The entry as biblatex source for the biblatex crate, its titles recased by `casing`.
-fn biblatex_text(entry: &Entry, key: &str, language: Option<&str>, casing: Casing) -> String {
+fn biblatex_text(
+    entry: &Entry,
+    key: &str,
+    language: Option<&str>,
+    casing: Casing,
+    locale_langid: Option<&str>,
+) -> String {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
+    let mut fields = Vec::with_capacity(entry.fields.len());
     for field in &entry.fields {
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = plain_tex(field.expanded());
+        let value = resolved_key(field.name(), plain_tex(field.expanded()), locale_langid);
         let value = match casing {
             Casing::AsWritten => value,
             Casing::EnglishSentence => sentence_case(field.name(), &value),
             Casing::FrenchSentence => french_sentence_case(field.name(), &value),
         };
-        let value = prepared(field.name(), &value);
-        text.push_str(&format!("  {} = {{{value}}},\n", field.name()));
+        fields.push((field.name().to_string(), prepared(field.name(), &value)));
+    }
+    for (name, value) in joined_titles(fields) {
+        text.push_str(&format!("  {name} = {{{value}}},\n"));
     }
     if let Some(langid) = language {
         text.push_str(&format!("  langid = {{{langid}}},\n"));

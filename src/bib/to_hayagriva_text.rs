@@ -29,15 +29,25 @@ pub(crate) fn prepared(name: &str, tex: &str) -> String {
         name_list(tex)
     } else if TITLE_FIELDS.contains(&name) {
         protect_mixed_case(&text_symbols(tex))
+    } else if is_literal(name) {
+        tex.to_string()
     } else {
         text_symbols(tex)
     }
 }
 
+/// Fields read as written, where a `~` is no tie: addresses and dates (`1990~`, circa).
+fn is_literal(name: &str) -> bool {
+    matches!(
+        name,
+        "url" | "doi" | "eprint" | "file" | "pdf" | "urlraw" | "verba" | "verbb" | "verbc"
+    ) || name.ends_with("date")
+}
+
 /// Outside math, the text commands the biblatex crate would keep as written: `\,` as a thin
-/// space and `\textmu` as `μ`, as pandoc reads them.
+/// space, `\textmu` as `μ` and a tie `~` as a no-break space, as pandoc reads them.
 fn text_symbols(tex: &str) -> String {
-    if !tex.contains("\\,") && !tex.contains("\\textmu") {
+    if !tex.contains("\\,") && !tex.contains("\\textmu") && !tex.contains('~') {
         return tex.to_string();
     }
     let mut out = String::with_capacity(tex.len());
@@ -46,6 +56,10 @@ fn text_symbols(tex: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '$' => math = !math,
+            '~' if !math => {
+                out.push('\u{a0}');
+                continue;
+            }
             '\\' if !math && chars.peek() == Some(&',') => {
                 chars.next();
                 out.push('\u{2006}');
@@ -272,5 +286,23 @@ mod tests {
             "The {iPhone} and McDonald's $\\gamma$-rays"
         );
         assert_eq!(prepared("note", "arXiv"), "arXiv");
+    }
+
+    #[test]
+    fn a_tie_is_a_no_break_space_but_not_in_addresses_and_dates() {
+        assert_eq!(
+            prepared("title", r"Salvatoris~-- Vom Ca\~{n}on $a~b$"),
+            "Salvatoris\u{a0}-- Vom Ca\\~{n}on $a~b$"
+        );
+        assert_eq!(prepared("publisher", "S.~Hermann"), "S.\u{a0}Hermann");
+        assert_eq!(prepared("url", "https://x.org/~me"), "https://x.org/~me");
+        assert_eq!(prepared("date", "1990~"), "1990~");
+        let e =
+            convert("@article{k, title = {In Honore Salvatoris~-- Vom Sinn}, langid = {german}}");
+        let shown = e.title().map(|t| t.value.to_string()).unwrap_or_default();
+        assert_eq!(
+            shown.replace('\u{a0}', " "),
+            "In Honore Salvatoris – Vom Sinn"
+        );
     }
 }

@@ -723,6 +723,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_subtitle_follows_its_title_after_a_colon() {
+        let text = "@book{gerhardt, title = {The Federal Appointments Process}, subtitle = {A Constitutional and Historical Analysis}, author = {Gerhardt, Michael J.}, publisher = {Duke University Press}, year = {2000}, langid = {english}}";
+        let apa = markdown_of(&apa_items(text, "en-US"), "gerhardt");
+        assert!(
+            apa.contains(
+                "*The federal appointments process: A constitutional and historical analysis*"
+            ),
+            "{apa}"
+        );
+        let items = items_in("modern-language-association", text, "en-US");
+        let mla = markdown_of(&items, "gerhardt");
+        assert!(
+            mla.contains(
+                "*The Federal Appointments Process: A Constitutional and Historical Analysis*"
+            ),
+            "{mla}"
+        );
+    }
+
+    #[test]
     fn a_block_is_apart_from_the_text_before_it() {
         let text = "@misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, abstract = {Geant4 simulation.}, author = {Esnault, L.}}";
         let Some(items) = iso690_fr_items(text) else {
@@ -730,5 +750,19 @@ pub(crate) mod tests {
         };
         let gp3m2 = markdown_of(&items, "gp3m2");
         assert!(gp3m2.ends_with("gp3m2) Geant4 simulation."), "{gp3m2}");
+    }
+
+    #[test]
+    fn a_list_of_publishers_is_joined_by_semicolons() {
+        let text = "@book{malinowski, title = {Argonauts of the Western Pacific}, author = {Malinowski, Bronisław}, publisher = {Routledge and Kegan Paul}, year = {1972}, langid = {english}}";
+        let apa = markdown_of(&apa_items(text, "en-US"), "malinowski");
+        assert!(apa.contains("Routledge; Kegan Paul."), "{apa}");
+    }
+
+    #[test]
+    fn a_biblatex_key_in_a_type_is_printed_as_words() {
+        let text = "@patent{sorace, title = {High-Speed Digital-to-{RF} Converter}, author = {Sorace, Ronald E.}, number = {5668842}, type = {patentus}, year = {1997}, langid = {english}}";
+        let apa = markdown_of(&apa_items(text, "en-US"), "sorace");
+        assert!(apa.contains("(U.S. patent No. 5668842)"), "{apa}");
     }
 }

@@ -652,7 +652,8 @@ fn comma_list(items: &[Vec<Spanned<Chunk>>]) -> FormatString {
     let mut value = ChunkedString::new();
     for (i, entity) in items.iter().enumerate() {
         if i != 0 {
-            value.push_str(", ", ChunkKind::Normal);
+            // glose: a list of publishers or organizations is joined by semicolons, as pandoc does.
+            value.push_str("; ", ChunkKind::Normal);
         }
 
         let chunked = ChunkedString::from(entity.as_slice());
