@@ -144,6 +144,7 @@ pub(crate) fn fix(
     fix_numbers(entry, &mut converted);
     match entry.entry_type.as_str() {
         "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted, langid),
+        "techreport" | "report" => institution_as_publisher(entry, &mut converted),
         "incollection" => fix_collection(&mut converted),
         "book" | "mvbook" | "collection" | "mvcollection" | "proceedings" | "mvproceedings" => {
             fix_series_number(entry, &mut converted);
@@ -181,8 +182,7 @@ fn fix_series_number(entry: &Entry, converted: &mut hayagriva::Entry) {
     *converted = to;
 }
 
-/// The school is the thesis's publisher in CSL, and biblatex names the default type "PhD thesis"
-/// ("thèse de doctorat" in French).
+/// biblatex names the default type of a thesis "PhD thesis" ("thèse de doctorat" in French).
 fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry, langid: Option<&str>) {
     if entry.get("type").is_none() {
         let french = entry
@@ -200,6 +200,12 @@ fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry, langid: Option<&s
             converted.set_genre(FormatString::with_value(genre));
         }
     }
+    institution_as_publisher(entry, converted);
+}
+
+/// The school or institution of a thesis or report is its publisher in CSL, as pandoc reads it;
+/// hayagriva's reader makes it an organization, which CSL styles print as no publisher.
+fn institution_as_publisher(entry: &Entry, converted: &mut hayagriva::Entry) {
     let school = entry.get("school").or_else(|| entry.get("institution"));
     if let (Some(school), None) = (school, converted.publisher()) {
         let location = converted.location().cloned();
@@ -368,6 +374,27 @@ pub(crate) mod tests {
         );
         let plain = convert("@article{k, title = {T}, journal = {J}, pages = {12--20}}");
         assert!(matches!(plain.page_range(), Some(MaybeTyped::Typed(_))));
+    }
+
+    #[test]
+    fn a_report_has_its_institution_as_publisher() {
+        let publisher = |text: &str| {
+            convert(text)
+                .publisher()
+                .and_then(|p| p.name())
+                .map(|n| n.value.to_string())
+        };
+        assert_eq!(
+            publisher(
+                "@techreport{k, title = {T}, institution = {{N}ational {I}nstitute of {S}tandards and {T}echnology}, year = 2017}"
+            )
+            .as_deref(),
+            Some("National Institute of Standards and Technology")
+        );
+        assert_eq!(
+            publisher("@report{k, title = {T}, institution = {BRICS}, publisher = {P}}").as_deref(),
+            Some("P")
+        );
     }
 
     #[test]
