@@ -10,8 +10,31 @@ use super::to_hayagriva_numeric::{fix_numbers, text_volumes};
 /// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
 pub(crate) fn plain_tex(tex: &str) -> String {
     let tex = replace_commands(tex, "\\textsuperscript{", '}');
+    let tex = unwrapped_urls(&tex);
     let tex = replace_math(&tex);
     tex.replace("``", "\u{201c}").replace("''", "\u{201d}")
+}
+
+/// `\url{https://x.org}` in a text field as the braced address, which pandoc prints as is.
+fn unwrapped_urls(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = rest.find("\\url{") {
+        let after = &rest[at + "\\url{".len()..];
+        let Some(end) = after
+            .find('}')
+            .filter(|&end| !after[..end].contains(['{', '%', '~']))
+        else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push('{');
+        out.push_str(&after[..end]);
+        out.push('}');
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `\textsuperscript{o}` as `ᵒ`.
@@ -374,6 +397,17 @@ pub(crate) mod tests {
         );
         let plain = convert("@article{k, title = {T}, journal = {J}, pages = {12--20}}");
         assert!(matches!(plain.page_range(), Some(MaybeTyped::Typed(_))));
+    }
+
+    #[test]
+    fn a_url_command_in_a_text_field_is_its_address() {
+        let e = convert(
+            "@misc{k, title = {T}, note = {available at \\url{http://www.secg.org/secg_docs.htm}}}",
+        );
+        assert_eq!(
+            e.note().map(|n| n.value.to_string()).as_deref(),
+            Some("available at http://www.secg.org/secg_docs.htm")
+        );
     }
 
     #[test]
