@@ -10,8 +10,31 @@ use super::to_hayagriva_numeric::{fix_numbers, text_volumes};
 /// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
 pub(crate) fn plain_tex(tex: &str) -> String {
     let tex = replace_commands(tex, "\\textsuperscript{", '}');
+    let tex = unwrapped_urls(&tex);
     let tex = replace_math(&tex);
     tex.replace("``", "\u{201c}").replace("''", "\u{201d}")
+}
+
+/// `\url{https://x.org}` in a text field as the braced address, which pandoc prints as is.
+fn unwrapped_urls(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = rest.find("\\url{") {
+        let after = &rest[at + "\\url{".len()..];
+        let Some(end) = after
+            .find('}')
+            .filter(|&end| !after[..end].contains(['{', '%', '~']))
+        else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push('{');
+        out.push_str(&after[..end]);
+        out.push('}');
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `\textsuperscript{o}` as `ᵒ`.
@@ -144,6 +167,7 @@ pub(crate) fn fix(
     fix_numbers(entry, &mut converted);
     match entry.entry_type.as_str() {
         "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted, langid),
+        "techreport" | "report" => institution_as_publisher(entry, &mut converted),
         "incollection" => fix_collection(&mut converted),
         "book" | "mvbook" | "collection" | "mvcollection" | "proceedings" | "mvproceedings" => {
             fix_series_number(entry, &mut converted);
@@ -181,8 +205,7 @@ fn fix_series_number(entry: &Entry, converted: &mut hayagriva::Entry) {
     *converted = to;
 }
 
-/// The school is the thesis's publisher in CSL, and biblatex names the default type "PhD thesis"
-/// ("thèse de doctorat" in French).
+/// biblatex names the default type of a thesis "PhD thesis" ("thèse de doctorat" in French).
 fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry, langid: Option<&str>) {
     if entry.get("type").is_none() {
         let french = entry
@@ -200,6 +223,12 @@ fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry, langid: Option<&s
             converted.set_genre(FormatString::with_value(genre));
         }
     }
+    institution_as_publisher(entry, converted);
+}
+
+/// The school or institution of a thesis or report is its publisher in CSL, as pandoc reads it;
+/// hayagriva's reader makes it an organization, which CSL styles print as no publisher.
+fn institution_as_publisher(entry: &Entry, converted: &mut hayagriva::Entry) {
     let school = entry.get("school").or_else(|| entry.get("institution"));
     if let (Some(school), None) = (school, converted.publisher()) {
         let location = converted.location().cloned();
@@ -368,6 +397,38 @@ pub(crate) mod tests {
         );
         let plain = convert("@article{k, title = {T}, journal = {J}, pages = {12--20}}");
         assert!(matches!(plain.page_range(), Some(MaybeTyped::Typed(_))));
+    }
+
+    #[test]
+    fn a_url_command_in_a_text_field_is_its_address() {
+        let e = convert(
+            "@misc{k, title = {T}, note = {available at \\url{http://www.secg.org/secg_docs.htm}}}",
+        );
+        assert_eq!(
+            e.note().map(|n| n.value.to_string()).as_deref(),
+            Some("available at http://www.secg.org/secg_docs.htm")
+        );
+    }
+
+    #[test]
+    fn a_report_has_its_institution_as_publisher() {
+        let publisher = |text: &str| {
+            convert(text)
+                .publisher()
+                .and_then(|p| p.name())
+                .map(|n| n.value.to_string())
+        };
+        assert_eq!(
+            publisher(
+                "@techreport{k, title = {T}, institution = {{N}ational {I}nstitute of {S}tandards and {T}echnology}, year = 2017}"
+            )
+            .as_deref(),
+            Some("National Institute of Standards and Technology")
+        );
+        assert_eq!(
+            publisher("@report{k, title = {T}, institution = {BRICS}, publisher = {P}}").as_deref(),
+            Some("P")
+        );
     }
 
     #[test]

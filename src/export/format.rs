@@ -539,6 +539,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn howpublished_is_the_publisher_of_a_misc_without_one() {
+        let text = "@misc{Brown02, author = {Daniel R. L. Brown}, title = {Generic Groups, Collision Resistance, and {ECDSA}}, howpublished = {Contributions to {IEEE P1363a}}, year = 2002}
+@misc{both, author = {Smith, John}, title = {Pairs}, howpublished = {Preprint}, publisher = {ACM}, year = 2003}";
+        let items = items_in("apa", text, "en-US");
+        assert_eq!(
+            markdown_of(&items, "Brown02"),
+            "Brown, D. R. L. (2002). *Generic groups, collision resistance, and ECDSA*. Contributions to IEEE P1363a."
+        );
+        let both = markdown_of(&items, "both");
+        assert!(both.ends_with("*Pairs*. ACM."), "{both}");
+    }
+
+    #[test]
     fn an_incollection_is_a_chapter_in_its_book() {
         let text = "@incollection{romero_2004, title = {Fundamentals of {Gamma}-{Ray} {Astrophysics}}, booktitle = {Cosmic {Gamma}-{Ray} {Sources}}, publisher = {Springer Netherlands}, address = {Dordrecht}, author = {Romero, G. E. and Cheng, K. S.}, editor = {Cheng, K. S. and Romero, G. E.}, year = {2004}, pages = {21--46}}";
         let items = items_in("ieee", text, "en-US");

@@ -492,9 +492,13 @@ impl TryFrom<&tex::Entry> for Entry {
             item.set_url(QualifiedUrl { value: url, visit_date: date });
         }
 
-        if let Some(publisher_name) =
-            map_res(entry.publisher())?.map(|pubs| comma_list(&pubs))
-        {
+        // glose: without a publisher, `howpublished` is the publisher, as pandoc reads it (it
+        // was a note, which styles print for no type: `Contributions to IEEE P1363a` was lost).
+        let how_published: Option<FormatString> =
+            map_res(entry.how_published())?.map(Into::into);
+        let publisher_name = map_res(entry.publisher())?.map(|pubs| comma_list(&pubs));
+        let has_publisher = publisher_name.is_some();
+        if let Some(publisher_name) = publisher_name.or_else(|| how_published.clone()) {
             let location = map_res(entry.location())?.map(|d| d.into());
             let publisher = Publisher::new(Some(publisher_name), location);
             if let Some(parent) = book(&mut item, parent) {
@@ -527,7 +531,7 @@ impl TryFrom<&tex::Entry> for Entry {
             }
         }
 
-        if let Some(note) = map_res(entry.how_published())?.map(Into::into) {
+        if let Some(note) = how_published.filter(|_| has_publisher) {
             if let Some(parent) = book(&mut item, parent) {
                 parent.set_note(note);
             } else {
