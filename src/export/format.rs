@@ -683,4 +683,22 @@ pub(crate) mod tests {
             "{omega}"
         );
     }
+
+    #[test]
+    fn a_closing_and_others_is_et_al_unless_the_list_is_long_enough_to_be_cut() {
+        let text = "@incollection{madelung, title = {Cuprous oxide excitons}, booktitle = {Landolt-B\\\"ornstein}, author = {Madelung, O. and others}, publisher = {Springer}, year = {1998}}
+@article{many, title = {A big collaboration}, journal = {J}, author = {Aa, A. and Bb, B. and Cc, C. and Dd, D. and Ee, E. and Ff, F. and Gg, G. and others}, year = {2000}}";
+        for (style, start) in [
+            ("apa", "Madelung, O. et al. (1998)"),
+            ("chicago-author-date", "Madelung, O. et al. 1998."),
+            ("ieee", "O. Madelung *et al.*,"),
+            ("modern-language-association", "Madelung, O., et al."),
+        ] {
+            let items = items_in(style, text, "en-US");
+            let madelung = markdown_of(&items, "madelung");
+            assert!(madelung.starts_with(start), "{style}: {madelung}");
+        }
+        let ieee = markdown_of(&items_in("ieee", text, "en-US"), "many");
+        assert!(ieee.starts_with("A. Aa *et al.*,"), "{ieee}");
+    }
 }
