@@ -701,4 +701,16 @@ pub(crate) mod tests {
         let ieee = markdown_of(&items_in("ieee", text, "en-US"), "many");
         assert!(ieee.starts_with("A. Aa *et al.*,"), "{ieee}");
     }
+
+    #[test]
+    fn a_doi_link_has_its_angle_brackets_percent_encoded() {
+        let text = "@article{sici, title = {Kinetic study}, journal = {Chemical Vapor Deposition}, author = {Condorelli, G. G.}, year = {1999}, doi = {10.1002/(SICI)1521-3862(199901)5:1<21::AID-CVDE21>3.0.CO;2-9}}";
+        let apa = markdown_of(&items_in("apa", text, "en-US"), "sici");
+        assert!(
+            apa.contains(
+                "https://doi.org/10.1002/(SICI)1521-3862(199901)5:1%3C21::AID-CVDE21%3E3.0.CO;2-9"
+            ),
+            "{apa}"
+        );
+    }
 }
