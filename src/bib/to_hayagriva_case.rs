@@ -16,9 +16,10 @@ const SENTENCE_FIELDS: &[&str] = &[
     "mainsubtitle",
 ];
 
-/// `tex` in sentence case when `name` is a title field, else as it is. A word holding braces,
-/// a command or math, inside braces or math, or in mixed case (`p-Type`, `arXiv`), is left as
-/// written.
+/// `tex` in sentence case when `name` is a title field, else as it is. What is inside braces or
+/// math, a command and its braced argument, a word in mixed case (`arXiv`) or glued to one of
+/// these (`Cu$_2$O`) are left as written; the parts of a compound are recased one by one (`p-Type` → `p-type`, `{X}-Ray` →
+/// `X-ray`, `Copper({I})` → `copper({I})`), as pandoc does.
 pub(crate) fn sentence_case(name: &str, tex: &str) -> String {
     recased_title(name, tex, true)
 }
@@ -28,65 +29,147 @@ pub(crate) fn french_sentence_case(name: &str, tex: &str) -> String {
     recased_title(name, tex, false)
 }
 
+/// TeX accents written with a symbol (`\'e`) or a letter (`\c{c}`), part of the word they are in.
+const ACCENTS: &[char] = &[
+    '\'', '`', '^', '"', '~', '=', '.', 'c', 'v', 'u', 'H', 'r', 'k', 'd', 'b',
+];
+
 fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
     if !SENTENCE_FIELDS.contains(&name) {
         return tex.to_string();
     }
+    let chars: Vec<char> = tex.chars().collect();
     let mut out = String::with_capacity(tex.len());
-    let mut depth = 0i32;
-    let mut math = false;
+    let mut word = Word::default();
     let mut starts_sentence = true;
-    for token in tex.split_inclusive(char::is_whitespace) {
-        let word = token.trim_end();
-        let verbatim =
-            depth > 0 || math || word.contains(['\\', '{', '}', '$']) || is_mixed_case(word);
-        if verbatim {
-            out.push_str(token);
-        } else {
-            out.push_str(&recased_token(word, starts_sentence));
-            out.push_str(&token[word.len()..]);
+    let mut after_colon = false;
+    let mut glued = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some((letter, len)) = accented_letter(&chars[i..]) {
+            word.push(chars[i..i + len].iter().collect(), letter);
+            i += len;
+            continue;
         }
-        for c in word.chars() {
-            match c {
-                '{' => depth += 1,
-                '}' => depth = (depth - 1).max(0),
-                '$' => math = !math,
-                _ => {}
-            }
+        if c.is_alphanumeric() || ((c == '\'' || c == '’') && !word.is_empty()) {
+            word.push(c.to_string(), c);
+            i += 1;
+            continue;
         }
+        let opaque = ['{', '$', '\\'].contains(&c);
         if !word.is_empty() {
-            starts_sentence = capital_after_colon && word.ends_with([':', '?', '!']);
-        }
-    }
-    out
-}
-
-fn is_mixed_case(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    letters.next().is_some_and(char::is_lowercase) && letters.any(char::is_uppercase)
-}
-
-/// A plain word of a title (maybe hyphenated, `Laser-Plasma`) recased part by part.
-fn recased_token(word: &str, starts_sentence: bool) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut part = String::new();
-    let mut first = starts_sentence;
-    for c in word.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '’' {
-            part.push(c);
-        } else {
-            if !part.is_empty() {
-                out.push_str(&recased(&part, first));
-                first = false;
-                part.clear();
+            if glued || opaque {
+                out.push_str(&word.tex());
+            } else {
+                out.push_str(&word.recased(starts_sentence));
             }
-            out.push(c);
+            word = Word::default();
+            starts_sentence = false;
+            after_colon = false;
+        }
+        let len = verbatim_len(&chars[i..]);
+        out.extend(&chars[i..i + len]);
+        i += len;
+        glued = opaque;
+        if c.is_whitespace() {
+            starts_sentence |= after_colon;
+            after_colon = false;
+        } else if capital_after_colon && [':', '?', '!'].contains(&c) {
+            after_colon = true;
+        } else if opaque {
+            starts_sentence = false;
+            after_colon = false;
         }
     }
-    if !part.is_empty() {
-        out.push_str(&recased(&part, first));
+    if glued {
+        out.push_str(&word.tex());
+    } else {
+        out.push_str(&word.recased(starts_sentence));
     }
     out
+}
+
+/// A word being read: the TeX of each of its letters, and the letter (accents resolved).
+#[derive(Default)]
+struct Word {
+    letters: Vec<(String, char)>,
+}
+
+impl Word {
+    fn push(&mut self, tex: String, letter: char) {
+        self.letters.push((tex, letter));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.letters.is_empty()
+    }
+
+    fn tex(&self) -> String {
+        self.letters.iter().map(|(tex, _)| tex.as_str()).collect()
+    }
+
+    fn recased(&self, starts_sentence: bool) -> String {
+        let plain: String = self.letters.iter().map(|(_, c)| *c).collect();
+        let wanted: Vec<char> = recased(&plain, starts_sentence).chars().collect();
+        if wanted.len() != self.letters.len() {
+            return self.tex();
+        }
+        self.letters
+            .iter()
+            .zip(wanted)
+            .map(|((tex, letter), new)| tex.replacen(*letter, &new.to_string(), 1))
+            .collect()
+    }
+}
+
+/// The letter an accent command at the start of `chars` is on, and the command's length
+/// (`\'e`, `\'{E}`, `\c{c}`).
+fn accented_letter(chars: &[char]) -> Option<(char, usize)> {
+    if chars.first() != Some(&'\\') || !ACCENTS.contains(chars.get(1)?) {
+        return None;
+    }
+    match *chars.get(2)? {
+        '{' => {
+            let letter = *chars.get(3)?;
+            (letter.is_alphabetic() && chars.get(4) == Some(&'}')).then_some((letter, 5))
+        }
+        letter if letter.is_alphabetic() && !chars[1].is_alphabetic() => Some((letter, 3)),
+        _ => None,
+    }
+}
+
+/// How many characters at the start of `chars` are copied as written: a braced group or math
+/// whole, a command's name, or one character.
+fn verbatim_len(chars: &[char]) -> usize {
+    let closing = |open: char, close: char| {
+        let mut depth = 0usize;
+        let mut escaped = false;
+        for (i, &c) in chars.iter().enumerate() {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == close && (open != close || i > 0) {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            } else if c == open {
+                depth += 1;
+            }
+        }
+        chars.len()
+    };
+    match chars[0] {
+        '{' => closing('{', '}'),
+        '$' => closing('$', '$'),
+        '\\' => {
+            let name = chars[1..].iter().take_while(|c| c.is_alphabetic()).count();
+            1 + name.max(usize::from(chars.len() > 1))
+        }
+        _ => 1,
+    }
 }
 
 /// `word` lowered when it is capitalized (`Oxide`), capitalized when it starts a sentence and is
@@ -125,7 +208,7 @@ mod tests {
                 "title",
                 "The Fine Structure of the {Wannier}-Mott Excitons in Cu$_2$O"
             ),
-            "The fine structure of the {Wannier}-Mott excitons in Cu$_2$O"
+            "The fine structure of the {Wannier}-mott excitons in Cu$_2$O"
         );
         assert_eq!(
             sentence_case(
@@ -136,7 +219,7 @@ mod tests {
         );
         assert_eq!(
             sentence_case("title", "Yellow 1S Excitons in p-Type Films"),
-            "Yellow 1S excitons in p-Type films"
+            "Yellow 1S excitons in p-type films"
         );
         assert_eq!(
             sentence_case("title", "Physica D and Vitamin A"),
@@ -149,6 +232,43 @@ mod tests {
             ),
             "Non-volatile resistive switching in {MOCVD} \\emph{Thin Films}"
         );
+    }
+
+    #[test]
+    fn the_parts_of_a_compound_are_recased_one_by_one_as_pandoc_does() {
+        let cases = [
+            (
+                "Electrodeposited p-Type Semiconductor Films",
+                "Electrodeposited p-type semiconductor films",
+            ),
+            (
+                "Raman Spectroscopy and {X}-Ray Powder Diffraction",
+                "Raman spectroscopy and {X}-ray powder diffraction",
+            ),
+            (
+                "Growth of Copper({I}) and Copper({II}) Oxide Films",
+                "Growth of copper({I}) and copper({II}) oxide films",
+            ),
+            (
+                "{Cu$_2$O}-Nanowire Arrays in Low-{$T_c$} Devices",
+                "{Cu$_2$O}-nanowire arrays in low-{$T_c$} devices",
+            ),
+            (
+                "the $\\beta$-Ketoiminate Precursor Bis(2-pentanonate)",
+                "The $\\beta$-ketoiminate precursor bis(2-pentanonate)",
+            ),
+            (
+                "{\\'{E}}tude Spectrophotom\\'etrique des Spectres",
+                "{\\'{E}}tude spectrophotom\\'etrique des spectres",
+            ),
+            (
+                "Conductibilit\\'e \\'Electrique de Cu$_2$O and Cu$_2$O-Rich",
+                "Conductibilit\\'e \\'electrique de Cu$_2$O and Cu$_2$O-rich",
+            ),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(sentence_case("title", title), expected);
+        }
     }
 
     #[test]

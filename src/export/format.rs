@@ -778,4 +778,34 @@ pub(crate) mod tests {
         let apa = markdown_of(&apa_items(text, "en-US"), "sorace");
         assert!(apa.contains("(U.S. patent No. 5668842)"), "{apa}");
     }
+
+    #[test]
+    fn a_closing_and_others_is_et_al_unless_the_list_is_long_enough_to_be_cut() {
+        let text = "@incollection{madelung, title = {Cuprous oxide excitons}, booktitle = {Landolt-B\\\"ornstein}, author = {Madelung, O. and others}, publisher = {Springer}, year = {1998}}
+@article{many, title = {A big collaboration}, journal = {J}, author = {Aa, A. and Bb, B. and Cc, C. and Dd, D. and Ee, E. and Ff, F. and Gg, G. and others}, year = {2000}}";
+        for (style, start) in [
+            ("apa", "Madelung, O. et al. (1998)"),
+            ("chicago-author-date", "Madelung, O. et al. 1998."),
+            ("ieee", "O. Madelung *et al.*,"),
+            ("modern-language-association", "Madelung, O., et al."),
+        ] {
+            let items = items_in(style, text, "en-US");
+            let madelung = markdown_of(&items, "madelung");
+            assert!(madelung.starts_with(start), "{style}: {madelung}");
+        }
+        let ieee = markdown_of(&items_in("ieee", text, "en-US"), "many");
+        assert!(ieee.starts_with("A. Aa *et al.*,"), "{ieee}");
+    }
+
+    #[test]
+    fn a_doi_link_has_its_angle_brackets_percent_encoded() {
+        let text = "@article{sici, title = {Kinetic study}, journal = {Chemical Vapor Deposition}, author = {Condorelli, G. G.}, year = {1999}, doi = {10.1002/(SICI)1521-3862(199901)5:1<21::AID-CVDE21>3.0.CO;2-9}}";
+        let apa = markdown_of(&items_in("apa", text, "en-US"), "sici");
+        assert!(
+            apa.contains(
+                "https://doi.org/10.1002/(SICI)1521-3862(199901)5:1%3C21::AID-CVDE21%3E3.0.CO;2-9"
+            ),
+            "{apa}"
+        );
+    }
 }

@@ -38,6 +38,12 @@ pub(crate) trait RenderCsl {
     fn will_have_info<T: EntryLike>(&self, ctx: &mut Context<T>) -> (bool, UsageInfo);
 }
 
+/// glose: `text` with its angle brackets percent-encoded, as citeproc writes the link of a DOI
+/// (`…(199901)5:1%3C21::AID-CVDE21%3E3.0.CO;2-9`); hayagriva printed them as they are.
+fn escaped_uri(text: &str) -> String {
+    text.replace('<', "%3C").replace('>', "%3E")
+}
+
 impl RenderCsl for citationberg::Text {
     fn render<T: EntryLike>(&self, ctx: &mut Context<T>) {
         let Some(target) = ResolvedTextTarget::compute(self, ctx) else { return };
@@ -93,7 +99,8 @@ impl RenderCsl for citationberg::Text {
             ResolvedTextTarget::StandardVariable(var, val) => {
                 if let Some(url_prefix) = get_url_prefix(var) {
                     // For link variables, create the full URL for the destination of the link.
-                    let full_url = format!("{}{}", url_prefix, val);
+                    let full_url =
+                        format!("{}{}", url_prefix, escaped_uri(&val.to_string()));
 
                     let (display, destination) = if affix_is_url_prefix {
                         // If the affix in the CSL was the URL prefix, then use

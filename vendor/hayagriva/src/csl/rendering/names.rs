@@ -337,14 +337,13 @@ impl RenderCsl for Names {
             name_forms: people
                 .iter()
                 .map(|(p, _)| {
+                    let subsequent = !ctx.instance.cite_props.certain.is_first;
                     p.iter()
                         .enumerate()
                         .map(|(i, _)| {
-                            if options.is_suppressed(
-                                i,
-                                p.len(),
-                                !ctx.instance.cite_props.certain.is_first,
-                            ) {
+                            if options.is_suppressed(i, p.len(), subsequent)
+                                || is_others_et_al(&options, p, i, subsequent)
+                            {
                                 None
                             } else {
                                 Some(default_form)
@@ -498,6 +497,26 @@ impl RenderCsl for Names {
             },
         )
     }
+}
+
+/// glose: whether the `i`th name is BibTeX's closing `and others` in a list too short for
+/// `et-al-min`, which then stands for the et-al term as in citeproc (`Madelung, O., et al.`);
+/// hayagriva printed it as a name (`Madelung, O., & others`).
+fn is_others_et_al(
+    options: &NameOptions,
+    people: &[Cow<'_, Person>],
+    i: usize,
+    subsequent: bool,
+) -> bool {
+    let min = if subsequent {
+        options.et_al_subsequent_min.or(options.et_al_min)
+    } else {
+        options.et_al_min
+    };
+    i + 1 == people.len()
+        && people[i].name == "others"
+        && people[i].given_name.is_none()
+        && min.is_some_and(|min| people.len() < min as usize)
 }
 
 #[derive(Debug, Clone, Copy)]
