@@ -11,6 +11,8 @@ mod locator;
 mod markdown;
 mod normalize;
 mod presort;
+#[cfg(test)]
+mod rendering_tests;
 mod report;
 mod runs;
 mod select;

@@ -1,0 +1,291 @@
+//! How single entries of the corpus render in the built-in and shared CSL styles: each test is
+//! an entry on which glose once differed from pandoc --citeproc (see docs/conformance.md).
+
+use super::format::tests::{apa_items, iso690_fr_items, items_in, markdown_of};
+
+#[test]
+fn a_group_of_terms_alone_does_not_keep_a_group_whose_variables_are_empty() {
+    let text = "@article{plain, author = {Smith, John}, title = {Pair creation}, journal = {Physical Review E}, year = {2019}, volume = {9}, pages = {1--4}, url = {https://example.org/pairs}}
+@article{accessed, author = {Smith, John}, title = {Pair decay}, journal = {Physical Review E}, year = {2020}, volume = {9}, pages = {5--8}, url = {https://example.org/decay}, urldate = {2021-01-05}}";
+    let items = items_in("ieee", text, "en-US");
+    let text = |key: &str| markdown_of(&items, key);
+    assert!(text("plain").contains("Available:"), "{}", text("plain"));
+    assert!(!text("plain").contains("Online"), "{}", text("plain"));
+    assert!(
+        text("accessed").contains("Accessed: Jan. 05, 2021. \\[Online\\]."),
+        "{}",
+        text("accessed")
+    );
+}
+
+#[test]
+fn howpublished_is_the_publisher_of_a_misc_without_one() {
+    let text = "@misc{Brown02, author = {Daniel R. L. Brown}, title = {Generic Groups, Collision Resistance, and {ECDSA}}, howpublished = {Contributions to {IEEE P1363a}}, year = 2002}
+@misc{both, author = {Smith, John}, title = {Pairs}, howpublished = {Preprint}, publisher = {ACM}, year = 2003}";
+    let items = items_in("apa", text, "en-US");
+    assert_eq!(
+        markdown_of(&items, "Brown02"),
+        "Brown, D. R. L. (2002). *Generic groups, collision resistance, and ECDSA*. Contributions to IEEE P1363a."
+    );
+    let both = markdown_of(&items, "both");
+    assert!(both.ends_with("*Pairs*. ACM."), "{both}");
+}
+
+#[test]
+fn an_incollection_is_a_chapter_in_its_book() {
+    let text = "@incollection{romero_2004, title = {Fundamentals of {Gamma}-{Ray} {Astrophysics}}, booktitle = {Cosmic {Gamma}-{Ray} {Sources}}, publisher = {Springer Netherlands}, address = {Dordrecht}, author = {Romero, G. E. and Cheng, K. S.}, editor = {Cheng, K. S. and Romero, G. E.}, year = {2004}, pages = {21--46}}";
+    let items = items_in("ieee", text, "en-US");
+    assert_eq!(
+        markdown_of(&items, "romero_2004"),
+        "G. E. Romero and K. S. Cheng, “Fundamentals of Gamma-Ray Astrophysics,” in *Cosmic Gamma-Ray Sources*, K. S. Cheng and G. E. Romero, Eds., Dordrecht: Springer Netherlands, 2004, pp. 21–46."
+    );
+}
+
+#[test]
+fn a_stop_word_in_parentheses_stays_lower_case_in_a_title_cased_journal() {
+    let text = "@article{k, author = {Castellan, G.~W.}, title = {Diffusion}, journal = {Physica Status Solidi (a)}, year = {1970}, volume = {3}}";
+    let items = apa_items(text, "en-US");
+    let entry = markdown_of(&items, "k");
+    assert!(entry.starts_with("Castellan, G. W. (1970)."), "{entry}");
+    assert!(entry.contains("*Physica Status Solidi (a)*"), "{entry}");
+}
+
+#[test]
+fn french_spacing_stays_out_of_entries_in_another_language() {
+    let text = "@book{en, author = {Smith, John}, title = {Physica D: Nonlinear Phenomena}, year = {2001}, publisher = {Elsevier}, langid = {english}}
+@book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique}, year = {2002}, publisher = {Dalloz}, langid = {french}}
+@book{none, author = {Durand, Anne}, title = {Cybercriminalité: enjeux}, year = {2003}, publisher = {PUF}}";
+    let items = apa_items(text, "fr-FR");
+    let text = |key: &str| markdown_of(&items, key);
+    assert!(
+        text("en").contains("Physica D: Nonlinear"),
+        "{}",
+        text("en")
+    );
+    assert!(
+        text("fr").contains("pénal\u{a0}: chronique"),
+        "{}",
+        text("fr")
+    );
+    assert!(
+        text("none").contains("Cybercriminalité\u{a0}: enjeux"),
+        "{}",
+        text("none")
+    );
+}
+
+#[test]
+fn an_english_title_without_langid_keeps_english_spacing_in_french() {
+    let text = "@article{bourdier_2005, title = {Stochastic heating in ultra high intensity laser-plasma interaction}, volume = {206}, number = {1}, journal = {Physica D: Nonlinear Phenomena}, author = {Bourdier, A. and Patin, D. and Lefebvre, E.}, year = {2005}, pages = {1--31}}
+@book{fr, author = {Martin, Paul}, title = {Droit pénal: chronique de la jurisprudence de la chambre criminelle}, year = {2002}, publisher = {Dalloz}}
+@book{short, author = {Durand, Anne}, title = {Laser: 500TW}, year = {2003}, publisher = {PUF}}";
+    let items = apa_items(text, "fr-FR");
+    let text = |key: &str| markdown_of(&items, key);
+    let english = text("bourdier_2005");
+    assert!(english.contains("Physica D: Nonlinear"), "{english}");
+    assert!(
+        text("fr").contains("pénal\u{a0}: chronique"),
+        "{}",
+        text("fr")
+    );
+    assert!(
+        text("short").contains("Laser\u{a0}: 500TW"),
+        "{}",
+        text("short")
+    );
+}
+
+#[test]
+fn a_french_title_stays_in_sentence_case_and_a_sign_keeps_its_small_letter_in_title_case() {
+    let text = "@book{zitoun_2009, title = {Introduction à la physique des particules}, publisher = {Dunod}, author = {Zitoun, Robert}, year = {2009}}
+@article{hartin_2007, title = {The stimulated {Breit}-{Wheeler} process as a source of background e+e− pairs at the international linear collider}, journal = {Pramana}, author = {Hartin, A.}, year = {2007}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let zitoun = markdown_of(&items, "zitoun_2009");
+    assert!(
+        zitoun.contains("Introduction à la physique des particules"),
+        "{zitoun}"
+    );
+    let hartin = markdown_of(&items, "hartin_2007");
+    assert!(
+        hartin.contains("Source of Background e+e− Pairs at the International"),
+        "{hartin}"
+    );
+}
+
+#[test]
+fn a_name_particle_in_small_letters_stays_so_in_title_case() {
+    let text = "@article{kessler_1974, title = {The equivalent photon approximation}, journal = {Le Journal de Physique Colloques}, author = {Kessler, P.}, year = {1974}}
+@article{landau_1934, title = {On the production of electrons}, journal = {Physikalische Zeitschrift der Sowjetunion}, author = {Landau, L. D.}, year = {1934}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let kessler = markdown_of(&items, "kessler_1974");
+    assert!(
+        kessler.contains("Le Journal de Physique Colloques"),
+        "{kessler}"
+    );
+    let landau = markdown_of(&items, "landau_1934");
+    assert!(landau.contains("Zeitschrift Der Sowjetunion"), "{landau}");
+}
+
+#[test]
+fn title_case_keeps_lone_small_letters_and_capitalises_the_last_word_and_after_a_slash() {
+    let text = "@article{solidi, title = {Lattice vibrations of {Cu$_2$O} at the long wave limit}, journal = {Physica Status Solidi (b)}, author = {Carabatos, C.}, year = {1970}}
+@article{letters, title = {High temperature photoconductivity of p-type films}, journal = {Physics Letters A}, author = {Fortin, E.}, year = {1967}}
+@article{slash, title = {Cuprous oxide/chitosan layers and x rays}, journal = {J}, author = {Righi, A.}, year = {1990}}
+@article{braced, title = {Risposta alle osservation del sig. {H}allwachs}, journal = {Il Nuovo Cimento}, author = {Righi, A.}, year = {1890}, langid = {english}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let solidi = markdown_of(&items, "solidi");
+    assert!(solidi.contains("Physica Status Solidi (b)"), "{solidi}");
+    let letters = markdown_of(&items, "letters");
+    assert!(
+        letters.contains("Photoconductivity of p-Type Films") && letters.contains("Letters A"),
+        "{letters}"
+    );
+    let slash = markdown_of(&items, "slash");
+    assert!(
+        slash.contains("Oxide/Chitosan Layers and x Rays"),
+        "{slash}"
+    );
+    let braced = markdown_of(&items, "braced");
+    assert!(braced.contains("Sig. Hallwachs"), "{braced}");
+}
+
+#[test]
+fn a_family_name_beginning_with_a_capital_particle_is_whole() {
+    let text = "@book{deangelis_2018, title = {Introduction to particle and astroparticle physics}, author = {De Angelis, A. and Pimenta, M. J. M.}, publisher = {Springer}, year = {2018}}
+@article{dipiazza_2012, title = {Extremely high-intensity laser interactions}, journal = {Reviews of Modern Physics}, author = {Di Piazza, A. and Müller, C.}, year = {2012}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let deangelis = markdown_of(&items, "deangelis_2018");
+    assert!(deangelis.starts_with("De Angelis, A., and"), "{deangelis}");
+    let dipiazza = markdown_of(&items, "dipiazza_2012");
+    assert!(dipiazza.starts_with("Di Piazza, A., and"), "{dipiazza}");
+}
+
+#[test]
+fn a_misc_with_a_url_is_no_web_page_and_a_proceedings_title_no_special_issue() {
+    let text = "@misc{nrl, title = {{NRL} plasma formulary}, url = {https://www.nrl.navy.mil/formulary.pdf}, year = {2018}}
+@inproceedings{biccari, title = {Metastability effects in solar cells}, booktitle = {Proceedings of the 23rd European Photovoltaic Solar Energy Conference}, author = {Biccari, Francesco}, year = {2008}, pages = {583--587}}";
+    let ieee = items_in("ieee", text, "en-US");
+    let nrl = markdown_of(&ieee, "nrl");
+    assert!(nrl.contains("2018") && !nrl.contains("[Online]"), "{nrl}");
+    let chicago = items_in("chicago-author-date", text, "en-US");
+    let biccari = markdown_of(&chicago, "biccari");
+    assert!(
+        biccari.contains("Photovoltaic Solar Energy Conference")
+            && !biccari.contains("Special issue"),
+        "{biccari}"
+    );
+}
+
+#[test]
+fn a_misc_title_is_a_work_of_its_own_not_in_quotes() {
+    let text = "@misc{geant4_web, title = {Geant4 {Documentation}}, url = {https://geant4.web.cern.ch/support}}";
+    for style in ["chicago-author-date", "modern-language-association"] {
+        let items = items_in(style, text, "en-US");
+        let geant4 = markdown_of(&items, "geant4_web");
+        assert!(
+            geant4.contains("Geant4 Documentation") && !geant4.contains('“'),
+            "{style}: {geant4}"
+        );
+    }
+}
+
+#[test]
+fn title_case_keeps_the_inner_capitals_of_a_word() {
+    let text = "@article{omega, title = {Laser OMEGA EP and MeV rays}, journal = {LaserNetUS and ChemSusChem}, author = {Doe, J.}, year = {2021}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let omega = markdown_of(&items, "omega");
+    assert!(
+        omega.contains("Laser OMEGA EP and MeV Rays")
+            && omega.contains("LaserNetUS and ChemSusChem"),
+        "{omega}"
+    );
+}
+
+#[test]
+fn a_year_a_substitute_printed_is_printed_again_by_the_date() {
+    let text =
+        "@misc{titan, title = {Laser {Titan}}, url = {https://jlf.llnl.gov/titan}, year = {2021}}";
+    let Some(items) = iso690_fr_items(text) else {
+        return;
+    };
+    let titan = markdown_of(&items, "titan").replace(['*', '\\'], "");
+    let titan = titan.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        titan.starts_with("Laser Titan, 2021. [en ligne]. 2021. Disponible"),
+        "{titan}"
+    );
+}
+
+#[test]
+fn a_subtitle_follows_its_title_after_a_colon() {
+    let text = "@book{gerhardt, title = {The Federal Appointments Process}, subtitle = {A Constitutional and Historical Analysis}, author = {Gerhardt, Michael J.}, publisher = {Duke University Press}, year = {2000}, langid = {english}}";
+    let apa = markdown_of(&apa_items(text, "en-US"), "gerhardt");
+    assert!(
+        apa.contains(
+            "*The federal appointments process: A constitutional and historical analysis*"
+        ),
+        "{apa}"
+    );
+    let items = items_in("modern-language-association", text, "en-US");
+    let mla = markdown_of(&items, "gerhardt");
+    assert!(
+        mla.contains(
+            "*The Federal Appointments Process: A Constitutional and Historical Analysis*"
+        ),
+        "{mla}"
+    );
+}
+
+#[test]
+fn a_block_is_apart_from_the_text_before_it() {
+    let text = "@misc{gp3m2, title = {lesnat/gp3m2}, url = {https://github.com/lesnat/gp3m2}, abstract = {Geant4 simulation.}, author = {Esnault, L.}}";
+    let Some(items) = iso690_fr_items(text) else {
+        return;
+    };
+    let gp3m2 = markdown_of(&items, "gp3m2");
+    assert!(gp3m2.ends_with("gp3m2) Geant4 simulation."), "{gp3m2}");
+}
+
+#[test]
+fn a_list_of_publishers_is_joined_by_semicolons() {
+    let text = "@book{malinowski, title = {Argonauts of the Western Pacific}, author = {Malinowski, Bronisław}, publisher = {Routledge and Kegan Paul}, year = {1972}, langid = {english}}";
+    let apa = markdown_of(&apa_items(text, "en-US"), "malinowski");
+    assert!(apa.contains("Routledge; Kegan Paul."), "{apa}");
+}
+
+#[test]
+fn a_biblatex_key_in_a_type_is_printed_as_words() {
+    let text = "@patent{sorace, title = {High-Speed Digital-to-{RF} Converter}, author = {Sorace, Ronald E.}, number = {5668842}, type = {patentus}, year = {1997}, langid = {english}}";
+    let apa = markdown_of(&apa_items(text, "en-US"), "sorace");
+    assert!(apa.contains("(U.S. patent No. 5668842)"), "{apa}");
+}
+
+#[test]
+fn a_closing_and_others_is_et_al_unless_the_list_is_long_enough_to_be_cut() {
+    let text = "@incollection{madelung, title = {Cuprous oxide excitons}, booktitle = {Landolt-B\\\"ornstein}, author = {Madelung, O. and others}, publisher = {Springer}, year = {1998}}
+@article{many, title = {A big collaboration}, journal = {J}, author = {Aa, A. and Bb, B. and Cc, C. and Dd, D. and Ee, E. and Ff, F. and Gg, G. and others}, year = {2000}}";
+    for (style, start) in [
+        ("apa", "Madelung, O. et al. (1998)"),
+        ("chicago-author-date", "Madelung, O. et al. 1998."),
+        ("ieee", "O. Madelung *et al.*,"),
+        ("modern-language-association", "Madelung, O., et al."),
+    ] {
+        let items = items_in(style, text, "en-US");
+        let madelung = markdown_of(&items, "madelung");
+        assert!(madelung.starts_with(start), "{style}: {madelung}");
+    }
+    let ieee = markdown_of(&items_in("ieee", text, "en-US"), "many");
+    assert!(ieee.starts_with("A. Aa *et al.*,"), "{ieee}");
+}
+
+#[test]
+fn a_doi_link_has_its_angle_brackets_percent_encoded() {
+    let text = "@article{sici, title = {Kinetic study}, journal = {Chemical Vapor Deposition}, author = {Condorelli, G. G.}, year = {1999}, doi = {10.1002/(SICI)1521-3862(199901)5:1<21::AID-CVDE21>3.0.CO;2-9}}";
+    let apa = markdown_of(&items_in("apa", text, "en-US"), "sici");
+    assert!(
+        apa.contains(
+            "https://doi.org/10.1002/(SICI)1521-3862(199901)5:1%3C21::AID-CVDE21%3E3.0.CO;2-9"
+        ),
+        "{apa}"
+    );
+}
