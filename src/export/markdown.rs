@@ -161,21 +161,19 @@ fn push_run(out: &mut String, run: &str, format: Format) {
 
 /// Pandoc's sub- and superscripts end at an unescaped space or at their own mark.
 fn escape_script(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, ' ' | '^' | '~') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    backslashed(text, &[' ', '^', '~'])
 }
 
 /// Escapes the characters Markdown would read as markup.
 pub(crate) fn escape(text: &str) -> String {
+    backslashed(text, &['\\', '*', '_', '`', '[', ']', '<', '>'])
+}
+
+/// `text` with a backslash before each of `special`.
+fn backslashed(text: &str, special: &[char]) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+        if special.contains(&c) {
             out.push('\\');
         }
         out.push(c);
