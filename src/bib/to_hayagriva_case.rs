@@ -5,7 +5,7 @@
 //! it back. So a capitalized word outside braces is lowered, except the first word of the field
 //! and the first after a colon, question or exclamation mark, which is capitalized.
 
-/// Fields that hold the title of a work (not of a journal), put in sentence case.
+/// Fields that hold the title of a work or series (not of a journal), put in sentence case.
 const SENTENCE_FIELDS: &[&str] = &[
     "title",
     "subtitle",
@@ -14,6 +14,7 @@ const SENTENCE_FIELDS: &[&str] = &[
     "booksubtitle",
     "maintitle",
     "mainsubtitle",
+    "series",
 ];
 
 /// `tex` in sentence case when `name` is a title field, else as it is. What is inside braces or
@@ -173,9 +174,12 @@ fn verbatim_len(chars: &[char]) -> usize {
 }
 
 /// `word` lowered when it is capitalized (`Oxide`), capitalized when it starts a sentence and is
-/// in lower case; single capitals (`Physica D`) and words with other capitals (`CuO`, `MOCVD`)
-/// stay as they are.
+/// in lower case; single capitals (`Physica D`), words with other capitals (`CuO`, `MOCVD`) and
+/// words with digits (`acisp00name`, `Abc2`) stay as they are, as in pandoc.
 fn recased(word: &str, starts_sentence: bool) -> String {
+    if word.chars().any(|c| c.is_numeric()) {
+        return word.to_string();
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters
         .next()
@@ -297,6 +301,25 @@ mod tests {
             sentence_case("subtitle", "an introduction"),
             "An introduction"
         );
+    }
+
+    #[test]
+    fn words_with_digits_are_left_as_written() {
+        assert_eq!(sentence_case("title", "acisp00name"), "acisp00name");
+        assert_eq!(
+            sentence_case("title", "The Acisp00name and Abc2 Model"),
+            "The Acisp00name and Abc2 model"
+        );
+        assert_eq!(sentence_case("title", "3d Printing"), "3d printing");
+    }
+
+    #[test]
+    fn series_are_put_in_sentence_case_too() {
+        assert_eq!(
+            sentence_case("series", "Lecture Notes In Computer Science"),
+            "Lecture notes in computer science"
+        );
+        assert_eq!(sentence_case("series", "mylncs"), "Mylncs");
     }
 
     #[test]
