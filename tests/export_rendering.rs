@@ -587,3 +587,35 @@ fn math_in_titles_is_plain_unicode_in_csl_json() {
         ]
     );
 }
+
+#[test]
+fn capitalize_first_leaves_words_with_digits_or_inner_capitals_as_pandoc_does() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, author = {Doe, John}, title = {T}, volume = {acisp}, year = 2000, publisher = {P}}
+@book{b, author = {Doe, Jane}, title = {T}, volume = {acisp00vol}, year = 2001, publisher = {P}}
+@book{d, author = {Doe, Jon}, title = {T}, volume = {iPod}, year = 2003, publisher = {P}}
+@book{e, author = {Doe, Jed}, title = {T}, volume = {e-book two}, year = 2004, publisher = {P}}
+@book{f, author = {Doe, Joe}, title = {T}, volume = {itcspub_v1}, year = 2005, publisher = {P}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "a"),
+        "Doe, J. (2000). *T: Acisp*. P."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "b"),
+        "Doe, J. (2001). *T* (Vol. acisp00vol). P."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "d"),
+        "Doe, J. (2003). *T: iPod*. P."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "e"),
+        "Doe, J. (2004). *T: E-book two*. P."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "f"),
+        r"Doe, J. (2005). *T: Itcspub\_v1*. P."
+    );
+}

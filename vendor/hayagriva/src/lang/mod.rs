@@ -224,6 +224,9 @@ pub struct CaseFolder {
     last_reconfig: usize,
     /// Index of the last word in the buffer.
     last_word: Option<WordData>,
+    /// glose: where `FirstUpper` capitalized a letter, undone if its word holds a digit or
+    /// another capital.
+    first_upper_at: Option<usize>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -342,6 +345,7 @@ impl Default for CaseFolder {
             buf: String::new(),
             last_reconfig: 0,
             last_word: None,
+            first_upper_at: None,
         }
     }
 }
@@ -449,6 +453,7 @@ impl CaseFolder {
             }
             Case::FirstUpper => {
                 if self.pristine && c.is_lowercase() {
+                    self.first_upper_at = Some(self.buf.len());
                     self.buf.extend(c.to_uppercase());
                 } else {
                     self.buf.push(c);
@@ -579,6 +584,14 @@ impl CaseFolder {
                     } else {
                         WordVerdict::Keep
                     };
+                }
+            }
+            // glose: `capitalize-first` leaves a word with a digit or an inner capital as
+            // written (`acisp00vol`, `iPod`, but `Itcspub_v1`), as citeproc does.
+            Case::FirstUpper if self.first_upper_at == Some(data.start) => {
+                let mut rest = self.find_word().unwrap_or_default().chars().skip(1);
+                if rest.any(|c| c.is_numeric() || c.is_uppercase()) {
+                    verdict = WordVerdict::Lowercase;
                 }
             }
             _ => {}
