@@ -619,3 +619,45 @@ fn capitalize_first_leaves_words_with_digits_or_inner_capitals_as_pandoc_does() 
         r"Doe, J. (2005). *T: Itcspub\_v1*. P."
     );
 }
+
+#[test]
+fn an_articles_number_and_issue_are_both_printed_as_pandoc_does() {
+    if !has_styles() {
+        return;
+    }
+    let bib = r#"@Article{Abbott:TB9-3-263,
+  author =       "Peter Abbott",
+  title =        "{A UK-based \TeX{} mail archive server}",
+  journal =      "TUGboat",
+  volume =       "9",
+  number =       "3",
+  pages =        "263--264",
+  year =         "1988",
+  issue =        "22",
+}"#;
+    assert_eq!(
+        rendered("apa", "en-US", bib, "Abbott:TB9-3-263"),
+        "Abbott, P. (1988). A UK-based TeX mail archive server. *TUGboat*, *9*(3, 22), 263–264."
+    );
+}
+
+#[test]
+fn a_range_from_a_number_to_itself_stays_a_range_as_pandoc_prints_it() {
+    if !has_styles() {
+        return;
+    }
+    let bib = r#"@Article{Adams:TB24-1-2,
+  author =       "Wendy Adams",
+  title =        "Editorial remarks",
+  journal =      "TUGboat",
+  volume =       "24",
+  number =       "1",
+  pages =        "2--2",
+  year =         "2003",
+}"#;
+    assert_eq!(
+        rendered("apa", "en-US", bib, "Adams:TB24-1-2"),
+        "Adams, W. (2003). Editorial remarks. *TUGboat*, *24*(1), 2–2."
+    );
+    assert!(rendered("ieee", "en-US", bib, "Adams:TB24-1-2").contains("pp. 2–2, 2003."));
+}

@@ -148,6 +148,18 @@ fn ed_role(role: EditorType, entry_type: &tex::EntryType) -> Option<PersonRole> 
     }
 }
 
+/// glose: an article's `number` and `issue` are both kept (`3, 22`), as in pandoc; the number
+/// replaced the issue.
+fn with_issue(
+    number: MaybeTyped<Numeric>,
+    issue: Option<&MaybeTyped<Numeric>>,
+) -> MaybeTyped<Numeric> {
+    match issue {
+        Some(issue) => MaybeTyped::String(format!("{number}, {issue}")),
+        None => number,
+    }
+}
+
 fn book(item: &mut Entry, parent: bool) -> Option<&mut Entry> {
     if parent { item.parents_mut().get_mut(0) } else { None }
 }
@@ -414,6 +426,7 @@ impl TryFrom<&tex::Entry> for Entry {
         // and "serial-number" for the record number / token sense.
         if let Some(number) = map_res(entry.number())?.map(|d| d.into()) {
             if let Some(parent) = book(&mut item, parent) {
+                let number = with_issue(number, parent.issue());
                 parent.set_issue(number);
             } else {
                 match item.entry_type {
@@ -423,7 +436,10 @@ impl TryFrom<&tex::Entry> for Entry {
                     | EntryType::Reference => {
                         item.set_keyed_serial_number("serial", number.to_string())
                     }
-                    _ => item.set_issue(number),
+                    _ => {
+                        let number = with_issue(number, item.issue());
+                        item.set_issue(number)
+                    }
                 }
             }
         }
@@ -540,6 +556,11 @@ impl TryFrom<&tex::Entry> for Entry {
         }
 
         if let Some(pages) = map_res(entry.pages())? {
+            // glose: a range from a page to itself (`2--2`) stays a range, as in citeproc.
+            let written =
+                entry.get("pages").map(|c| c.format_verbatim()).unwrap_or_default();
+            let written_ranges: Vec<bool> =
+                written.split(',').map(|part| part.contains(['-', '–'])).collect();
             item.set_page_range(match pages {
                 // glose: the ranges of a list (`431--456, 791--823`) keep their commas.
                 PermissiveType::Typed(pages) => MaybeTyped::Typed(PageRanges::new(
@@ -547,7 +568,9 @@ impl TryFrom<&tex::Entry> for Entry {
                         .into_iter()
                         .enumerate()
                         .flat_map(|(i, p)| {
-                            let part = if p.start == p.end {
+                            let written_range =
+                                written_ranges.get(i).copied().unwrap_or(false);
+                            let part = if p.start == p.end && !written_range {
                                 PageRangesPart::SinglePage(Numeric::from(p.start))
                             } else {
                                 PageRangesPart::Range(
