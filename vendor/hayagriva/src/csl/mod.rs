@@ -1,6 +1,6 @@
 use std::any::Any;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::hash_map::Entry as HmEntry;
 use std::collections::{HashMap, HashSet};
 use std::fmt::{Debug, Write};
@@ -1860,12 +1860,14 @@ impl<'a> StyleContext<'a> {
                 if ctx.instance.cite_props.speculative.ibid != IbidState::Different {
                     let prev_ibid = ctx.instance.cite_props.speculative.ibid;
                     ctx.instance.cite_props.speculative.ibid = IbidState::Different;
+                    ctx.writing.invalidate_info();
                     if self.csl.citation.layout.will_render(ctx, author_var) {
                         ctx.set_special_form(Some(SpecialForm::VarOnly(author_var)));
                         do_regular(ctx);
                         needs_bibliography = false;
                     }
                     ctx.instance.cite_props.speculative.ibid = prev_ibid;
+                    ctx.writing.invalidate_info();
                 }
 
                 if needs_bibliography {
@@ -2267,6 +2269,13 @@ pub(crate) struct WritingContext {
     suppress_queried_variables: bool,
     /// Suppressed variables that must not be rendered.
     suppressed_variables: RefCell<Vec<Variable>>,
+    /// glose: bumped whenever what `will_have_info` reads may change (the suppressed variables,
+    /// the special form, the ibid state), which makes `info_cache` stale.
+    info_generation: Cell<u32>,
+    /// glose: what `will_have_info` found for an element (by address), and at which generation:
+    /// groups and macros ask it of their whole subtree at every level, so the render of an
+    /// entry asked it again and again (more than half the time of a bibliography).
+    info_cache: rustc_hash::FxHashMap<usize, (u32, (bool, UsageInfo))>,
     /// Whether this render has checked for `disambiguate` in `cs:choose`.
     checked_disambiguate: bool,
     /// Check whether this is the first date.
@@ -2309,6 +2318,8 @@ impl Default for WritingContext {
             strip_periods: false,
             suppress_queried_variables: false,
             suppressed_variables: RefCell::new(Vec::new()),
+            info_generation: Cell::new(0),
+            info_cache: rustc_hash::FxHashMap::default(),
             checked_disambiguate: false,
             first_date: true,
             first_name: None,
@@ -2568,8 +2579,22 @@ impl WritingContext {
     /// Push a new suppressed variable if we are suppressing queried variables.
     fn maybe_suppress(&self, variable: Variable) {
         if self.suppress_queried_variables {
+            self.invalidate_info();
             self.suppressed_variables.borrow_mut().push(variable);
         }
+    }
+
+    /// glose: makes every cached `will_have_info` answer stale.
+    fn invalidate_info(&self) {
+        self.info_generation.set(self.info_generation.get().wrapping_add(1));
+    }
+
+    /// glose: the cached `will_have_info` answer for the element at `key`, if still valid.
+    fn cached_info(&self, key: usize) -> Option<(bool, UsageInfo)> {
+        self.info_cache
+            .get(&key)
+            .filter(|(generation, _)| *generation == self.info_generation.get())
+            .map(|(_, info)| *info)
     }
 
     fn prepare_variable_query<V>(&self, variable: V) -> Option<Variable>
@@ -3451,6 +3476,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
 
     /// Set the [`SpecialForm`]
     fn set_special_form(&mut self, form: Option<SpecialForm>) {
+        self.writing.invalidate_info();
         self.instance.kind = form;
     }
 }

@@ -1036,6 +1036,10 @@ where
     // `variable="editor"`). Other substituted variables stay unseen: Chicago would print a
     // web site standing for the author again, in parentheses.
     let substituted = ctx.writing.suppressed_variables.take();
+    let hides_names = substituted.iter().any(|v| matches!(v, Variable::Name(_)));
+    if hides_names {
+        ctx.writing.invalidate_info();
+    }
     ctx.writing.suppressed_variables.replace(
         substituted
             .iter()
@@ -1047,6 +1051,9 @@ where
         .branches()
         .find(|branch| branch.match_.test(BranchConditionIter::from_branch(branch, ctx)));
     ctx.writing.suppressed_variables.replace(substituted);
+    if hides_names {
+        ctx.writing.invalidate_info();
+    }
     ctx.writing.suppress_queried_variables = suppressed;
 
     branch
@@ -1465,23 +1472,33 @@ impl RenderCsl for citationberg::LayoutRenderingElement {
     }
 
     fn will_have_info<T: EntryLike>(&self, ctx: &mut Context<T>) -> (bool, UsageInfo) {
-        match self {
-            citationberg::LayoutRenderingElement::Text(text) => text.will_have_info(ctx),
-            citationberg::LayoutRenderingElement::Number(num) => num.will_have_info(ctx),
-            citationberg::LayoutRenderingElement::Label(label) => {
-                label.will_have_info(ctx)
-            }
-            citationberg::LayoutRenderingElement::Date(date) => date.will_have_info(ctx),
-            citationberg::LayoutRenderingElement::Names(names) => {
-                names.will_have_info(ctx)
-            }
-            citationberg::LayoutRenderingElement::Choose(choose) => {
-                choose.will_have_info(ctx)
-            }
-            citationberg::LayoutRenderingElement::Group(group) => {
-                group.will_have_info(ctx)
-            }
+        // glose: answered once per element while nothing it reads has changed.
+        let key = self as *const Self as usize;
+        if let Some(info) = ctx.writing.cached_info(key) {
+            return info;
         }
+        let generation = ctx.writing.info_generation.get();
+        let info = uncached_will_have_info(self, ctx);
+        if ctx.writing.info_generation.get() == generation {
+            ctx.writing.info_cache.insert(key, (generation, info));
+        }
+        info
+    }
+}
+
+fn uncached_will_have_info<T: EntryLike>(
+    element: &citationberg::LayoutRenderingElement,
+    ctx: &mut Context<T>,
+) -> (bool, UsageInfo) {
+    use citationberg::LayoutRenderingElement as E;
+    match element {
+        E::Text(text) => text.will_have_info(ctx),
+        E::Number(num) => num.will_have_info(ctx),
+        E::Label(label) => label.will_have_info(ctx),
+        E::Date(date) => date.will_have_info(ctx),
+        E::Names(names) => names.will_have_info(ctx),
+        E::Choose(choose) => choose.will_have_info(ctx),
+        E::Group(group) => group.will_have_info(ctx),
     }
 }
 
