@@ -661,3 +661,55 @@ fn a_range_from_a_number_to_itself_stays_a_range_as_pandoc_prints_it() {
     );
     assert!(rendered("ieee", "en-US", bib, "Adams:TB24-1-2").contains("pp. 2–2, 2003."));
 }
+
+#[test]
+fn an_annotation_is_no_note_and_an_addendum_follows_the_note() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, author = {Aaa, Bob}, title = {A title}, year = {2000}, publisher = {Pub}, \
+               annotation = {A reader's comment}}
+@book{d, author = {Ddd, Bob}, title = {D title}, year = {2000}, publisher = {Pub}, \
+               note = {Some note}, addendum = {Some addendum}}";
+    let iso = |key| rendered("iso690-author-date-fr", "fr-FR", bib, key);
+    assert_eq!(iso("a"), "AAA, Bob, 2000. *A title*. Pub.");
+    assert_eq!(
+        iso("d"),
+        "DDD, Bob, 2000. *D title*. Pub. Some note. Some addendum"
+    );
+}
+
+#[test]
+fn a_url_without_a_scheme_is_printed_as_written_and_keeps_its_site() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@misc{hibef, title = {{HiBEF}}, url = {hibef.eu}, journal = {HZDR}}
+@misc{alias, title = {Page}, year = {2005}, url = {http://www.something.com/q=áŠ}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "hibef"),
+        "HiBEF. (n.d.). In *HZDR*. Retrieved [hibef.eu](https://hibef.eu)"
+    );
+    let alias = rendered("apa", "en-US", bib, "alias");
+    assert!(
+        alias.starts_with("*Page*. (2005). [http://www.something.com/q=áŠ]("),
+        "{alias}"
+    );
+}
+
+#[test]
+fn the_organization_and_howpublished_are_publishers_before_the_publisher() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@manual{a, author = {Aaa, Bob}, title = {A title}, year = {2000}, \
+               organization = {Org A}}
+@manual{b, author = {Bbb, Bob}, title = {B title}, year = {2000}, organization = {Org B}, \
+               publisher = {Pub B}}
+@misc{f, author = {Fff, Bob}, title = {F title}, year = {2000}, publisher = {Pub F}, \
+               howpublished = {How F}}";
+    let apa = |key| rendered("apa", "en-US", bib, key);
+    assert_eq!(apa("a"), "Aaa, B. (2000). *A title*. Org A.");
+    assert_eq!(apa("b"), "Bbb, B. (2000). *B title*. Org B; Pub B.");
+    assert_eq!(apa("f"), "Fff, B. (2000). *F title*. How F; Pub F.");
+}

@@ -114,7 +114,14 @@ impl RenderCsl for citationberg::Text {
 
                     ctx.push_link(&display.into(), destination);
                 } else if var == StandardVariable::URL {
-                    ctx.push_link(&val, val.to_string());
+                    // glose: a URL written without a scheme links to its https address.
+                    let written = val.to_string();
+                    let destination = if url::Url::parse(&written).is_ok() {
+                        written
+                    } else {
+                        format!("https://{written}")
+                    };
+                    ctx.push_link(&val, destination);
                 } else {
                     ctx.push_chunked(&val);
                 }
