@@ -713,3 +713,21 @@ fn the_organization_and_howpublished_are_publishers_before_the_publisher() {
     assert_eq!(apa("b"), "Bbb, B. (2000). *B title*. Org B; Pub B.");
     assert_eq!(apa("f"), "Fff, B. (2000). *F title*. How F; Pub F.");
 }
+
+#[test]
+fn works_of_one_author_without_a_date_take_letters_after_sans_date() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@misc{isbn1, author = {Flummox, Fred}, isbn = {0816520666}}
+@misc{isbn2, author = {Fred Flummox}, isbn = {9780816520664}}";
+    let iso = |key| rendered("iso690-author-date-fr", "fr-FR", bib, key);
+    assert_eq!(
+        iso("isbn1"),
+        "FLUMMOX, Fred, \\[sans date\\] a. ISBN\u{a0}0816520666."
+    );
+    assert_eq!(
+        iso("isbn2"),
+        "FLUMMOX, Fred, \\[sans date\\] b. ISBN\u{a0}9780816520664."
+    );
+}

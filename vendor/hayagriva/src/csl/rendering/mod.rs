@@ -160,7 +160,16 @@ impl RenderCsl for citationberg::Text {
                     ctx.writing.pop_delimiter(idx);
                 }
             }
-            ResolvedTextTarget::Term(s) => ctx.push_str(s),
+            ResolvedTextTarget::Term(s) => {
+                ctx.push_str(s);
+                if matches!(
+                    self.target,
+                    TextTarget::Term { term: Term::Other(OtherTerm::NoDate), .. }
+                ) {
+                    // glose: after a space (ISO 690's `[sans date] a`), as in citeproc.
+                    render_year_suffix_implicitly(ctx, " ");
+                }
+            }
             ResolvedTextTarget::Value(val) => ctx.push_str(val),
         }
 
@@ -744,7 +753,7 @@ impl RenderCsl for citationberg::Date {
                     ("P", date.year)
                 };
                 write!(ctx, "{prefix}{yr:09}").unwrap();
-                render_year_suffix_implicitly(ctx);
+                render_year_suffix_implicitly(ctx, "");
             }
 
             if month {
@@ -999,7 +1008,7 @@ fn render_date_part<T: EntryLike>(
     if let DateStrongAnyForm::Year(_) = form
         && first
     {
-        render_year_suffix_implicitly(ctx);
+        render_year_suffix_implicitly(ctx, "");
     }
 
     if let Some(affix_loc) = affix_loc {
@@ -1011,8 +1020,8 @@ fn render_date_part<T: EntryLike>(
 }
 
 /// Render the year suffix if it is set and the style will not render it
-/// explicitly.
-fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>) {
+/// explicitly, after `separator`.
+fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>, separator: &str) {
     let has_suffix = matches!(
         ctx.instance.cite_props.speculative.disambiguation,
         DisambiguateState::YearSuffix(_)
@@ -1024,6 +1033,9 @@ fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>) {
             StandardVariable::YearSuffix,
         )
     {
+        if !separator.is_empty() {
+            ctx.push_str(separator);
+        }
         ctx.push_chunked(year_suffix.as_ref());
     }
 }
