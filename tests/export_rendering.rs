@@ -731,3 +731,25 @@ fn works_of_one_author_without_a_date_take_letters_after_sans_date() {
         "FLUMMOX, Fred, \\[sans date\\] b. ISBN\u{a0}9780816520664."
     );
 }
+
+#[test]
+fn a_web_page_under_its_site_prints_the_site_once_and_no_empty_date() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@online{alls, title = {Laser {500TW}}, url = {http://inf.emt.inrs.ca/500TW}, \
+               journal = {ALLS}, year = {2021}}
+@online{doe, author = {Doe, Jane}, title = {Laser {600TW}}, url = {http://inf.emt.inrs.ca/600TW}, \
+               year = {2021}}";
+    let chicago = |key| rendered("chicago-author-date", "en-US", bib, key);
+    assert_eq!(
+        chicago("alls"),
+        "ALLS. 2021. “Laser 500TW.” \
+         [http://inf.emt.inrs.ca/500TW](http://inf.emt.inrs.ca/500TW)."
+    );
+    assert_eq!(
+        chicago("doe"),
+        "Doe, Jane. 2021. “Laser 600TW.” \
+         [http://inf.emt.inrs.ca/600TW](http://inf.emt.inrs.ca/600TW)."
+    );
+}

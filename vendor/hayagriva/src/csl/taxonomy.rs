@@ -287,10 +287,13 @@ impl EntryLike for Entry {
                 .and_then(|e| e.title())
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
+            // glose: only a short form written as such, as citeproc reads the variable, so
+            // that Chicago's `if variable="container-title-short"` standing for the author of
+            // a web page falls back to the container title, which is then not printed again.
             StandardVariable::ContainerTitleShort => entry
                 .get_container()
                 .and_then(|e| e.title())
-                .map(|f| f.select(LongShortForm::Short))
+                .and_then(|f| f.short.as_deref())
                 .map(Cow::Borrowed),
             StandardVariable::Dimensions => entry
                 .runtime()

@@ -868,7 +868,21 @@ impl RenderCsl for citationberg::Date {
         let info = if !self.will_render(ctx, variable.into()) {
             (false, UsageInfo::default())
         } else {
-            let has_non_empty_vars = ctx.resolve_date_variable(variable).is_some();
+            // glose: a date prints nothing when none of its parts is in it (Chicago's month
+            // and day of a date with a year only), so that no delimiter is written for it.
+            let parts = self.parts.unwrap_or_default();
+            let has_non_empty_vars =
+                ctx.resolve_date_variable(variable).is_some_and(|date| {
+                    self.form.is_some()
+                        || self.date_part.iter().any(|part| match part.name {
+                            DatePartName::Year => true,
+                            DatePartName::Month => {
+                                date.season.is_some()
+                                    || (parts.has_month() && date.month.is_some())
+                            }
+                            DatePartName::Day => parts.has_day() && date.day.is_some(),
+                        })
+                });
             (
                 has_non_empty_vars,
                 UsageInfo {
