@@ -753,3 +753,19 @@ fn a_web_page_under_its_site_prints_the_site_once_and_no_empty_date() {
          [http://inf.emt.inrs.ca/600TW](http://inf.emt.inrs.ca/600TW)."
     );
 }
+
+#[test]
+fn cs_number_prints_an_issue_with_a_leading_zero_as_a_number() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@article{y97, title = {Anomalous desorption}, author = {Yang, Judith C.}, \
+               journal = {Microscopy and Microanalysis}, year = {1997}, number = {02}, \
+               pages = {121--125}, volume = {3}}";
+    assert!(
+        rendered("ieee", "en-US", bib, "y97").contains("vol. 3, no. 2, pp. 121–125"),
+        "{}",
+        rendered("ieee", "en-US", bib, "y97")
+    );
+    assert!(rendered("apa", "en-US", bib, "y97").contains("*3*(02), 121–125."));
+}

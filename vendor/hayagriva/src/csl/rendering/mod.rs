@@ -383,7 +383,7 @@ impl RenderCsl for citationberg::Number {
         match value {
             Some(NumberOrPageVariableResult::Number(NumberVariableResult::Regular(
                 MaybeTyped::Typed(num),
-            ))) if num.will_transform() => {
+            ))) if num.is_number_with_zeros() => {
                 render_typed_num(num.as_ref(), self.form, gender, ctx);
             }
 
