@@ -769,3 +769,17 @@ fn cs_number_prints_an_issue_with_a_leading_zero_as_a_number() {
     );
     assert!(rendered("apa", "en-US", bib, "y97").contains("*3*(02), 121–125."));
 }
+
+#[test]
+fn a_given_name_part_in_small_letters_after_a_hyphen_gives_no_initial() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, author = {Mizuno, Ko-taro and Dupont, Jean-Luc}, title = {T}, \
+               year = {2000}, publisher = {P}}";
+    assert!(
+        rendered("apa", "en-US", bib, "a").starts_with("Mizuno, K., & Dupont, J.-L. (2000)."),
+        "{}",
+        rendered("apa", "en-US", bib, "a")
+    );
+}
