@@ -783,3 +783,22 @@ fn a_given_name_part_in_small_letters_after_a_hyphen_gives_no_initial() {
         rendered("apa", "en-US", bib, "a")
     );
 }
+
+#[test]
+fn a_collection_is_a_book_and_a_work_keeps_its_number_of_volumes() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@collection{gaonkar, editor = {Gaonkar, Dilip Parameshwar}, \
+               title = {Alternative Modernities}, date = 2001, publisher = {Duke University Press}}
+@book{aristotle, author = {Aristotle}, title = {The Rhetoric of Aristotle}, volumes = {3}, \
+               publisher = {Cambridge University Press}, year = {1877}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "gaonkar"),
+        "Gaonkar, D. P. (Ed.). (2001). *Alternative modernities*. Duke University Press."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "aristotle"),
+        "Aristotle. (1877). *The rhetoric of aristotle* (Vols. 1–3). Cambridge University Press."
+    );
+}

@@ -453,10 +453,15 @@ impl TryFrom<&tex::Entry> for Entry {
             }
         }
 
-        if let Some(parent) = mv(&mut item, parent, mv_parent)
-            && let Some(volumes) = map_res(entry.volumes())?
-        {
-            parent.set_volume_total(Numeric::new(volumes as i32));
+        // glose: a work of its own (@book, @collection) keeps its number of volumes too, as
+        // pandoc's BibTeX reader has it (APA's `Vols. 1–3`).
+        if let Some(volumes) = map_res(entry.volumes())? {
+            let total = Numeric::new(volumes as i32);
+            if let Some(parent) = mv(&mut item, parent, mv_parent) {
+                parent.set_volume_total(total);
+            } else if !parent {
+                item.set_volume_total(total);
+            }
         }
 
         if let Some(version) = map_res(entry.version())? {

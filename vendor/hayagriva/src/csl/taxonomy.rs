@@ -609,12 +609,13 @@ impl EntryLike for Entry {
                     return is_periodical;
                 }
 
-                let is_collection = self.entry_type() == &EntryType::Anthology;
+                // glose: an anthology (@collection) is a book, as pandoc's BibTeX reader makes
+                // it; CSL's collection is an archival one (APA's `[Archival collection]`).
                 if kind == Kind::Collection {
-                    return is_collection;
+                    return false;
                 }
 
-                !(is_periodical || is_collection)
+                !is_periodical
             }
             // glose: an anthos in a book (glose's @incollection) is a chapter too.
             Kind::Chapter => cached_select!(
