@@ -802,3 +802,20 @@ fn a_collection_is_a_book_and_a_work_keeps_its_number_of_volumes() {
         "Aristotle. (1877). *The rhetoric of aristotle* (Vols. 1–3). Cambridge University Press."
     );
 }
+
+#[test]
+fn an_english_title_stays_as_written_in_a_french_bibliography() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, langid = {english}, author = {Aaa, Bob}, \
+               title = {The Rhetoric of Aristotle with a Commentary}, year = {2000}, publisher = {Pub}}";
+    assert_eq!(
+        rendered("iso690-author-date-fr", "fr-FR", bib, "a"),
+        "AAA, Bob, 2000. *The Rhetoric of Aristotle with a Commentary*. Pub."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "a"),
+        "Aaa, B. (2000). *The rhetoric of aristotle with a commentary*. Pub."
+    );
+}
