@@ -661,3 +661,161 @@ fn a_range_from_a_number_to_itself_stays_a_range_as_pandoc_prints_it() {
     );
     assert!(rendered("ieee", "en-US", bib, "Adams:TB24-1-2").contains("pp. 2–2, 2003."));
 }
+
+#[test]
+fn an_annotation_is_no_note_and_an_addendum_follows_the_note() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, author = {Aaa, Bob}, title = {A title}, year = {2000}, publisher = {Pub}, \
+               annotation = {A reader's comment}}
+@book{d, author = {Ddd, Bob}, title = {D title}, year = {2000}, publisher = {Pub}, \
+               note = {Some note}, addendum = {Some addendum}}";
+    let iso = |key| rendered("iso690-author-date-fr", "fr-FR", bib, key);
+    assert_eq!(iso("a"), "AAA, Bob, 2000. *A title*. Pub.");
+    assert_eq!(
+        iso("d"),
+        "DDD, Bob, 2000. *D title*. Pub. Some note. Some addendum"
+    );
+}
+
+#[test]
+fn a_url_without_a_scheme_is_printed_as_written_and_keeps_its_site() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@misc{hibef, title = {{HiBEF}}, url = {hibef.eu}, journal = {HZDR}}
+@misc{alias, title = {Page}, year = {2005}, url = {http://www.something.com/q=áŠ}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "hibef"),
+        "HiBEF. (n.d.). In *HZDR*. Retrieved [hibef.eu](https://hibef.eu)"
+    );
+    let alias = rendered("apa", "en-US", bib, "alias");
+    assert!(
+        alias.starts_with("*Page*. (2005). [http://www.something.com/q=áŠ]("),
+        "{alias}"
+    );
+}
+
+#[test]
+fn the_organization_and_howpublished_are_publishers_before_the_publisher() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@manual{a, author = {Aaa, Bob}, title = {A title}, year = {2000}, \
+               organization = {Org A}}
+@manual{b, author = {Bbb, Bob}, title = {B title}, year = {2000}, organization = {Org B}, \
+               publisher = {Pub B}}
+@misc{f, author = {Fff, Bob}, title = {F title}, year = {2000}, publisher = {Pub F}, \
+               howpublished = {How F}}";
+    let apa = |key| rendered("apa", "en-US", bib, key);
+    assert_eq!(apa("a"), "Aaa, B. (2000). *A title*. Org A.");
+    assert_eq!(apa("b"), "Bbb, B. (2000). *B title*. Org B; Pub B.");
+    assert_eq!(apa("f"), "Fff, B. (2000). *F title*. How F; Pub F.");
+}
+
+#[test]
+fn works_of_one_author_without_a_date_take_letters_after_sans_date() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@misc{isbn1, author = {Flummox, Fred}, isbn = {0816520666}}
+@misc{isbn2, author = {Fred Flummox}, isbn = {9780816520664}}";
+    let iso = |key| rendered("iso690-author-date-fr", "fr-FR", bib, key);
+    assert_eq!(
+        iso("isbn1"),
+        "FLUMMOX, Fred, \\[sans date\\] a. ISBN\u{a0}0816520666."
+    );
+    assert_eq!(
+        iso("isbn2"),
+        "FLUMMOX, Fred, \\[sans date\\] b. ISBN\u{a0}9780816520664."
+    );
+}
+
+#[test]
+fn a_web_page_under_its_site_prints_the_site_once_and_no_empty_date() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@online{alls, title = {Laser {500TW}}, url = {http://inf.emt.inrs.ca/500TW}, \
+               journal = {ALLS}, year = {2021}}
+@online{doe, author = {Doe, Jane}, title = {Laser {600TW}}, url = {http://inf.emt.inrs.ca/600TW}, \
+               year = {2021}}";
+    let chicago = |key| rendered("chicago-author-date", "en-US", bib, key);
+    assert_eq!(
+        chicago("alls"),
+        "ALLS. 2021. “Laser 500TW.” \
+         [http://inf.emt.inrs.ca/500TW](http://inf.emt.inrs.ca/500TW)."
+    );
+    assert_eq!(
+        chicago("doe"),
+        "Doe, Jane. 2021. “Laser 600TW.” \
+         [http://inf.emt.inrs.ca/600TW](http://inf.emt.inrs.ca/600TW)."
+    );
+}
+
+#[test]
+fn cs_number_prints_an_issue_with_a_leading_zero_as_a_number() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@article{y97, title = {Anomalous desorption}, author = {Yang, Judith C.}, \
+               journal = {Microscopy and Microanalysis}, year = {1997}, number = {02}, \
+               pages = {121--125}, volume = {3}}";
+    assert!(
+        rendered("ieee", "en-US", bib, "y97").contains("vol. 3, no. 2, pp. 121–125"),
+        "{}",
+        rendered("ieee", "en-US", bib, "y97")
+    );
+    assert!(rendered("apa", "en-US", bib, "y97").contains("*3*(02), 121–125."));
+}
+
+#[test]
+fn a_given_name_part_in_small_letters_after_a_hyphen_gives_no_initial() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, author = {Mizuno, Ko-taro and Dupont, Jean-Luc}, title = {T}, \
+               year = {2000}, publisher = {P}}";
+    assert!(
+        rendered("apa", "en-US", bib, "a").starts_with("Mizuno, K., & Dupont, J.-L. (2000)."),
+        "{}",
+        rendered("apa", "en-US", bib, "a")
+    );
+}
+
+#[test]
+fn a_collection_is_a_book_and_a_work_keeps_its_number_of_volumes() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@collection{gaonkar, editor = {Gaonkar, Dilip Parameshwar}, \
+               title = {Alternative Modernities}, date = 2001, publisher = {Duke University Press}}
+@book{aristotle, author = {Aristotle}, title = {The Rhetoric of Aristotle}, volumes = {3}, \
+               publisher = {Cambridge University Press}, year = {1877}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "gaonkar"),
+        "Gaonkar, D. P. (Ed.). (2001). *Alternative modernities*. Duke University Press."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "aristotle"),
+        "Aristotle. (1877). *The rhetoric of aristotle* (Vols. 1–3). Cambridge University Press."
+    );
+}
+
+#[test]
+fn an_english_title_stays_as_written_in_a_french_bibliography() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@book{a, langid = {english}, author = {Aaa, Bob}, \
+               title = {The Rhetoric of Aristotle with a Commentary}, year = {2000}, publisher = {Pub}}";
+    assert_eq!(
+        rendered("iso690-author-date-fr", "fr-FR", bib, "a"),
+        "AAA, Bob, 2000. *The Rhetoric of Aristotle with a Commentary*. Pub."
+    );
+    assert_eq!(
+        rendered("apa", "en-US", bib, "a"),
+        "Aaa, B. (2000). *The rhetoric of aristotle with a commentary*. Pub."
+    );
+}

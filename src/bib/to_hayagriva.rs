@@ -54,7 +54,7 @@ pub fn to_hayagriva(
         Casing::AsWritten
     } else if guessed == Some("french") {
         Casing::FrenchSentence
-    } else if is_english(written, default_langid) {
+    } else if is_english(written, default_langid) && is_english(default_langid, None) {
         Casing::EnglishSentence
     } else {
         Casing::AsWritten
@@ -93,7 +93,8 @@ pub fn to_hayagriva(
 enum Casing {
     /// Legal texts, whose titles are official, and titles in a language CSL never recases.
     AsWritten,
-    /// English titles, which a style may put back in title case.
+    /// English titles in an English export, which a style may put back in title case (pandoc
+    /// leaves them as written for a bibliography in another language).
     EnglishSentence,
     /// French titles in an English export: their title-case spelling from BibTeX's convention
     /// is undone, as French writes titles in sentence case.
@@ -207,17 +208,19 @@ mod tests {
     }
 
     #[test]
-    fn english_titles_are_in_sentence_case_but_not_french_ones_nor_legal_texts() {
+    fn english_titles_are_in_sentence_case_in_an_english_export_only_and_not_legal_texts() {
         let text = "@article{en, title = {The Fine Structure of Excitons}, langid = {english}}
 @article{fr, title = {Le Droit Pénal des Affaires}}
 @legislation{dsa, title = {Regulation (EU) 2022/2065 on a Single Market For Digital Services}, langid = {english}}";
-        let title = |key: &str| {
-            convert(text, key, Some("french"))
+        let title_in = |key: &str, export: &str| {
+            convert(text, key, Some(export))
                 .title()
                 .map(|t| t.value.to_string())
                 .unwrap_or_default()
         };
-        assert_eq!(title("en"), "The fine structure of excitons");
+        let title = |key: &str| title_in(key, "french");
+        assert_eq!(title_in("en", "english"), "The fine structure of excitons");
+        assert_eq!(title("en"), "The Fine Structure of Excitons");
         assert_eq!(title("fr"), "Le Droit Pénal des Affaires");
         assert_eq!(
             title("dsa"),

@@ -19,7 +19,7 @@ fn a_group_of_terms_alone_does_not_keep_a_group_whose_variables_are_empty() {
 }
 
 #[test]
-fn howpublished_is_the_publisher_of_a_misc_without_one() {
+fn howpublished_is_a_publisher_before_the_publisher() {
     let text = "@misc{Brown02, author = {Daniel R. L. Brown}, title = {Generic Groups, Collision Resistance, and {ECDSA}}, howpublished = {Contributions to {IEEE P1363a}}, year = 2002}
 @misc{both, author = {Smith, John}, title = {Pairs}, howpublished = {Preprint}, publisher = {ACM}, year = 2003}";
     let items = items_in("apa", text, "en-US");
@@ -28,7 +28,7 @@ fn howpublished_is_the_publisher_of_a_misc_without_one() {
         "Brown, D. R. L. (2002). *Generic groups, collision resistance, and ECDSA*. Contributions to IEEE P1363a."
     );
     let both = markdown_of(&items, "both");
-    assert!(both.ends_with("*Pairs*. ACM."), "{both}");
+    assert!(both.ends_with("*Pairs*. Preprint; ACM."), "{both}");
 }
 
 #[test]

@@ -453,10 +453,15 @@ impl TryFrom<&tex::Entry> for Entry {
             }
         }
 
-        if let Some(parent) = mv(&mut item, parent, mv_parent)
-            && let Some(volumes) = map_res(entry.volumes())?
-        {
-            parent.set_volume_total(Numeric::new(volumes as i32));
+        // glose: a work of its own (@book, @collection) keeps its number of volumes too, as
+        // pandoc's BibTeX reader has it (APA's `Vols. 1–3`).
+        if let Some(volumes) = map_res(entry.volumes())? {
+            let total = Numeric::new(volumes as i32);
+            if let Some(parent) = mv(&mut item, parent, mv_parent) {
+                parent.set_volume_total(total);
+            } else if !parent {
+                item.set_volume_total(total);
+            }
         }
 
         if let Some(version) = map_res(entry.version())? {
@@ -498,32 +503,42 @@ impl TryFrom<&tex::Entry> for Entry {
             item.set_keyed_serial_number("iswc", iswc.format_verbatim());
         }
 
-        if let Some(url) = map_res(entry.url())?.and_then(|s| Url::parse(&s).ok()) {
+        // glose: a URL is kept as written, and one without a scheme (`hibef.eu`) is read as
+        // an https one, as pandoc links it.
+        let written = map_res(entry.url())?;
+        let parsed = written.as_deref().and_then(|s| {
+            Url::parse(s)
+                .ok()
+                .or_else(|| Url::parse(&format!("https://{s}")).ok())
+        });
+        if let Some(url) = parsed {
             let date = map_res(entry.url_date())?
                 .and_then(|d| match d {
                     PermissiveType::Typed(d) => Some(d),
                     PermissiveType::Chunks(_) => None,
                 })
                 .map(|d| d.into());
-            item.set_url(QualifiedUrl { value: url, visit_date: date });
+            item.set_url(QualifiedUrl { value: url, visit_date: date, written });
         }
 
-        // glose: without a publisher, `howpublished` is the publisher, as pandoc reads it (it
-        // was a note, which styles print for no type: `Contributions to IEEE P1363a` was lost).
-        let how_published: Option<FormatString> =
-            map_res(entry.how_published())?.map(Into::into);
-        let publisher_name = map_res(entry.publisher())?.map(|pubs| comma_list(&pubs));
-        let has_publisher = publisher_name.is_some();
-        if let Some(publisher_name) = publisher_name.or_else(|| how_published.clone()) {
-            let location = map_res(entry.location())?.map(|d| d.into());
-            let publisher = Publisher::new(Some(publisher_name), location);
-            if let Some(parent) = book(&mut item, parent) {
-                parent.set_publisher(publisher);
-            } else {
-                item.set_publisher(publisher);
-            }
-        } else if let Some(location) = map_res(entry.location())?.map(|d| d.into()) {
-            let publisher = Publisher::new(None, Some(location));
+        // glose: the organization, `howpublished` and the publishers are the publisher, in
+        // that order and joined by semicolons, as pandoc's BibTeX reader has it (`howpublished`
+        // was a note, which styles print for no type, and the organization only CSL's
+        // authority, which few print). The organization stays the authority too.
+        let mut publishers: Vec<Vec<Spanned<Chunk>>> = Vec::new();
+        if let Some(orgs) = map_res(entry.organization())? {
+            publishers.extend(orgs);
+        }
+        if let Some(how) = map_res(entry.how_published())? {
+            publishers.push(how.to_vec());
+        }
+        if let Some(pubs) = map_res(entry.publisher())? {
+            publishers.extend(pubs);
+        }
+        let publisher_name = (!publishers.is_empty()).then(|| comma_list(&publishers));
+        let location = map_res(entry.location())?.map(|d| d.into());
+        if publisher_name.is_some() || location.is_some() {
+            let publisher = Publisher::new(publisher_name, location);
             if let Some(parent) = book(&mut item, parent) {
                 parent.set_publisher(publisher);
             } else {
@@ -544,14 +559,6 @@ impl TryFrom<&tex::Entry> for Entry {
                 parent.set_organization(organization);
             } else {
                 item.set_organization(organization);
-            }
-        }
-
-        if let Some(note) = how_published.filter(|_| has_publisher) {
-            if let Some(parent) = book(&mut item, parent) {
-                parent.set_note(note);
-            } else {
-                item.set_note(note);
             }
         }
 
@@ -601,15 +608,21 @@ impl TryFrom<&tex::Entry> for Entry {
             }
         }
 
-        if let Some(note) = map_res(entry.note())?.map(Into::into) {
-            item.set_note(note);
-        }
-
-        if let Some(note) = map_res(entry.annotation())?
-            .or_else(|| entry.addendum().ok())
-            .map(Into::into)
-            && item.note.is_none()
-        {
+        // glose: the addendum follows the note after a period, as pandoc's BibTeX reader
+        // joins them; an annotation, which is a reader's comment, is no note.
+        let note = match (map_res(entry.note())?, entry.addendum().ok()) {
+            (Some(note), Some(addendum)) => {
+                let ends = note.format_verbatim().trim_end().ends_with(['.', '!', '?']);
+                let mut joined = note.to_vec();
+                joined.push(Spanned::detached(Chunk::Normal(
+                    if ends { " " } else { ". " }.into(),
+                )));
+                joined.extend_from_slice(addendum);
+                Some(FormatString::from(joined.as_slice()))
+            }
+            (note, addendum) => note.or(addendum).map(Into::into),
+        };
+        if let Some(note) = note {
             item.set_note(note);
         }
 

@@ -287,10 +287,13 @@ impl EntryLike for Entry {
                 .and_then(|e| e.title())
                 .map(|f| f.select(form))
                 .map(Cow::Borrowed),
+            // glose: only a short form written as such, as citeproc reads the variable, so
+            // that Chicago's `if variable="container-title-short"` standing for the author of
+            // a web page falls back to the container title, which is then not printed again.
             StandardVariable::ContainerTitleShort => entry
                 .get_container()
                 .and_then(|e| e.title())
-                .map(|f| f.select(LongShortForm::Short))
+                .and_then(|f| f.short.as_deref())
                 .map(Cow::Borrowed),
             StandardVariable::Dimensions => entry
                 .runtime()
@@ -606,12 +609,13 @@ impl EntryLike for Entry {
                     return is_periodical;
                 }
 
-                let is_collection = self.entry_type() == &EntryType::Anthology;
+                // glose: an anthology (@collection) is a book, as pandoc's BibTeX reader makes
+                // it; CSL's collection is an archival one (APA's `[Archival collection]`).
                 if kind == Kind::Collection {
-                    return is_collection;
+                    return false;
                 }
 
-                !(is_periodical || is_collection)
+                !is_periodical
             }
             // glose: an anthos in a book (glose's @incollection) is a chapter too.
             Kind::Chapter => cached_select!(

@@ -392,6 +392,10 @@ derive_or_from_str! {
         /// The last visited date.
         #[serde(rename = "date")]
         pub visit_date: Option<Date>,
+        /// glose: the URL as written, printed instead of its normalized form (pandoc prints
+        /// `hibef.eu` and `q=áŠ` as written).
+        #[serde(default)]
+        pub written: Option<String>,
     }
 }
 
@@ -414,7 +418,7 @@ impl Serialize for QualifiedUrl {
 impl QualifiedUrl {
     /// Create a new qualified URL.
     pub fn new(value: Url, visit_date: Option<Date>) -> Self {
-        Self { value, visit_date }
+        Self { value, visit_date, written: None }
     }
 }
 
@@ -422,13 +426,20 @@ impl FromStr for QualifiedUrl {
     type Err = url::ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self { value: Url::parse(s)?, visit_date: None })
+        Ok(Self {
+            value: Url::parse(s)?,
+            visit_date: None,
+            written: None,
+        })
     }
 }
 
 impl Display for QualifiedUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.value.fmt(f)
+        match &self.written {
+            Some(written) => f.write_str(written),
+            None => self.value.fmt(f),
+        }
     }
 }
 

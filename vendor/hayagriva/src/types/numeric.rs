@@ -109,6 +109,13 @@ impl Numeric {
         self.prefix.is_none() && self.suffix.is_none()
     }
 
+    /// glose: whether `cs:number` prints the value in its form, which it does for numbers
+    /// with leading zeros too (`02` gives `2`, as in citeproc; `cs:text` keeps `02`).
+    pub fn is_number_with_zeros(&self) -> bool {
+        self.suffix.is_none()
+            && self.prefix.as_deref().is_none_or(|p| p.chars().all(|c| c == '0'))
+    }
+
     /// glose: a set of numbers as it was written, if it was parsed from text.
     pub fn written(&self) -> Option<&str> {
         self.written.as_deref()

@@ -281,6 +281,17 @@ impl Person {
             if i < abbreviated_until {
                 continue;
             }
+            // glose: a part after a hyphen in small letters gives no initial (`Ko-taro` is
+            // `K.`), as in citeproc.
+            if gr == "-" && gn[i + 1..].chars().next().is_some_and(char::is_lowercase) {
+                let rest = &gn[i + 1..];
+                abbreviated_until = i
+                    + 1
+                    + rest
+                        .find(|c: char| c.is_whitespace() || c == '-')
+                        .unwrap_or(rest.len());
+                continue;
+            }
             if let Some(c) = gr.chars().next()
                 && (c.is_whitespace() || c == '-')
             {

@@ -114,7 +114,14 @@ impl RenderCsl for citationberg::Text {
 
                     ctx.push_link(&display.into(), destination);
                 } else if var == StandardVariable::URL {
-                    ctx.push_link(&val, val.to_string());
+                    // glose: a URL written without a scheme links to its https address.
+                    let written = val.to_string();
+                    let destination = if url::Url::parse(&written).is_ok() {
+                        written
+                    } else {
+                        format!("https://{written}")
+                    };
+                    ctx.push_link(&val, destination);
                 } else {
                     ctx.push_chunked(&val);
                 }
@@ -153,7 +160,16 @@ impl RenderCsl for citationberg::Text {
                     ctx.writing.pop_delimiter(idx);
                 }
             }
-            ResolvedTextTarget::Term(s) => ctx.push_str(s),
+            ResolvedTextTarget::Term(s) => {
+                ctx.push_str(s);
+                if matches!(
+                    self.target,
+                    TextTarget::Term { term: Term::Other(OtherTerm::NoDate), .. }
+                ) {
+                    // glose: after a space (ISO 690's `[sans date] a`), as in citeproc.
+                    render_year_suffix_implicitly(ctx, " ");
+                }
+            }
             ResolvedTextTarget::Value(val) => ctx.push_str(val),
         }
 
@@ -367,7 +383,7 @@ impl RenderCsl for citationberg::Number {
         match value {
             Some(NumberOrPageVariableResult::Number(NumberVariableResult::Regular(
                 MaybeTyped::Typed(num),
-            ))) if num.will_transform() => {
+            ))) if num.is_number_with_zeros() => {
                 render_typed_num(num.as_ref(), self.form, gender, ctx);
             }
 
@@ -737,7 +753,7 @@ impl RenderCsl for citationberg::Date {
                     ("P", date.year)
                 };
                 write!(ctx, "{prefix}{yr:09}").unwrap();
-                render_year_suffix_implicitly(ctx);
+                render_year_suffix_implicitly(ctx, "");
             }
 
             if month {
@@ -852,7 +868,21 @@ impl RenderCsl for citationberg::Date {
         let info = if !self.will_render(ctx, variable.into()) {
             (false, UsageInfo::default())
         } else {
-            let has_non_empty_vars = ctx.resolve_date_variable(variable).is_some();
+            // glose: a date prints nothing when none of its parts is in it (Chicago's month
+            // and day of a date with a year only), so that no delimiter is written for it.
+            let parts = self.parts.unwrap_or_default();
+            let has_non_empty_vars =
+                ctx.resolve_date_variable(variable).is_some_and(|date| {
+                    self.form.is_some()
+                        || self.date_part.iter().any(|part| match part.name {
+                            DatePartName::Year => true,
+                            DatePartName::Month => {
+                                date.season.is_some()
+                                    || (parts.has_month() && date.month.is_some())
+                            }
+                            DatePartName::Day => parts.has_day() && date.day.is_some(),
+                        })
+                });
             (
                 has_non_empty_vars,
                 UsageInfo {
@@ -992,7 +1022,7 @@ fn render_date_part<T: EntryLike>(
     if let DateStrongAnyForm::Year(_) = form
         && first
     {
-        render_year_suffix_implicitly(ctx);
+        render_year_suffix_implicitly(ctx, "");
     }
 
     if let Some(affix_loc) = affix_loc {
@@ -1004,8 +1034,8 @@ fn render_date_part<T: EntryLike>(
 }
 
 /// Render the year suffix if it is set and the style will not render it
-/// explicitly.
-fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>) {
+/// explicitly, after `separator`.
+fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>, separator: &str) {
     let has_suffix = matches!(
         ctx.instance.cite_props.speculative.disambiguation,
         DisambiguateState::YearSuffix(_)
@@ -1017,6 +1047,9 @@ fn render_year_suffix_implicitly<T: EntryLike>(ctx: &mut Context<T>) {
             StandardVariable::YearSuffix,
         )
     {
+        if !separator.is_empty() {
+            ctx.push_str(separator);
+        }
         ctx.push_chunked(year_suffix.as_ref());
     }
 }
