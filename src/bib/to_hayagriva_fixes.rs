@@ -457,6 +457,17 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_report_number_is_kept_as_written() {
+        for number in ["89-18", "TR97-017", "zaik2005-501"] {
+            let e = convert(&format!(
+                "@techreport{{k, title = {{T}}, institution = {{I}}, number = {{{number}}}}}"
+            ));
+            let serial = e.serial_number().and_then(|s| s.0.get("serial").cloned());
+            assert_eq!(serial.as_deref(), Some(number));
+        }
+    }
+
+    #[test]
     fn a_thesis_has_its_school_as_publisher_and_biblatex_default_type() {
         let e = convert("@phdthesis{k, title = {T}, school = {Bordeaux}, year = {2013}}");
         assert_eq!(

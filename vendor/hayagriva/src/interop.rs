@@ -424,7 +424,8 @@ impl TryFrom<&tex::Entry> for Entry {
         // report, manual, and dataset, where it fits the use for patent.
         // Hayagriva uses "issue" for the journal/book sense of biblatex's number,
         // and "serial-number" for the record number / token sense.
-        if let Some(number) = map_res(entry.number())?.map(|d| d.into()) {
+        if let Some(chunks) = map_res(entry.number())? {
+            let number: MaybeTyped<Numeric> = chunks.into();
             if let Some(parent) = book(&mut item, parent) {
                 let number = with_issue(number, parent.issue());
                 parent.set_issue(number);
@@ -434,7 +435,8 @@ impl TryFrom<&tex::Entry> for Entry {
                     | EntryType::Patent
                     | EntryType::Entry
                     | EntryType::Reference => {
-                        item.set_keyed_serial_number("serial", number.to_string())
+                        // glose: as written (`89-18`, `TR97-017`), as citeproc prints it.
+                        item.set_keyed_serial_number("serial", chunks.format_verbatim())
                     }
                     _ => {
                         let number = with_issue(number, item.issue());
