@@ -230,11 +230,16 @@ fn fix_thesis(entry: &Entry, converted: &mut hayagriva::Entry, langid: Option<&s
 /// hayagriva's reader makes it an organization, which CSL styles print as no publisher.
 fn institution_as_publisher(entry: &Entry, converted: &mut hayagriva::Entry) {
     let school = entry.get("school").or_else(|| entry.get("institution"));
-    if let (Some(school), None) = (school, converted.publisher()) {
-        let location = converted.location().cloned();
-        let school = FormatString::with_value(latex::display(school));
-        converted.set_publisher(Publisher::new(Some(school), location));
-    }
+    let Some(school) = school.filter(|_| converted.publisher().and_then(|p| p.name()).is_none())
+    else {
+        return;
+    };
+    let location = match converted.publisher() {
+        Some(publisher) => publisher.location().cloned(),
+        None => converted.location().cloned(),
+    };
+    let school = FormatString::with_value(latex::display(school));
+    converted.set_publisher(Publisher::new(Some(school), location));
 }
 
 /// hayagriva reads an Anthology parent as both container and volume title, printing it twice.
@@ -325,7 +330,7 @@ fn rebuilt(
 pub(crate) mod tests {
     use super::with_scripts;
     use crate::bib::{BibSource, load, to_hayagriva};
-    use hayagriva::types::{EntryType, MaybeTyped};
+    use hayagriva::types::{EntryType, FormatString, MaybeTyped};
     use std::path::Path;
 
     /// The first entry of `text`, converted for hayagriva.
@@ -429,6 +434,37 @@ pub(crate) mod tests {
             publisher("@report{k, title = {T}, institution = {BRICS}, publisher = {P}}").as_deref(),
             Some("P")
         );
+    }
+
+    #[test]
+    fn a_report_with_an_address_keeps_its_institution_and_gets_no_type() {
+        let e = convert(
+            "@techreport{k, title = {T}, institution = {University of Victoria}, address = {Victoria, Canada}, year = 1990}",
+        );
+        let publisher = e.publisher();
+        let text = |f: Option<&FormatString>| f.map(|n| n.value.to_string());
+        assert_eq!(
+            text(publisher.and_then(|p| p.name())).as_deref(),
+            Some("University of Victoria")
+        );
+        assert_eq!(
+            text(publisher.and_then(|p| p.location())).as_deref(),
+            Some("Victoria, Canada")
+        );
+        assert_eq!(e.genre(), None);
+        let typed = convert("@techreport{k, title = {T}, institution = {I}, type = {Memo}}");
+        assert_eq!(text(typed.genre()).as_deref(), Some("Memo"));
+    }
+
+    #[test]
+    fn a_report_number_is_kept_as_written() {
+        for number in ["89-18", "TR97-017", "zaik2005-501"] {
+            let e = convert(&format!(
+                "@techreport{{k, title = {{T}}, institution = {{I}}, number = {{{number}}}}}"
+            ));
+            let serial = e.serial_number().and_then(|s| s.0.get("serial").cloned());
+            assert_eq!(serial.as_deref(), Some(number));
+        }
     }
 
     #[test]

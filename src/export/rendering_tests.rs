@@ -289,3 +289,13 @@ fn a_doi_link_has_its_angle_brackets_percent_encoded() {
         "{apa}"
     );
 }
+
+#[test]
+fn a_book_volume_in_a_series_is_no_part_or_chapter_number() {
+    let text = "@book{Mehlhorn84, author = {K. Mehlhorn}, title = {Graph Algorithms and {NP}-Completeness}, series = {Data Structures and Algorithms}, volume = 2, publisher = {Springer Verlag}, year = 1984}";
+    let apa = markdown_of(&apa_items(text, "en-US"), "Mehlhorn84");
+    assert!(apa.contains("(Vol. 2). Springer Verlag."), "{apa}");
+    let items = items_in("chicago-author-date", text, "en-US");
+    let chicago = markdown_of(&items, "Mehlhorn84");
+    assert!(chicago.contains("Vol. 2. Data Structures"), "{chicago}");
+}

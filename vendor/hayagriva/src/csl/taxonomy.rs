@@ -40,6 +40,13 @@ pub trait EntryLike {
     fn key(&self) -> Cow<'_, str>;
 }
 
+/// glose: whether `entry` is a volume of a series of its own kind (a @book with `series`),
+/// whose volume is no part or chapter number of its series, as in citeproc (`Vol. 2, Pt. 2,
+/// Chapter 2` was printed for a book's `volume = 2`).
+fn in_its_series(entry: &Entry) -> bool {
+    entry.parents().iter().any(|p| p.entry_type() == entry.entry_type())
+}
+
 impl<'a, T: EntryLike> InstanceContext<'a, T> {
     pub(super) fn resolve_number_variable(
         &self,
@@ -157,6 +164,7 @@ impl EntryLike for Entry {
                         ),
                         "e",
                     )
+                    .filter(|e| !in_its_series(e))
                     .and_then(Entry::volume)
                 })
                 .map(MaybeTyped::to_cow),
@@ -203,6 +211,7 @@ impl EntryLike for Entry {
                     ),
                     "e",
                 )
+                .filter(|e| !in_its_series(e))
                 .and_then(Entry::volume)
                 .map(MaybeTyped::to_cow),
             NumberVariable::PrintingNumber => self
