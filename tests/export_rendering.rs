@@ -817,5 +817,92 @@ fn an_english_title_stays_as_written_in_a_french_bibliography() {
     assert_eq!(
         rendered("apa", "en-US", bib, "a"),
         "Aaa, B. (2000). *The rhetoric of aristotle with a commentary*. Pub."
+/// Entries of ../shared/corpus/biber-tugboat.bib with TeX markup and the TUGboat macros.
+const TUGBOAT: &str = r#"@Article{Knuth:TB3-1-10,
+  author =       "Donald Knuth",
+  title =        "{{Fixed-point glue setting\Dash an example of {\tt
+                 WEB}}}",
+  journal =      "TUGboat", volume = "3", number = "1", pages = "10--27", year = "1982",
+}
+@Article{Schulze:TB5-2-103,
+  author =       "Bernd Schulze",
+  title =        "{German hyphenation and {\it Umlaut\/}s in {\TeX}}",
+  journal =      "TUGboat", volume = "5", number = "2", pages = "103--104", year = "1984",
+}
+@Article{Olejniczak-Burkert:TB10-4-627,
+  author =       "Rolf Olejniczak-Burkert",
+  title =        "{{\it texpic\/}\Dash Design and implementation of a
+                 picture graphics language in {\TeX}\ {\`a} la {\it
+                 pic\/}}",
+  journal =      "TUGboat", volume = "10", number = "4", pages = "627--637", year = "1989",
+}
+@Article{Anonymous:TB4-1-40,
+  author =       "Anonymous",
+  title =        "{Announcement: {\sl Manipulation de Documents\Dash
+                 Journ{\'e}es Francophones}}",
+  journal =      "TUGboat", volume = "4", number = "1", pages = "40--40", year = "1983",
+}
+@Article{Walden:TB31-2-117,
+  author =       "David Walden",
+  title =        "{\TUG} 2010 Conference Report",
+  journal =      "TUGboat", volume = "31", number = "2", pages = "117--120", year = "2010",
+}
+@Article{Walden:TB28-1-49,
+  author =       "David Walden",
+  title =        "A lifetime as an amateur compositor",
+  journal =      "TUGboat", volume = "28", number = "1", pages = "49--60", year = "2007",
+}"#;
+
+#[test]
+fn tex_markup_is_markdown_and_unknown_commands_are_raw_latex_as_pandoc_prints_them() {
+    if !has_styles() {
+        return;
+    }
+    let apa = |key| rendered("apa", "en-US", TUGBOAT, key);
+    assert!(
+        apa("Knuth:TB3-1-10")
+            .contains("Fixed-point glue setting`\\Dash `{=latex}an example of `WEB`. *TUGboat*"),
+        "{}",
+        apa("Knuth:TB3-1-10")
+    );
+    assert!(
+        apa("Schulze:TB5-2-103").contains("German hyphenation and *Umlaut*s in TeX. *TUGboat*"),
+        "{}",
+        apa("Schulze:TB5-2-103")
+    );
+    assert!(
+        apa("Olejniczak-Burkert:TB10-4-627").contains(
+            "*texpic*`\\Dash `{=latex}Design and implementation of a picture graphics language \
+             in TeX à la *pic*. *TUGboat*"
+        ),
+        "{}",
+        apa("Olejniczak-Burkert:TB10-4-627")
+    );
+    assert!(
+        apa("Anonymous:TB4-1-40").contains(
+            "Announcement: *Manipulation de Documents*`\\Dash`{=latex} *Journées Francophones*."
+        ),
+        "{}",
+        apa("Anonymous:TB4-1-40")
+    );
+    let chicago = rendered("chicago-author-date", "en-US", TUGBOAT, "Knuth:TB3-1-10");
+    assert!(!chicago.contains("\\\\Dash"), "{chicago}");
+}
+
+#[test]
+fn raw_tex_is_not_sorted_on_so_a_title_after_it_sorts_by_its_words() {
+    if !has_styles() {
+        return;
+    }
+    let mla = |key| rendered("modern-language-association", "en-US", TUGBOAT, key);
+    assert!(
+        mla("Walden:TB31-2-117").starts_with("Walden, David. “`\\TUG`{=latex} 2010"),
+        "{}",
+        mla("Walden:TB31-2-117")
+    );
+    assert!(
+        mla("Walden:TB28-1-49").starts_with("———. “A Lifetime"),
+        "{}",
+        mla("Walden:TB28-1-49")
     );
 }

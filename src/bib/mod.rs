@@ -15,6 +15,7 @@ pub(crate) mod langid;
 mod latex;
 mod library;
 mod macros;
+pub(crate) mod markup;
 pub(crate) mod math;
 mod math_symbols;
 mod merge;

@@ -4,6 +4,7 @@ use hayagriva::types::{EntryType, FormatString};
 
 use super::entry::Entry;
 use super::langid::is_english;
+use super::markup;
 use super::to_hayagriva_case::{french_sentence_case, sentence_case};
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
 use super::to_hayagriva_keys::resolved_key;
@@ -115,7 +116,8 @@ fn biblatex_text(
         if SKIPPED.contains(&field.name()) || !balanced(field.expanded()) {
             continue;
         }
-        let value = resolved_key(field.name(), plain_tex(field.expanded()), locale_langid);
+        let value = markup::marked_field(field.name(), field.expanded());
+        let value = resolved_key(field.name(), plain_tex(&value), locale_langid);
         let value = match casing {
             Casing::AsWritten => value,
             Casing::EnglishSentence => sentence_case(field.name(), &value),

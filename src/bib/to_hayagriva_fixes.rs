@@ -519,7 +519,7 @@ pub(crate) mod tests {
         let e = convert(
             "@article{k, title = {Feasibility of a compact \\textit{$\\gamma$} -ray blaster}}",
         );
-        let shown = title(&e).unwrap_or_default();
+        let shown = crate::bib::markup::plain(&title(&e).unwrap_or_default());
         assert!(shown.contains("compact γ -ray"), "{shown}");
         assert_eq!(with_scripts("x_{k} + 2^n"), "x_{k}+2^{n}");
         assert_eq!(with_scripts("\\alpha x"), "\\alpha x");

@@ -5,7 +5,7 @@ use hayagriva::ElemChild;
 use hayagriva::citationberg::{Display, FontStyle, FontVariant, FontWeight, VerticalAlign};
 
 use super::typography;
-use crate::bib::math;
+use crate::bib::{markup, math};
 
 /// The formatting of one character of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,13 +14,16 @@ pub(crate) struct Format {
     bold: bool,
     superscript: bool,
     subscript: bool,
+    code: bool,
 }
 
-/// One character, or a link kept whole so typography never touches a URL.
+/// One character, or a link kept whole so typography never touches a URL, or Markdown
+/// written as it is (raw TeX, a line break).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Piece {
     Char(char, Format),
     Link(String, String),
+    Markdown(String),
 }
 
 /// Markdown for a sequence of hayagriva elements; `french` applies French typography.
@@ -32,7 +35,7 @@ pub(crate) fn to_markdown<'a>(
     for child in children {
         flatten(child, &mut pieces);
     }
-    apply_script_marks(&mut pieces);
+    apply_marks(&mut pieces);
     typography::collapse_punctuation(&mut pieces);
     if french {
         typography::french(&mut pieces);
@@ -49,6 +52,7 @@ fn flatten(child: &ElemChild, out: &mut Vec<Piece>) {
                 bold: f.font_weight == FontWeight::Bold,
                 superscript: f.vertical_align == VerticalAlign::Sup,
                 subscript: f.vertical_align == VerticalAlign::Sub,
+                code: false,
             };
             let small_caps = f.font_variant == FontVariant::SmallCaps;
             for c in formatted.text.chars() {
@@ -81,25 +85,74 @@ fn separate(out: &mut Vec<Piece>) {
     }
 }
 
-/// Math scripts that a title's text marks (see `bib::math::marked`) as formatting.
-fn apply_script_marks(pieces: &mut Vec<Piece>) {
-    let (mut sub, mut sup) = (false, false);
-    pieces.retain_mut(|piece| {
-        let Piece::Char(c, format) = piece else {
-            return true;
+/// The formatting and raw TeX that a field's text marks (see `bib::markup::marked` and
+/// `bib::math::marked`): raw TeX as pandoc's raw LaTeX inline, which only LaTeX output shows.
+fn apply_marks(pieces: &mut Vec<Piece>) {
+    let mut open: Vec<char> = Vec::new();
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut raw = String::new();
+    for piece in pieces.drain(..) {
+        let Piece::Char(c, mut format) = piece else {
+            flush_raw(&mut raw, &mut out);
+            out.push(piece);
+            continue;
         };
-        match *c {
-            math::SUB => sub = true,
-            math::SUP => sup = true,
-            math::END => (sub, sup) = (false, false),
-            _ => {
-                format.subscript |= sub;
-                format.superscript |= sup;
-                return true;
+        if let Some(tex) = markup::unraw(c) {
+            raw.push(tex);
+            continue;
+        }
+        flush_raw(&mut raw, &mut out);
+        match c {
+            math::END => {
+                open.pop();
+            }
+            markup::LINE_BREAK => out.push(Piece::Markdown("\\\n".into())),
+            c if markup::is_mark(c) => open.push(c),
+            c => {
+                let mut small_caps = false;
+                for mark in &open {
+                    match *mark {
+                        math::SUB => format.subscript = true,
+                        math::SUP => format.superscript = true,
+                        markup::ITALIC => format.italic = true,
+                        markup::BOLD => format.bold = true,
+                        markup::CODE => format.code = true,
+                        _ => small_caps = true,
+                    }
+                }
+                if small_caps {
+                    out.extend(c.to_uppercase().map(|u| Piece::Char(u, format)));
+                } else {
+                    out.push(Piece::Char(c, format));
+                }
             }
         }
-        false
-    });
+    }
+    flush_raw(&mut raw, &mut out);
+    *pieces = out;
+}
+
+fn flush_raw(raw: &mut String, out: &mut Vec<Piece>) {
+    if !raw.is_empty() {
+        out.push(Piece::Markdown(format!("{}{{=latex}}", code_span(raw))));
+        raw.clear();
+    }
+}
+
+/// `text` as a Markdown code span, its fence longer than any run of backquotes in it.
+fn code_span(text: &str) -> String {
+    let longest = text
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn emit(pieces: &[Piece]) -> String {
@@ -126,6 +179,11 @@ fn emit(pieces: &[Piece]) -> String {
                 };
                 out.push_str(&format!("[{}]({target})", escape(text)));
             }
+            Piece::Markdown(markdown) => {
+                push_run(&mut out, &run, current);
+                run.clear();
+                out.push_str(markdown);
+            }
         }
     }
     push_run(&mut out, &run, current);
@@ -140,7 +198,11 @@ fn push_run(out: &mut String, run: &str, format: Format) {
     }
     let lead = &run[..run.len() - run.trim_start().len()];
     let trail = &run[run.trim_end().len()..];
-    let mut text = escape(core);
+    let mut text = if format.code {
+        code_span(core)
+    } else {
+        escape(core)
+    };
     if format.superscript {
         text = format!("^{}^", escape_script(&text));
     } else if format.subscript {
@@ -225,6 +287,21 @@ mod tests {
             formatting,
         });
         assert_eq!(to_markdown([&styled], false), "^a\\ b^");
+    }
+
+    #[test]
+    fn markup_marks_are_formatting_and_raw_tex_is_a_raw_latex_inline() {
+        let title = crate::bib::markup::marked(
+            r"Study of \emph{Homo} \textbf{b} \textsc{Sc} {\tt a*b} \acro{TUG}\ and a\\b \char`x",
+        )
+        .replace(['{', '}'], "");
+        let children = [text(&title, true, false)];
+        assert_eq!(
+            to_markdown(&children, false),
+            "*Study of Homo* ***b*** *SC* *`a*b`* `\\acro{TUG}`{=latex} *and a*\\\n*b* `\\char`{=latex}*‘x*"
+        );
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`a"), "`` `a ``");
     }
 
     #[test]

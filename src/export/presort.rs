@@ -13,6 +13,7 @@ use icu_collator::options::CollatorOptions;
 use icu_locale::Locale;
 
 use super::Style;
+use crate::bib::markup;
 
 /// Sorts `entries` by author (or editor, or title), year and title, compared as hayagriva
 /// compares text in `locale` (ICU collation), when the style sorts its bibliography by something
@@ -62,7 +63,7 @@ pub(crate) fn sorts_by_content(csl: &IndependentStyle) -> bool {
 fn key(entry: &hayagriva::Entry) -> (String, i32, String) {
     let title = entry
         .title()
-        .map(|t| t.value.to_string().to_lowercase())
+        .map(|t| markup::plain(&t.value.to_string()).to_lowercase())
         .unwrap_or_default();
     let names = match named_people(entry) {
         Some(people) => people.iter().map(person).collect::<Vec<_>>().join("  "),

@@ -83,7 +83,7 @@ pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
 fn after_question(before: &[Piece]) -> bool {
     let mut previous = before.iter().rev().map_while(|p| match p {
         Piece::Char(c, _) => Some(*c),
-        Piece::Link(..) => None,
+        Piece::Link(..) | Piece::Markdown(_) => None,
     });
     let first = previous.find(|c| !"”’»\"'".contains(*c));
     matches!(first, Some('?' | '!'))
@@ -105,6 +105,7 @@ mod tests {
             .map(|piece| match piece {
                 Piece::Char(c, _) => c.to_string(),
                 Piece::Link(text, _) => text.clone(),
+                Piece::Markdown(markdown) => markdown.clone(),
             })
             .collect()
     }

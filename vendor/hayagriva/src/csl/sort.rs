@@ -21,14 +21,25 @@ trait CollationOrd: Ord {
 
 impl CollationOrd for str {
     fn collation_cmp(&self, other: &Self, locale: LocaleCode) -> Ordering {
+        let (this, other) = (unmarked(self), unmarked(other));
         if let Ok(locale) = locale.0.parse::<IcuLocale>() {
             let options = CollatorOptions::default();
             let collator = Collator::try_new(locale.into(), options).unwrap();
-            collator.compare(self, other)
+            collator.compare(&this, &other)
         } else {
-            self.cmp(other)
+            this.cmp(&other)
         }
     }
+}
+
+/// glose: text without glose's formatting marks (U+E000 to U+E007) and raw TeX (written in
+/// the private use plane 15), which are not sorted on, as pandoc sorts on the words shown.
+fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+    let mark = |c: char| matches!(c, '\u{E000}'..='\u{E007}' | '\u{F0000}'..='\u{FFFFD}');
+    if text.is_ascii() || !text.chars().any(mark) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|&c| !mark(c)).collect())
 }
 
 impl<T: CollationOrd> CollationOrd for Option<T> {

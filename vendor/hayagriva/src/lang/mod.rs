@@ -414,6 +414,12 @@ impl CaseFolder {
 
     /// Add a character to the buffer.
     pub fn push(&mut self, c: char) {
+        // glose: glose's formatting marks (private use, U+E000 to U+E007: italic, sub- and
+        // superscripts, ...) are invisible to casing: `*homo sapiens*` is `*Homo Sapiens*`.
+        if matches!(c, '\u{E000}'..='\u{E007}') {
+            self.buf.push(c);
+            return;
+        }
         let prev_class = self.char_class;
         let hyphen_separates = match self.case {
             Case::Title(props) => props.hyphen_word_separator,
