@@ -817,6 +817,9 @@ fn an_english_title_stays_as_written_in_a_french_bibliography() {
     assert_eq!(
         rendered("apa", "en-US", bib, "a"),
         "Aaa, B. (2000). *The rhetoric of aristotle with a commentary*. Pub."
+    );
+}
+
 /// Entries of ../shared/corpus/biber-tugboat.bib with TeX markup and the TUGboat macros.
 const TUGBOAT: &str = r#"@Article{Knuth:TB3-1-10,
   author =       "Donald Knuth",
