@@ -198,7 +198,10 @@ impl Formatter {
         }
         let groups = needing_suffix(entries, &citations);
         let suffixed_groups = map_on_cores(&groups, |group| {
-            let subset: Vec<&hayagriva::Entry> = group.iter().map(|&i| entries[i]).collect();
+            // Entries the style sorts alike take their letters in citation-key order, as
+            // pandoc cites them all (`@*`) in that order.
+            let mut subset: Vec<&hayagriva::Entry> = group.iter().map(|&i| entries[i]).collect();
+            subset.sort_by(|a, b| a.key().cmp(b.key()));
             self.drive_with(suffixed, &subset, 0)
                 .map(|(items, _)| items)
         });

@@ -1131,14 +1131,15 @@ fn disambiguate_year_suffix<F, T>(
                 .speculative
                 .disambiguation
                 .may_disambiguate_with_year_suffix()
-                && !entries.contains(&item.entry)
+                && !entries.iter().any(|&(_, e)| e == item.entry)
             {
-                entries.push(item.entry);
+                entries.push((item.cite_props.speculative.citation_number, item.entry));
             }
         }
 
-        // Assign year suffixes.
-        for (i, entry) in entries.into_iter().enumerate() {
+        // glose: the letters follow the bibliography's order, as CSL asks, not the citations'.
+        entries.sort_by_key(|&(position, _)| position);
+        for (i, (_, entry)) in entries.into_iter().enumerate() {
             mark(entry, DisambiguateState::YearSuffix(i as u8));
         }
     }
@@ -2975,7 +2976,8 @@ impl<'a, T: EntryLike> Context<'a, T> {
             false,
         );
 
-        if let Some(mark) = mark {
+        // glose: a sort key is the words without the quotation marks, as citeproc sorts.
+        if let Some(mark) = mark.filter(|_| self.instance.sorting.is_none()) {
             self.push_str(mark);
         }
 
@@ -2997,7 +2999,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
             false,
         );
 
-        if let Some(mark) = mark {
+        if let Some(mark) = mark.filter(|_| self.instance.sorting.is_none()) {
             self.push_str(mark);
         }
     }

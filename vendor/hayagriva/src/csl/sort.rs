@@ -5,8 +5,8 @@ use citationberg::{
     DemoteNonDroppingParticle, InheritableNameOptions, LocaleCode, LongShortForm, Sort,
     SortDirection, SortKey,
 };
-use icu_collator::Collator;
-use icu_collator::options::CollatorOptions;
+use icu_collator::options::{AlternateHandling, CollatorOptions, Strength};
+use icu_collator::{Collator, CollatorBorrowed};
 use icu_locale::Locale as IcuLocale;
 
 use crate::csl::BufWriteFormat;
@@ -22,14 +22,58 @@ trait CollationOrd: Ord {
 impl CollationOrd for str {
     fn collation_cmp(&self, other: &Self, locale: LocaleCode) -> Ordering {
         let (this, other) = (unmarked(self), unmarked(other));
-        if let Ok(locale) = locale.0.parse::<IcuLocale>() {
-            let options = CollatorOptions::default();
-            let collator = Collator::try_new(locale.into(), options).unwrap();
-            collator.compare(&this, &other)
-        } else {
-            this.cmp(&other)
-        }
+        with_collator(&locale.0, |collator| {
+            let mut these = words(&this);
+            let mut others = words(&other);
+            loop {
+                let ordering = match (these.next(), others.next()) {
+                    (None, None) => return Ordering::Equal,
+                    (None, Some(_)) => return Ordering::Less,
+                    (Some(_), None) => return Ordering::Greater,
+                    (Some(a), Some(b)) => match collator {
+                        Some(collator) => collator.compare(a, b),
+                        None => a.cmp(b),
+                    },
+                };
+                if ordering != Ordering::Equal {
+                    return ordering;
+                }
+            }
+        })
     }
+}
+
+/// glose: the words of a sort key, compared one by one (a shorter title that begins a longer
+/// one sorts first: `Part I:` before `Part II:`), as citeproc (pandoc) compares them.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | ',' | 'ʾ' | 'ʿ'))
+        .filter(|word| !word.is_empty())
+}
+
+thread_local! {
+    static COLLATOR: std::cell::RefCell<Option<(String, Option<CollatorBorrowed<'static>>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// glose: the collator of `locale`, made once per thread instead of on every comparison, and
+/// weighing punctuation only after letters, accents and case, as citeproc (pandoc) sorts.
+fn with_collator<R>(
+    locale: &str,
+    f: impl FnOnce(Option<&CollatorBorrowed<'static>>) -> R,
+) -> R {
+    COLLATOR.with_borrow_mut(|cached| {
+        if cached.as_ref().is_none_or(|(l, _)| l != locale) {
+            let mut options = CollatorOptions::default();
+            options.alternate_handling = Some(AlternateHandling::Shifted);
+            options.strength = Some(Strength::Quaternary);
+            let collator = locale
+                .parse::<IcuLocale>()
+                .ok()
+                .and_then(|l| Collator::try_new(l.into(), options).ok());
+            *cached = Some((locale.to_string(), collator));
+        }
+        f(cached.as_ref().and_then(|(_, c)| c.as_ref()))
+    })
 }
 
 /// glose: text without glose's formatting marks (U+E000 to U+E007) and raw TeX (written in
@@ -39,7 +83,9 @@ fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
     if text.is_ascii() || !text.chars().any(mark) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(text.chars().filter(|&c| !mark(c)).collect())
+    // The line break mark (U+E007) parts words, as a line break does.
+    let text = text.chars().map(|c| if c == '\u{E007}' { ' ' } else { c });
+    std::borrow::Cow::Owned(text.filter(|&c| !mark(c)).collect())
 }
 
 impl<T: CollationOrd> CollationOrd for Option<T> {
@@ -146,8 +192,8 @@ impl StyleContext<'_> {
                 }
             }
             SortKey::MacroName { .. } => {
-                let a_rendered = self.render_sort_macro(a, a_idx, key, term_locale);
-                let b_rendered = self.render_sort_macro(b, b_idx, key, term_locale);
+                let a_rendered = self.render_sort_macro(a, a_idx, key, term_locale, None);
+                let b_rendered = self.render_sort_macro(b, b_idx, key, term_locale, None);
 
                 (a_rendered.collation_cmp(&b_rendered, self.locale()), false)
             }
@@ -164,6 +210,7 @@ impl StyleContext<'_> {
         idx: usize,
         key: &SortKey,
         term_locale: Option<&LocaleCode>,
+        inherited: Option<&InheritableNameOptions>,
     ) -> Option<String> {
         let SortKey::MacroName {
             name, names_min, names_use_first, names_use_last, ..
@@ -173,7 +220,12 @@ impl StyleContext<'_> {
         };
         let mut ctx =
             self.macro_sorting_ctx(entry, idx, entry.locale.as_ref(), term_locale, false);
-        ctx.writing.name_options.push(InheritableNameOptions {
+        // glose: the key's name options apply over the bibliography's (its `et-al-min`), as
+        // CSL asks, instead of replacing every inherited option.
+        if let Some(inherited) = inherited {
+            ctx.writing.push_name_options(inherited);
+        }
+        ctx.writing.push_name_options(&InheritableNameOptions {
             et_al_min: *names_min,
             et_al_subsequent_min: *names_min,
             et_al_use_first: *names_use_first,
@@ -204,6 +256,12 @@ impl StyleContext<'_> {
         if let Some(sort) = sort {
             // glose: macro keys are rendered once per entry, then the entries' indexes are
             // sorted (stably, as before) and the items put in that order.
+            let inherited = self
+                .csl
+                .bibliography
+                .as_ref()
+                .filter(|b| b.sort.as_ref().is_some_and(|own| std::ptr::eq(own, sort)))
+                .map(|b| &b.name_options);
             let numbers: Vec<usize> =
                 cites.iter().map(|c| citation_number(c.entry)).collect();
             let macros: Vec<Vec<Option<Option<String>>>> = cites
@@ -214,7 +272,13 @@ impl StyleContext<'_> {
                         .iter()
                         .map(|key| {
                             matches!(key, SortKey::MacroName { .. }).then(|| {
-                                self.render_sort_macro(item, idx, key, term_locale)
+                                self.render_sort_macro(
+                                    item,
+                                    idx,
+                                    key,
+                                    term_locale,
+                                    inherited,
+                                )
                             })
                         })
                         .collect()

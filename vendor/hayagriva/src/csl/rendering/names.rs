@@ -486,8 +486,10 @@ impl RenderCsl for Names {
 
         (
             visible,
+            // glose: empty names (and an empty substitute) still call a variable, so a group
+            // around them with only a term (`(dir.)`) is suppressed, as CSL asks.
             if is_empty {
-                substitute_info.1
+                UsageInfo { has_vars: true, ..substitute_info.1 }
             } else {
                 UsageInfo {
                     has_vars: true,
@@ -634,7 +636,9 @@ fn add_names<T: EntryLike>(
                 persons.len() - 1,
             );
         }
-    } else if ctx.instance.sorting.is_none() && has_et_al {
+    } else if has_et_al && (ctx.instance.sorting.is_none() || take > 0) {
+        // glose: a sort key keeps its `et al.` after the names it shows, so that a sole author
+        // sorts before the same author with others, as citeproc (pandoc) sorts.
         let cs_et_al = names.et_al().cloned().unwrap_or_default();
         if let Some(term) = ctx.term(cs_et_al.term.into(), TermForm::default(), false) {
             let delim = match name_opts.delimiter_precedes_et_al {
