@@ -909,3 +909,42 @@ fn raw_tex_is_not_sorted_on_so_a_title_after_it_sorts_by_its_words() {
         mla("Walden:TB28-1-49")
     );
 }
+
+/// Volumes of multi-volume works from ../shared/corpus/biber-examples.bib.
+const MULTI_VOLUME: &str = r"@Book{coleridge, author = {Coleridge, Samuel Taylor},
+  title = {Biographia literaria}, shorttitle = {Biographia},
+  maintitle = {The collected works of Samuel Taylor Coleridge}, part = {2}, volume = {7},
+  series = {Bollingen Series}, number = {75}, publisher = {Routledge}, year = {1983}}
+@Book{knuth:ct:d, author = {Knuth, Donald E.}, title = {METAFONT: The Program},
+  maintitle = {Computers \& Typesetting}, volume = {D}, publisher = {Addison-Wesley}, year = {1986}}
+@InBook{kant:kpv, langid = {german}, author = {Kant, Immanuel}, bookauthor = {Kant, Immanuel},
+  maintitle = {Kants Werke. Akademie Textausgabe}, booktitle = {Kritik der Urtheilskraft},
+  title = {Kritik der praktischen Vernunft}, volume = {5}, publisher = {Walter de Gruyter},
+  date = {1968}, pages = {1--163}}";
+
+#[test]
+fn a_volume_of_a_multi_volume_work_has_the_main_title_and_its_own_as_volume_title() {
+    if !has_styles() {
+        return;
+    }
+    let apa = |key| rendered("apa", "en-US", MULTI_VOLUME, key);
+    assert_eq!(
+        apa("coleridge"),
+        "Coleridge, S. T. (1983). *The collected works of samuel taylor coleridge: 7.2. \
+         Biographia literaria*. Routledge."
+    );
+    assert_eq!(
+        apa("knuth:ct:d"),
+        "Knuth, D. E. (1986). *Computers & typesetting: D. METAFONT: The program*. Addison-Wesley."
+    );
+    assert_eq!(
+        apa("kant:kpv"),
+        "Kant, I. (1968). Kritik der praktischen Vernunft. In I. Kant, *Kants Werke. Akademie \
+         Textausgabe: Vol. 5. Kritik der Urtheilskraft* (pp. 1–163). Walter de Gruyter."
+    );
+    assert_eq!(
+        rendered("chicago-author-date", "en-US", MULTI_VOLUME, "coleridge"),
+        "Coleridge, Samuel Taylor. 1983. *Biographia Literaria*. 7.2 of *The Collected Works of \
+         Samuel Taylor Coleridge*. Bollingen Series 75. Routledge."
+    );
+}

@@ -39,6 +39,7 @@ mod to_hayagriva_language;
 mod to_hayagriva_numeric;
 mod to_hayagriva_text;
 mod to_hayagriva_titles;
+mod to_hayagriva_volumes;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use cache::{decode_cache, encode_cache};
