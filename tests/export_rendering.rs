@@ -948,3 +948,16 @@ fn a_volume_of_a_multi_volume_work_has_the_main_title_and_its_own_as_volume_titl
          Samuel Taylor Coleridge*. Bollingen Series 75. Routledge."
     );
 }
+
+#[test]
+fn an_english_label_is_title_cased_for_an_entry_in_another_language() {
+    if !has_styles() {
+        return;
+    }
+    let bib = r"@Book{homer, langid = {german}, author = {Homer}, translator = {Schadewaldt, Wolfgang},
+  title = {Die Ilias}, edition = {3}, publisher = {Artemis \& Winkler}, year = {2004}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "homer"),
+        "Homer. (2004). *Die Ilias* (W. Schadewaldt, Trans.; 3rd ed.). Artemis & Winkler."
+    );
+}
