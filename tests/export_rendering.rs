@@ -961,3 +961,21 @@ fn an_english_label_is_title_cased_for_an_entry_in_another_language() {
         "Homer. (2004). *Die Ilias* (W. Schadewaldt, Trans.; 3rd ed.). Artemis & Winkler."
     );
 }
+
+#[test]
+fn with_useprefix_a_particle_is_printed_and_sorted_with_the_family_name() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@Book{vangennep, options = {useprefix}, author = {van Gennep, Arnold}, \
+               title = {Les rites de passage}, publisher = {Nourry}, year = {1909}}
+@Book{wabel, author = {Wabel, Arnold}, title = {Zed}, year = {1909}, publisher = {Nourry}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "vangennep"),
+        "van Gennep, A. (1909). *Les rites de passage*. Nourry."
+    );
+    assert_eq!(
+        rendered("chicago-author-date", "en-US", bib, "vangennep"),
+        "Gennep, Arnold van. 1909. *Les Rites de Passage*. Nourry."
+    );
+}

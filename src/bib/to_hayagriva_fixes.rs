@@ -6,6 +6,7 @@ use super::entry::Entry;
 use super::latex;
 use super::math;
 use super::to_hayagriva_numeric::{fix_numbers, text_volumes};
+use super::to_hayagriva_prefix::use_prefix;
 
 /// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
 pub(crate) fn plain_tex(tex: &str) -> String {
@@ -165,6 +166,7 @@ pub(crate) fn fix(
     langid: Option<&str>,
 ) -> hayagriva::Entry {
     fix_numbers(entry, &mut converted);
+    use_prefix(entry, &mut converted);
     match entry.entry_type.as_str() {
         "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted, langid),
         "techreport" | "report" => institution_as_publisher(entry, &mut converted),
