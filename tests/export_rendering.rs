@@ -979,3 +979,24 @@ fn with_useprefix_a_particle_is_printed_and_sorted_with_the_family_name() {
         "Gennep, Arnold van. 1909. *Les Rites de Passage*. Nourry."
     );
 }
+
+#[test]
+fn a_chapters_number_is_its_books_number_in_the_series() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@InCollection{hyman, author = {Hyman, Arthur}, editor = {O'Meara, Dominic J.}, \
+               title = {Aristotle's Theory}, booktitle = {Studies in Aristotle}, \
+               series = {Studies in Philosophy}, number = {9}, publisher = {CUA Press}, \
+               date = {1981}, pages = {161--191}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "hyman"),
+        "Hyman, A. (1981). Aristotle's theory. In D. J. O'Meara (Ed.), *Studies in aristotle* \
+         (pp. 161–191). CUA Press."
+    );
+    assert_eq!(
+        rendered("chicago-author-date", "en-US", bib, "hyman"),
+        "Hyman, Arthur. 1981. “Aristotle's Theory.” In *Studies in Aristotle*, edited by Dominic \
+         J. O'Meara. Studies in Philosophy 9. CUA Press."
+    );
+}

@@ -38,6 +38,7 @@ mod to_hayagriva_keys;
 mod to_hayagriva_language;
 mod to_hayagriva_numeric;
 mod to_hayagriva_prefix;
+mod to_hayagriva_series;
 mod to_hayagriva_text;
 mod to_hayagriva_titles;
 mod to_hayagriva_volumes;
