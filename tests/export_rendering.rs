@@ -1000,3 +1000,16 @@ fn a_chapters_number_is_its_books_number_in_the_series() {
          J. O'Meara. Studies in Philosophy 9. CUA Press."
     );
 }
+
+#[test]
+fn a_list_of_places_is_joined_by_semicolons() {
+    if !has_styles() {
+        return;
+    }
+    let bib = r#"@Book{nietzsche, author = {Nietzsche, Friedrich}, title = {S{\"a}mtliche Werke},
+  publisher = {Walter de Gruyter}, location = {M{\"u}nchen and Berlin and New York}, year = {1988}}"#;
+    assert_eq!(
+        rendered("ieee", "en-US", bib, "nietzsche"),
+        "F. Nietzsche, *Sämtliche werke*. München; Berlin; New York: Walter de Gruyter, 1988."
+    );
+}
