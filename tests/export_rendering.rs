@@ -909,3 +909,107 @@ fn raw_tex_is_not_sorted_on_so_a_title_after_it_sorts_by_its_words() {
         mla("Walden:TB28-1-49")
     );
 }
+
+/// Volumes of multi-volume works from ../shared/corpus/biber-examples.bib.
+const MULTI_VOLUME: &str = r"@Book{coleridge, author = {Coleridge, Samuel Taylor},
+  title = {Biographia literaria}, shorttitle = {Biographia},
+  maintitle = {The collected works of Samuel Taylor Coleridge}, part = {2}, volume = {7},
+  series = {Bollingen Series}, number = {75}, publisher = {Routledge}, year = {1983}}
+@Book{knuth:ct:d, author = {Knuth, Donald E.}, title = {METAFONT: The Program},
+  maintitle = {Computers \& Typesetting}, volume = {D}, publisher = {Addison-Wesley}, year = {1986}}
+@InBook{kant:kpv, langid = {german}, author = {Kant, Immanuel}, bookauthor = {Kant, Immanuel},
+  maintitle = {Kants Werke. Akademie Textausgabe}, booktitle = {Kritik der Urtheilskraft},
+  title = {Kritik der praktischen Vernunft}, volume = {5}, publisher = {Walter de Gruyter},
+  date = {1968}, pages = {1--163}}";
+
+#[test]
+fn a_volume_of_a_multi_volume_work_has_the_main_title_and_its_own_as_volume_title() {
+    if !has_styles() {
+        return;
+    }
+    let apa = |key| rendered("apa", "en-US", MULTI_VOLUME, key);
+    assert_eq!(
+        apa("coleridge"),
+        "Coleridge, S. T. (1983). *The collected works of samuel taylor coleridge: 7.2. \
+         Biographia literaria*. Routledge."
+    );
+    assert_eq!(
+        apa("knuth:ct:d"),
+        "Knuth, D. E. (1986). *Computers & typesetting: D. METAFONT: The program*. Addison-Wesley."
+    );
+    assert_eq!(
+        apa("kant:kpv"),
+        "Kant, I. (1968). Kritik der praktischen Vernunft. In I. Kant, *Kants Werke. Akademie \
+         Textausgabe: Vol. 5. Kritik der Urtheilskraft* (pp. 1–163). Walter de Gruyter."
+    );
+    assert_eq!(
+        rendered("chicago-author-date", "en-US", MULTI_VOLUME, "coleridge"),
+        "Coleridge, Samuel Taylor. 1983. *Biographia Literaria*. 7.2 of *The Collected Works of \
+         Samuel Taylor Coleridge*. Bollingen Series 75. Routledge."
+    );
+}
+
+#[test]
+fn an_english_label_is_title_cased_for_an_entry_in_another_language() {
+    if !has_styles() {
+        return;
+    }
+    let bib = r"@Book{homer, langid = {german}, author = {Homer}, translator = {Schadewaldt, Wolfgang},
+  title = {Die Ilias}, edition = {3}, publisher = {Artemis \& Winkler}, year = {2004}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "homer"),
+        "Homer. (2004). *Die Ilias* (W. Schadewaldt, Trans.; 3rd ed.). Artemis & Winkler."
+    );
+}
+
+#[test]
+fn with_useprefix_a_particle_is_printed_and_sorted_with_the_family_name() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@Book{vangennep, options = {useprefix}, author = {van Gennep, Arnold}, \
+               title = {Les rites de passage}, publisher = {Nourry}, year = {1909}}
+@Book{wabel, author = {Wabel, Arnold}, title = {Zed}, year = {1909}, publisher = {Nourry}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "vangennep"),
+        "van Gennep, A. (1909). *Les rites de passage*. Nourry."
+    );
+    assert_eq!(
+        rendered("chicago-author-date", "en-US", bib, "vangennep"),
+        "Gennep, Arnold van. 1909. *Les Rites de Passage*. Nourry."
+    );
+}
+
+#[test]
+fn a_chapters_number_is_its_books_number_in_the_series() {
+    if !has_styles() {
+        return;
+    }
+    let bib = "@InCollection{hyman, author = {Hyman, Arthur}, editor = {O'Meara, Dominic J.}, \
+               title = {Aristotle's Theory}, booktitle = {Studies in Aristotle}, \
+               series = {Studies in Philosophy}, number = {9}, publisher = {CUA Press}, \
+               date = {1981}, pages = {161--191}}";
+    assert_eq!(
+        rendered("apa", "en-US", bib, "hyman"),
+        "Hyman, A. (1981). Aristotle's theory. In D. J. O'Meara (Ed.), *Studies in aristotle* \
+         (pp. 161–191). CUA Press."
+    );
+    assert_eq!(
+        rendered("chicago-author-date", "en-US", bib, "hyman"),
+        "Hyman, Arthur. 1981. “Aristotle's Theory.” In *Studies in Aristotle*, edited by Dominic \
+         J. O'Meara. Studies in Philosophy 9. CUA Press."
+    );
+}
+
+#[test]
+fn a_list_of_places_is_joined_by_semicolons() {
+    if !has_styles() {
+        return;
+    }
+    let bib = r#"@Book{nietzsche, author = {Nietzsche, Friedrich}, title = {S{\"a}mtliche Werke},
+  publisher = {Walter de Gruyter}, location = {M{\"u}nchen and Berlin and New York}, year = {1988}}"#;
+    assert_eq!(
+        rendered("ieee", "en-US", bib, "nietzsche"),
+        "F. Nietzsche, *Sämtliche werke*. München; Berlin; New York: Walter de Gruyter, 1988."
+    );
+}

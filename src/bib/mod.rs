@@ -37,8 +37,11 @@ mod to_hayagriva_fixes;
 mod to_hayagriva_keys;
 mod to_hayagriva_language;
 mod to_hayagriva_numeric;
+mod to_hayagriva_prefix;
+mod to_hayagriva_series;
 mod to_hayagriva_text;
 mod to_hayagriva_titles;
+mod to_hayagriva_volumes;
 
 pub use append::{Appended, SkipReason, Skipped, append_entries};
 pub use cache::{decode_cache, encode_cache};

@@ -11,6 +11,7 @@ use super::to_hayagriva_keys::resolved_key;
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
 use super::to_hayagriva_titles::joined_titles;
+use super::to_hayagriva_volumes::{multi_volume, with_volume_title};
 
 /// Why an entry could not be given to the citation formatter.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -60,22 +61,16 @@ pub fn to_hayagriva(
     } else {
         Casing::AsWritten
     };
-    let text = biblatex_text(entry, key, language, casing, default_langid);
-    let syntax = |detail: String| ConvertError::Syntax {
-        key: entry.key.clone(),
-        detail,
+    let (text, volume_title) = biblatex_text(entry, key, language, casing, default_langid);
+    let converted = parsed(entry, &text)?;
+    let volume_title = match volume_title {
+        Some(title) => Some(parsed(
+            entry,
+            &format!("@book{{{key},\n  title = {{{title}}},\n}}"),
+        )?),
+        None => None,
     };
-    let bibliography =
-        biblatex::Bibliography::parse(&text).map_err(|e| syntax(format!("{:?}", e.kind)))?;
-    let parsed = bibliography
-        .iter()
-        .next()
-        .ok_or_else(|| syntax("no entry".into()))?;
-    let converted = hayagriva::Entry::try_from(parsed).map_err(|e| ConvertError::Field {
-        key: entry.key.clone(),
-        detail: format!("{e:?}"),
-    })?;
-    let converted = fix(entry, converted, default_langid);
+    let converted = with_volume_title(fix(entry, converted, default_langid), volume_title);
     match legal_type(&entry.entry_type) {
         None if safe_key => Ok(converted),
         None => {
@@ -87,6 +82,24 @@ pub fn to_hayagriva(
             Ok(with_type(&converted, &entry.key, entry_type, container))
         }
     }
+}
+
+/// The hayagriva entry of `text`, the biblatex source written for `entry`.
+fn parsed(entry: &Entry, text: &str) -> Result<hayagriva::Entry, ConvertError> {
+    let syntax = |detail: String| ConvertError::Syntax {
+        key: entry.key.clone(),
+        detail,
+    };
+    let bibliography =
+        biblatex::Bibliography::parse(text).map_err(|e| syntax(format!("{:?}", e.kind)))?;
+    let parsed = bibliography
+        .iter()
+        .next()
+        .ok_or_else(|| syntax("no entry".into()))?;
+    hayagriva::Entry::try_from(parsed).map_err(|e| ConvertError::Field {
+        key: entry.key.clone(),
+        detail: format!("{e:?}"),
+    })
 }
 
 /// How titles are recased before formatting (see `to_hayagriva_case.rs`).
@@ -102,14 +115,15 @@ enum Casing {
     FrenchSentence,
 }
 
-/// The entry as biblatex source for the biblatex crate, its titles recased by `casing`.
+/// The entry as biblatex source for the biblatex crate, its titles recased by `casing`, and the
+/// title of its volume in a multi-volume work (see `to_hayagriva_volumes.rs`).
 fn biblatex_text(
     entry: &Entry,
     key: &str,
     language: Option<&str>,
     casing: Casing,
     locale_langid: Option<&str>,
-) -> String {
+) -> (String, Option<String>) {
     let mut text = format!("@{}{{{key},\n", entry.entry_type);
     let mut fields = Vec::with_capacity(entry.fields.len());
     for field in &entry.fields {
@@ -125,14 +139,15 @@ fn biblatex_text(
         };
         fields.push((field.name().to_string(), prepared(field.name(), &value)));
     }
-    for (name, value) in joined_titles(fields) {
+    let (fields, volume_title) = multi_volume(&entry.entry_type, joined_titles(fields));
+    for (name, value) in fields {
         text.push_str(&format!("  {name} = {{{value}}},\n"));
     }
     if let Some(langid) = language {
         text.push_str(&format!("  langid = {{{langid}}},\n"));
     }
     text.push('}');
-    text
+    (text, volume_title)
 }
 
 fn balanced(text: &str) -> bool {

@@ -6,6 +6,8 @@ use super::entry::Entry;
 use super::latex;
 use super::math;
 use super::to_hayagriva_numeric::{fix_numbers, text_volumes};
+use super::to_hayagriva_prefix::use_prefix;
+use super::to_hayagriva_series::fix_chapter_series_number;
 
 /// TeX that the biblatex crate would keep as commands: math (`$\gamma$`), superscripts, `` `` ''``.
 pub(crate) fn plain_tex(tex: &str) -> String {
@@ -165,6 +167,8 @@ pub(crate) fn fix(
     langid: Option<&str>,
 ) -> hayagriva::Entry {
     fix_numbers(entry, &mut converted);
+    use_prefix(entry, &mut converted);
+    fix_chapter_series_number(entry, &mut converted);
     match entry.entry_type.as_str() {
         "phdthesis" | "mastersthesis" | "thesis" => fix_thesis(entry, &mut converted, langid),
         "techreport" | "report" => institution_as_publisher(entry, &mut converted),
@@ -294,7 +298,7 @@ pub(crate) fn retyped(
 }
 
 /// A copy of `from`, with or without its issue (hayagriva cannot unset a field).
-fn rebuilt(
+pub(crate) fn rebuilt(
     from: &hayagriva::Entry,
     key: &str,
     entry_type: EntryType,

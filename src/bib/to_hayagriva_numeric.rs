@@ -4,8 +4,9 @@ use hayagriva::types::{MaybeTyped, Numeric, PageRanges};
 
 use super::entry::Entry;
 
-/// A text edition (`Summer 2017`) stays text, and page numbers keep their leading zeros
-/// (`054006`): hayagriva would read the first as a number with a prefix and drop the zeros.
+/// A text edition (`Summer 2017`) stays text, a volume without digits (`D`) stays letters, and
+/// page numbers keep their leading zeros (`054006`): hayagriva would read the first as a number
+/// with a prefix, the second as a Roman numeral (`500`) and drop the zeros.
 pub(crate) fn fix_numbers(entry: &Entry, converted: &mut hayagriva::Entry) {
     if let Some(edition) = entry.get("edition").filter(|e| !is_ordinal(e)) {
         let text = MaybeTyped::<Numeric>::String(edition.to_string());
@@ -20,6 +21,23 @@ pub(crate) fn fix_numbers(entry: &Entry, converted: &mut hayagriva::Entry) {
             let mut parent = parent.clone();
             parent.set_edition(text);
             parents[0] = parent;
+            converted.set_parents(parents);
+        }
+    }
+    if let Some(volume) = entry
+        .get("volume")
+        .filter(|v| !v.is_empty() && !v.contains(|c: char| c.is_ascii_digit()))
+    {
+        let text = MaybeTyped::<Numeric>::String(volume.to_string());
+        if converted.volume().is_some() {
+            converted.set_volume(text);
+        } else if let Some(at) = converted
+            .parents()
+            .iter()
+            .position(|p| p.volume().is_some())
+        {
+            let mut parents = converted.parents().to_vec();
+            parents[at].set_volume(text);
             converted.set_parents(parents);
         }
     }

@@ -27,6 +27,8 @@ const TITLE_FIELDS: &[&str] = &[
 pub(crate) fn prepared(name: &str, tex: &str) -> String {
     if NAME_FIELDS.contains(&name) {
         name_list(tex)
+    } else if matches!(name, "location" | "address") {
+        text_symbols(&place_list(tex))
     } else if TITLE_FIELDS.contains(&name) {
         protect_mixed_case(&text_symbols(tex))
     } else if is_literal(name) {
@@ -85,6 +87,31 @@ fn text_symbols(tex: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A biblatex list of places (`München and Berlin`) joined by semicolons, as pandoc's BibTeX
+/// reader joins a literal list (`München; Berlin`); an `and` in braces is part of a place.
+fn place_list(tex: &str) -> String {
+    let mut places = vec![String::new()];
+    let mut depth = 0usize;
+    let mut words = tex.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let last = places.last_mut().expect("one place at least");
+        if depth == 0 && word == "and" && !last.trim().is_empty() && words.peek().is_some() {
+            places.push(String::new());
+            continue;
+        }
+        depth = word.chars().fold(depth, |d, c| match c {
+            '{' => d + 1,
+            '}' => d.saturating_sub(1),
+            _ => d,
+        });
+        if !last.is_empty() {
+            last.push(' ');
+        }
+        last.push_str(word);
+    }
+    places.join("; ")
 }
 
 /// Each `Family, Given` name with its family part whole when that part begins with a capital
@@ -210,6 +237,19 @@ fn protect_mixed_case(tex: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_places_is_joined_by_semicolons() {
+        assert_eq!(
+            place_list(r#"M{\"u}nchen and Berlin and New York"#),
+            r#"M{\"u}nchen; Berlin; New York"#
+        );
+        assert_eq!(
+            place_list("{Trinidad and Tobago} and Oxford"),
+            "{Trinidad and Tobago}; Oxford"
+        );
+        assert_eq!(place_list("Reading, Mass."), "Reading, Mass.");
+    }
     use crate::bib::to_hayagriva_fixes::tests::convert;
 
     #[test]

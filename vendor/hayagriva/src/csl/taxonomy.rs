@@ -400,7 +400,10 @@ impl EntryLike for Entry {
                 .map(|e| e.url())
                 .map(|d| Cow::Owned(StringChunk::verbatim(d.to_string()).into())),
             StandardVariable::VolumeTitle => {
+                // glose: a Scene parent, which nothing else reads, is the title of one volume
+                // of a multi-volume work (biblatex's `title` under a `maintitle`).
                 let selector = cached_select!(
+                    (* > ("p":Scene)) |
                     (Anthos > ("p":Anthology)) |
                     (Entry  > ("p":*)) |
                     (* > ("p":Reference))

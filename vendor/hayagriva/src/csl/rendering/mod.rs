@@ -12,7 +12,7 @@ use citationberg::{
     LongShortForm, NumberForm, PageRangeFormat, TestPosition, TextCase, ToAffixes,
     ToFormatting,
 };
-use citationberg::{TermForm, TextTarget};
+use citationberg::{LocaleCode, TermForm, TextTarget};
 
 use crate::PageRanges;
 use crate::csl::taxonomy::{NumberVariableResult, PageVariableResult};
@@ -688,7 +688,20 @@ fn render_label_with_var<T: EntryLike>(
     let affix_loc = ctx.apply_prefix(affixes);
 
     ctx.may_strip_periods(label.strip_periods);
-    let cidx = ctx.push_case(label.text_case);
+    // glose: a label is a term of the style's locale, so an English one takes its text case
+    // whatever the entry's language, as citeproc prints it (APA's `Ed.` for a German book).
+    let english_terms = ctx
+        .instance
+        .term_locale
+        .or(ctx.instance.locale)
+        .map(LocaleCode::is_english)
+        .or_else(|| ctx.style.csl.default_locale.as_ref().map(LocaleCode::is_english))
+        .unwrap_or(true);
+    let cidx = if english_terms {
+        ctx.writing.push_case(label.text_case)
+    } else {
+        ctx.push_case(label.text_case)
+    };
 
     ctx.push_str(content);
 
