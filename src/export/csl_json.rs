@@ -3,7 +3,8 @@
 use serde_json::{Map, Value, json};
 
 use super::Exported;
-use crate::bib::langid::bcp47;
+use super::csl_rich::rich;
+use crate::bib::langid::{bcp47, is_english};
 use crate::bib::{self, Entry};
 
 /// BibTeX/BibLaTeX entry types and their CSL types.
@@ -39,30 +40,36 @@ const TYPES: &[(&str, &str)] = &[
     ("reference", "book"),
 ];
 
-/// Simple fields: CSL variable and the BibTeX fields that feed it, first found wins.
+/// Fields of plain text or numbers: CSL variable and the BibTeX fields that feed it, first found wins.
 const FIELDS: &[(&str, &[&str])] = &[
-    ("title", &["title"]),
-    ("title-short", &["shorttitle"]),
-    ("collection-title", &["series"]),
     ("volume", &["volume"]),
     ("edition", &["edition"]),
     ("page", &["pages"]),
-    (
-        "publisher",
-        &["publisher", "school", "institution", "organization"],
-    ),
-    ("publisher-place", &["location", "address"]),
-    ("event-title", &["eventtitle"]),
-    ("event-place", &["venue"]),
-    ("genre", &["type"]),
     ("DOI", &["doi"]),
     ("URL", &["url"]),
     ("ISBN", &["isbn"]),
     ("ISSN", &["issn"]),
-    ("note", &["note"]),
-    ("abstract", &["abstract"]),
     ("chapter-number", &["chapter"]),
     ("number-of-pages", &["pagetotal"]),
+];
+
+/// Fields of text written as rich text (see `csl_rich`), titles with their subtitle and addendum.
+const RICH_FIELDS: &[(&str, &[&str])] = &[
+    ("title", &["title", "subtitle", "titleaddon"]),
+    ("title-short", &["shorttitle"]),
+    ("collection-title", &["series"]),
+    ("event-title", &["eventtitle"]),
+    ("event-place", &["venue"]),
+    ("note", &["note"]),
+    ("abstract", &["abstract"]),
+];
+
+/// Title fields that feed `container-title`, first found wins, each with its subtitle and addendum.
+const CONTAINERS: &[[&str; 3]] = &[
+    ["journaltitle", "journalsubtitle", "journaltitleaddon"],
+    ["journal", "journalsubtitle", "journaltitleaddon"],
+    ["booktitle", "booksubtitle", "booktitleaddon"],
+    ["maintitle", "mainsubtitle", "maintitleaddon"],
 ];
 
 /// A JSON array of CSL items, ids being the cite keys; inherited fields are included.
@@ -93,22 +100,63 @@ fn item(entry: &Entry) -> Value {
             item.insert((*variable).into(), value.into());
         }
     }
-    let container = ["journaltitle", "journal", "booktitle", "maintitle"]
+    let english = is_english(entry.get("langid"), None);
+    for (variable, fields) in RICH_FIELDS {
+        let text = if *variable == "title" {
+            titled(entry, fields, english)
+        } else {
+            fields.iter().find_map(|f| {
+                entry
+                    .get(f)
+                    .is_some()
+                    .then(|| rich_field(entry, f, english))
+            })
+        };
+        if let Some(text) = text {
+            item.insert((*variable).into(), text.into());
+        }
+    }
+    let publishers = [
+        "school",
+        "institution",
+        "organization",
+        "howpublished",
+        "publisher",
+    ];
+    for (variable, fields) in [
+        ("publisher", &publishers[..]),
+        ("publisher-place", &["location"][..]),
+        ("publisher-place", &["address"][..]),
+    ] {
+        if let Some(list) = listed(entry, fields).filter(|_| !item.contains_key(variable)) {
+            item.insert(variable.into(), list.into());
+        }
+    }
+    if let Some(container) = CONTAINERS
         .iter()
-        .find_map(|f| entry.get(f));
-    if let Some(container) = container {
+        .find_map(|parts| titled(entry, parts, english))
+    {
         item.insert("container-title".into(), container.into());
     }
-    if let Some(number) = entry.get("number") {
-        let variable = if csl_type == "article-journal" {
-            "issue"
-        } else {
-            "number"
-        };
-        item.insert(variable.into(), number.into());
+    let number = entry.get("number");
+    let issue = entry.get("issue");
+    if csl_type == "article-journal" {
+        let issue: Vec<&str> = number.into_iter().chain(issue).collect();
+        if !issue.is_empty() {
+            item.insert("issue".into(), issue.join(", ").into());
+        }
+    } else {
+        for (variable, value) in [("number", number), ("issue", issue)] {
+            if let Some(value) = value {
+                item.insert(variable.into(), value.into());
+            }
+        }
     }
-    if let Some(issue) = entry.get("issue") {
-        item.insert("issue".into(), issue.into());
+    if let Some(volumes) = entry.get("volumes") {
+        item.insert("number-of-volumes".into(), volumes.into());
+    }
+    if let Some(genre) = genre(entry) {
+        item.insert("genre".into(), genre.into());
     }
     for (variable, field) in [
         ("author", "author"),
@@ -146,6 +194,92 @@ fn item(entry: &Entry) -> Value {
     Value::Object(item)
 }
 
+fn rich_field(entry: &Entry, name: &str, english: bool) -> String {
+    entry
+        .field(name)
+        .map(|f| rich(name, f.expanded(), english))
+        .unwrap_or_default()
+}
+
+/// The title field `parts[0]` as rich text, with its subtitle after a colon and its addendum
+/// after a period, as pandoc joins them; a title already ending in punctuation takes only a space.
+fn titled(entry: &Entry, parts: &[&str], english: bool) -> Option<String> {
+    let mut title = String::new();
+    for (n, name) in parts.iter().enumerate() {
+        if n > 0 && title.is_empty() {
+            return None;
+        }
+        if entry.get(name).is_none() {
+            continue;
+        }
+        let part = rich_field(entry, name, english);
+        if part.is_empty() {
+            continue;
+        }
+        if !title.is_empty() {
+            if !title.ends_with(['!', '?', '.', ',', ':', ';']) {
+                title.push(if n == 1 { ':' } else { '.' });
+            }
+            title.push(' ');
+        }
+        title.push_str(&part);
+    }
+    (!title.is_empty()).then_some(title)
+}
+
+/// The lists of literals (`A and B`) of `fields` as rich text, joined with `; ` as pandoc does.
+fn listed(entry: &Entry, fields: &[&str]) -> Option<String> {
+    let parts: Vec<String> = fields
+        .iter()
+        .filter_map(|name| Some((name, entry.field(name).filter(|f| !f.value().is_empty())?)))
+        .flat_map(|(name, field)| {
+            split_and(field.expanded())
+                .into_iter()
+                .map(|part| rich(name, part, false))
+        })
+        .filter(|part| !part.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// `tex` split at each ` and ` outside braces.
+fn split_and(tex: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let bytes = tex.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b' ' if depth == 0 && i >= start && tex[i..].starts_with(" and ") => {
+                parts.push(&tex[start..i]);
+                start = i + " and ".len();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&tex[start..]);
+    parts
+}
+
+/// The kind of work: the `type` field, a thesis's degree spelt out as pandoc does.
+fn genre(entry: &Entry) -> Option<String> {
+    let written = entry.field("type").filter(|f| !f.value().is_empty());
+    let key = written.map_or(entry.entry_type.as_str(), |f| f.value());
+    let degree = match key.to_lowercase().as_str() {
+        "phdthesis" => Some("PhD thesis"),
+        "mastersthesis" | "mathesis" => Some("Master’s thesis"),
+        "techreport" if written.is_some() => Some("technical report"),
+        _ => None,
+    };
+    match (degree, written) {
+        (Some(degree), _) => Some(degree.to_string()),
+        (None, Some(field)) => Some(rich("type", field.expanded(), false)),
+        (None, None) => None,
+    }
+}
+
 fn names(tex: &str) -> Value {
     let names: Vec<Value> = bib::names(tex)
         .into_iter()
@@ -156,7 +290,7 @@ fn names(tex: &str) -> Value {
                 for (key, value) in [
                     ("family", n.family),
                     ("given", n.given),
-                    ("non-dropping-particle", n.particle),
+                    ("dropping-particle", n.particle),
                     ("suffix", n.suffix),
                 ] {
                     if !value.is_empty() {
@@ -259,5 +393,37 @@ mod tests {
             (Some("1–2"), Some("3"))
         );
         assert_eq!(out[2]["issued"]["date-parts"], json!([[2020], [2021]]));
+    }
+
+    #[test]
+    fn publishers_places_particles_subtitles_and_degrees_as_pandoc_writes_them() {
+        let text = "@book{a, title={T}, publisher={A and B and {C and D}}, location={Paris and Berlin}, author={van Tilborg, J.}}
+@phdthesis{d, title={The {DNA} Way: a Study}, subtitle={Of Things}, school={S}, langid={english}}
+@inproceedings{b, title={Le Titre}, langid={french}, publisher={P}, organization={O}, booktitle={Proc. of the {IEEE} Conference}, volumes={3}}";
+        let lib = load(&[BibSource {
+            path: Path::new("r.bib"),
+            text,
+        }]);
+        let entries: Vec<&Entry> = lib.entries().iter().collect();
+        let out: Value = serde_json::from_str(&csl_json(&entries).text).unwrap_or_default();
+        let nocase = |text: &str| format!("<span class=\"nocase\">{text}</span>");
+        assert_eq!(out[0]["publisher"], format!("A; B; {}", nocase("C and D")));
+        assert_eq!(out[0]["publisher-place"], "Paris; Berlin");
+        assert_eq!(
+            out[0]["author"],
+            json!([{"family": "Tilborg", "given": "J.", "dropping-particle": "van"}])
+        );
+        assert_eq!(out[1]["genre"], "PhD thesis");
+        assert_eq!(
+            out[1]["title"],
+            format!("The {} way: A study: Of things", nocase("DNA"))
+        );
+        assert_eq!(out[2]["publisher"], "O; P");
+        assert_eq!(out[2]["title"], "Le Titre");
+        assert_eq!(
+            out[2]["container-title"],
+            format!("Proc. of the {} Conference", nocase("IEEE"))
+        );
+        assert_eq!(out[2]["number-of-volumes"], "3");
     }
 }
