@@ -70,7 +70,7 @@ fn braced_math_is_one_nocase_span_and_journals_keep_their_case() {
         )
     );
     assert_eq!(items[0]["container-title"], "Physica Status Solidi (a)");
-    assert_eq!(items[0]["page"], "613–620");
+    assert_eq!(items[0]["page"], "613-620");
 }
 
 #[test]

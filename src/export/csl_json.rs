@@ -72,6 +72,26 @@ const CONTAINERS: &[[&str; 3]] = &[
     ["maintitle", "mainsubtitle", "maintitleaddon"],
 ];
 
+/// Entry types whose `number` is their number in a series, as biblatex and pandoc read it.
+const IN_SERIES: &[&str] = &[
+    "book",
+    "mvbook",
+    "inbook",
+    "bookinbook",
+    "suppbook",
+    "collection",
+    "mvcollection",
+    "incollection",
+    "suppcollection",
+    "proceedings",
+    "mvproceedings",
+    "inproceedings",
+    "conference",
+    "reference",
+    "mvreference",
+    "inreference",
+];
+
 /// A JSON array of CSL items, ids being the cite keys; inherited fields are included.
 pub fn csl_json(entries: &[&Entry]) -> Exported {
     let items: Vec<Value> = entries.iter().map(|e| item(e)).collect();
@@ -93,7 +113,7 @@ fn item(entry: &Entry) -> Value {
     for (variable, fields) in FIELDS {
         if let Some(value) = fields.iter().find_map(|f| entry.get(f)) {
             let value = if *variable == "page" {
-                value.replace("--", "–")
+                value.replace('–', "-")
             } else {
                 value.to_string()
             };
@@ -146,7 +166,12 @@ fn item(entry: &Entry) -> Value {
             item.insert("issue".into(), issue.join(", ").into());
         }
     } else {
-        for (variable, value) in [("number", number), ("issue", issue)] {
+        let number_variable = if IN_SERIES.contains(&entry.entry_type.as_str()) {
+            "collection-number"
+        } else {
+            "number"
+        };
+        for (variable, value) in [(number_variable, number), ("issue", issue)] {
             if let Some(value) = value {
                 item.insert(variable.into(), value.into());
             }
@@ -263,6 +288,19 @@ fn split_and(tex: &str) -> Vec<&str> {
     parts
 }
 
+/// `R.J.` as `R. J.`: a space after each period followed by a letter, as pandoc reads initials.
+fn spaced_initials(given: &str) -> String {
+    let mut out = String::with_capacity(given.len() + 4);
+    let mut chars = given.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '.' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// The kind of work: the `type` field, a thesis's degree spelt out as pandoc does.
 fn genre(entry: &Entry) -> Option<String> {
     let written = entry.field("type").filter(|f| !f.value().is_empty());
@@ -289,7 +327,7 @@ fn names(tex: &str) -> Value {
                 let mut name = Map::new();
                 for (key, value) in [
                     ("family", n.family),
-                    ("given", n.given),
+                    ("given", spaced_initials(&n.given)),
                     ("dropping-particle", n.particle),
                     ("suffix", n.suffix),
                 ] {
@@ -390,14 +428,14 @@ mod tests {
         assert_eq!(a["issued"]["date-parts"], json!([[2010, 6]]));
         assert_eq!(
             (a["page"].as_str(), a["issue"].as_str()),
-            (Some("1–2"), Some("3"))
+            (Some("1-2"), Some("3"))
         );
         assert_eq!(out[2]["issued"]["date-parts"], json!([[2020], [2021]]));
     }
 
     #[test]
     fn publishers_places_particles_subtitles_and_degrees_as_pandoc_writes_them() {
-        let text = "@book{a, title={T}, publisher={A and B and {C and D}}, location={Paris and Berlin}, author={van Tilborg, J.}}
+        let text = "@book{a, title={T}, publisher={A and B and {C and D}}, location={Paris and Berlin}, author={van Tilborg, J. and Elliott, R.J.}, number={7}, series={S}}
 @phdthesis{d, title={The {DNA} Way: a Study}, subtitle={Of Things}, school={S}, langid={english}}
 @inproceedings{b, title={Le Titre}, langid={french}, publisher={P}, organization={O}, booktitle={Proc. of the {IEEE} Conference}, volumes={3}}";
         let lib = load(&[BibSource {
@@ -411,7 +449,14 @@ mod tests {
         assert_eq!(out[0]["publisher-place"], "Paris; Berlin");
         assert_eq!(
             out[0]["author"],
-            json!([{"family": "Tilborg", "given": "J.", "dropping-particle": "van"}])
+            json!([
+                {"family": "Tilborg", "given": "J.", "dropping-particle": "van"},
+                {"family": "Elliott", "given": "R. J."}
+            ])
+        );
+        assert_eq!(
+            (&out[0]["collection-number"], &out[0]["number"]),
+            (&json!("7"), &Value::Null)
         );
         assert_eq!(out[1]["genre"], "PhD thesis");
         assert_eq!(
