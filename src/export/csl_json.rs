@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 use super::Exported;
 use super::csl_rich::rich;
 use crate::bib::langid::{bcp47, is_english};
-use crate::bib::{self, Entry};
+use crate::bib::{self, Entry, Field};
 
 /// BibTeX/BibLaTeX entry types and their CSL types.
 const TYPES: &[(&str, &str)] = &[
@@ -56,8 +56,6 @@ const FIELDS: &[(&str, &[&str])] = &[
 /// Fields of text written as rich text (see `csl_rich`), titles with their subtitle and addendum.
 const RICH_FIELDS: &[(&str, &[&str])] = &[
     ("title", &["title", "subtitle", "titleaddon"]),
-    ("title-short", &["shorttitle"]),
-    ("collection-title", &["series"]),
     ("event-title", &["eventtitle"]),
     ("event-place", &["venue"]),
     ("note", &["note"]),
@@ -135,6 +133,19 @@ fn item(entry: &Entry) -> Value {
         if let Some(text) = text {
             item.insert((*variable).into(), text.into());
         }
+    }
+    let short = entry.field("shorttitle").map_or_else(
+        || short_title(entry, english),
+        |f| Some(rich("title", f.expanded(), english)),
+    );
+    if let Some(short) = short.filter(|s| !s.is_empty()) {
+        item.insert("title-short".into(), short.into());
+    }
+    if let Some(series) = entry.field("series").filter(|f| !f.value().is_empty()) {
+        item.insert(
+            "collection-title".into(),
+            series_title(series, english).into(),
+        );
     }
     let publishers = [
         "school",
@@ -250,6 +261,40 @@ fn titled(entry: &Entry, parts: &[&str], english: bool) -> Option<String> {
         title.push_str(&part);
     }
     (!title.is_empty()).then_some(title)
+}
+
+/// Without a `shorttitle`, the title before its subtitle or its first colon, as pandoc gives it.
+fn short_title(entry: &Entry, english: bool) -> Option<String> {
+    let title = rich_field(entry, "title", english);
+    if entry.get("subtitle").is_some() {
+        return Some(title);
+    }
+    let (before, _) = title.split_once(": ")?;
+    (!before.contains('<')).then(|| before.to_string())
+}
+
+/// A series as rich text; biblatex's `newseries`, `oldseries` and a number (`3`: `3rd series`)
+/// spelt out in English, as pandoc does.
+fn series_title(series: &Field, english: bool) -> String {
+    let value = series.value().trim();
+    match value {
+        "newseries" => return "New series".into(),
+        "oldseries" => return "Old series".into(),
+        _ => {}
+    }
+    match value.parse::<u32>() {
+        Ok(n) => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix} series")
+        }
+        Err(_) => rich("series", series.expanded(), english),
+    }
 }
 
 /// The lists of literals (`A and B`) of `fields` as rich text, joined with `; ` as pandoc does.
@@ -437,7 +482,9 @@ mod tests {
     fn publishers_places_particles_subtitles_and_degrees_as_pandoc_writes_them() {
         let text = "@book{a, title={T}, publisher={A and B and {C and D}}, location={Paris and Berlin}, author={van Tilborg, J. and Elliott, R.J.}, number={7}, series={S}}
 @phdthesis{d, title={The {DNA} Way: a Study}, subtitle={Of Things}, school={S}, langid={english}}
-@inproceedings{b, title={Le Titre}, langid={french}, publisher={P}, organization={O}, booktitle={Proc. of the {IEEE} Conference}, volumes={3}}";
+@inproceedings{b, title={Le Titre}, langid={french}, publisher={P}, organization={O}, booktitle={Proc. of the {IEEE} Conference}, volumes={3}}
+@book{s, title={Ghost of John Wayne: Stories}, series={newseries}}
+@book{t, title={T}, shorttitle={Mediaeval Pilgrim Routes}, series={3}}";
         let lib = load(&[BibSource {
             path: Path::new("r.bib"),
             text,
@@ -470,5 +517,13 @@ mod tests {
             format!("Proc. of the {} Conference", nocase("IEEE"))
         );
         assert_eq!(out[2]["number-of-volumes"], "3");
+        assert_eq!(
+            (&out[3]["title-short"], &out[3]["collection-title"]),
+            (&json!("Ghost of john wayne"), &json!("New series"))
+        );
+        assert_eq!(
+            (&out[4]["title-short"], &out[4]["collection-title"]),
+            (&json!("Mediaeval pilgrim routes"), &json!("3rd series"))
+        );
     }
 }

@@ -86,6 +86,7 @@ fn write(chars: &[char], out: &mut String) {
                 out.push('”');
                 i += 1;
             }
+            '\'' => out.push('’'),
             c if c.is_whitespace() => {
                 if !out.ends_with([' ', '\n']) {
                     out.push(' ');
