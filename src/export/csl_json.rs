@@ -51,6 +51,7 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("ISSN", &["issn"]),
     ("chapter-number", &["chapter"]),
     ("number-of-pages", &["pagetotal"]),
+    ("version", &["version"]),
 ];
 
 /// Fields of text written as rich text (see `csl_rich`), titles with their subtitle and addendum.
@@ -60,6 +61,7 @@ const RICH_FIELDS: &[(&str, &[&str])] = &[
     ("event-place", &["venue"]),
     ("note", &["note"]),
     ("abstract", &["abstract"]),
+    ("annote", &["annotation", "annote"]),
 ];
 
 /// Title fields that feed `container-title`, first found wins, each with its subtitle and addendum.
@@ -118,7 +120,8 @@ fn item(entry: &Entry) -> Value {
             item.insert((*variable).into(), value.into());
         }
     }
-    let english = is_english(entry.get("langid"), None);
+    let legal = csl_type == "legislation" || csl_type == "legal_case";
+    let english = !legal && is_english(entry.get("langid"), None);
     for (variable, fields) in RICH_FIELDS {
         let text = if *variable == "title" {
             titled(entry, fields, english)
@@ -133,6 +136,9 @@ fn item(entry: &Entry) -> Value {
         if let Some(text) = text {
             item.insert((*variable).into(), text.into());
         }
+    }
+    if let Some(url) = arxiv_url(entry).filter(|_| !item.contains_key("URL")) {
+        item.insert("URL".into(), url.into());
     }
     let short = entry.field("shorttitle").map_or_else(
         || short_title(entry, english),
@@ -219,7 +225,6 @@ fn item(entry: &Entry) -> Value {
     {
         item.insert("language".into(), language.into());
     }
-    let legal = csl_type == "legislation" || csl_type == "legal_case";
     if legal
         && let Some(authority) = entry
             .get("institution")
@@ -270,7 +275,7 @@ fn short_title(entry: &Entry, english: bool) -> Option<String> {
         return Some(title);
     }
     let (before, _) = title.split_once(": ")?;
-    (!before.contains('<')).then(|| before.to_string())
+    (!before.contains('<')).then(|| before.trim_end().to_string())
 }
 
 /// A series as rich text; biblatex's `newseries`, `oldseries` and a number (`3`: `3rd series`)
@@ -295,6 +300,17 @@ fn series_title(series: &Field, english: bool) -> String {
         }
         Err(_) => rich("series", series.expanded(), english),
     }
+}
+
+/// The arXiv page of an entry whose `eprint` is an arXiv identifier, as pandoc links it.
+fn arxiv_url(entry: &Entry) -> Option<String> {
+    let archive = entry
+        .get("eprinttype")
+        .or_else(|| entry.get("archiveprefix"))?;
+    let eprint = entry.get("eprint")?.trim();
+    archive
+        .eq_ignore_ascii_case("arxiv")
+        .then(|| format!("https://arxiv.org/abs/{eprint}"))
 }
 
 /// The lists of literals (`A and B`) of `fields` as rich text, joined with `; ` as pandoc does.
@@ -354,6 +370,11 @@ fn genre(entry: &Entry) -> Option<String> {
         "phdthesis" => Some("PhD thesis"),
         "mastersthesis" | "mathesis" => Some("Master’s thesis"),
         "techreport" if written.is_some() => Some("technical report"),
+        "patenteu" => Some("European patent"),
+        "patentus" => Some("U.S. patent"),
+        "patentfr" => Some("French patent"),
+        "patentuk" => Some("British patent"),
+        "patentde" => Some("German patent"),
         _ => None,
     };
     match (degree, written) {
@@ -484,7 +505,8 @@ mod tests {
 @phdthesis{d, title={The {DNA} Way: a Study}, subtitle={Of Things}, school={S}, langid={english}}
 @inproceedings{b, title={Le Titre}, langid={french}, publisher={P}, organization={O}, booktitle={Proc. of the {IEEE} Conference}, volumes={3}}
 @book{s, title={Ghost of John Wayne: Stories}, series={newseries}}
-@book{t, title={T}, shorttitle={Mediaeval Pilgrim Routes}, series={3}}";
+@book{t, title={T}, shorttitle={Mediaeval Pilgrim Routes}, series={3}}
+@patent{u, title={T}, type={patenteu}, eprint={hep-th/9603067}, eprinttype={arxiv}, version={2}}";
         let lib = load(&[BibSource {
             path: Path::new("r.bib"),
             text,
@@ -524,6 +546,14 @@ mod tests {
         assert_eq!(
             (&out[4]["title-short"], &out[4]["collection-title"]),
             (&json!("Mediaeval pilgrim routes"), &json!("3rd series"))
+        );
+        assert_eq!(
+            (&out[5]["genre"], &out[5]["URL"], &out[5]["version"]),
+            (
+                &json!("European patent"),
+                &json!("https://arxiv.org/abs/hep-th/9603067"),
+                &json!("2")
+            )
         );
     }
 }
