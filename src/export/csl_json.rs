@@ -384,8 +384,10 @@ fn genre(entry: &Entry) -> Option<String> {
     }
 }
 
+/// A name list as CSL names, ending with the literal `others` when written `and others`, as
+/// pandoc writes it (its citeproc prints et al.).
 fn names(tex: &str) -> Value {
-    let names: Vec<Value> = bib::names(tex)
+    let mut names: Vec<Value> = bib::names(tex)
         .into_iter()
         .map(|n| match n.literal {
             Some(literal) => json!({ "literal": literal }),
@@ -405,6 +407,13 @@ fn names(tex: &str) -> Value {
             }
         })
         .collect();
+    let others = tex
+        .trim_end()
+        .rsplit_once(char::is_whitespace)
+        .is_some_and(|(before, last)| last == "others" && before.trim_end().ends_with(" and"));
+    if others {
+        names.push(json!({ "literal": "others" }));
+    }
     Value::Array(names)
 }
 
@@ -501,7 +510,7 @@ mod tests {
 
     #[test]
     fn publishers_places_particles_subtitles_and_degrees_as_pandoc_writes_them() {
-        let text = "@book{a, title={T}, publisher={A and B and {C and D}}, location={Paris and Berlin}, author={van Tilborg, J. and Elliott, R.J.}, number={7}, series={S}}
+        let text = "@book{a, title={T}, publisher={A and B and {C and D}}, location={Paris and Berlin}, author={van Tilborg, J. and Elliott, R.J. and others}, number={7}, series={S}}
 @phdthesis{d, title={The {DNA} Way: a Study}, subtitle={Of Things}, school={S}, langid={english}}
 @inproceedings{b, title={Le Titre}, langid={french}, publisher={P}, organization={O}, booktitle={Proc. of the {IEEE} Conference}, volumes={3}}
 @book{s, title={Ghost of John Wayne: Stories}, series={newseries}}
@@ -520,7 +529,8 @@ mod tests {
             out[0]["author"],
             json!([
                 {"family": "Tilborg", "given": "J.", "dropping-particle": "van"},
-                {"family": "Elliott", "given": "R. J."}
+                {"family": "Elliott", "given": "R. J."},
+                {"literal": "others"}
             ])
         );
         assert_eq!(
