@@ -564,7 +564,7 @@ fn math_in_titles_is_unicode_with_pandoc_sub_and_superscripts() {
 }
 
 #[test]
-fn math_in_titles_is_plain_unicode_in_csl_json() {
+fn math_in_titles_is_unicode_rich_text_kept_from_recasing_in_csl_json() {
     let lib = load(&[BibSource {
         path: Path::new("math.bib"),
         text: MATH_TITLES,
@@ -581,9 +581,12 @@ fn math_in_titles_is_plain_unicode_in_csl_json() {
     assert_eq!(
         titles,
         [
-            "Testing helicity-dependent γγ → γγ scattering in the region of MeV",
-            "The Non-Stoichiometry and the Point Defect Structure of Cuprous Oxide (Cu_(2 − δ)O)",
-            "On a biphononic origin of the 1125 cm⁻¹ absorption band at 20 ^(∘)K",
+            "Testing helicity-dependent <span class=\"nocase\">γγ → γγ</span> scattering in the \
+             region of <span class=\"nocase\">MeV</span>",
+            "The non-stoichiometry and the point defect structure of cuprous oxide \
+             (<span class=\"nocase\">Cu<sub>2 − δ</sub>O</span>)",
+            "On a biphononic origin of the <span class=\"nocase\">1125 cm⁻¹</span> absorption \
+             band at <span class=\"nocase\">20 <sup>∘</sup>K</span>",
         ]
     );
 }

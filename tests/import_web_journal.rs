@@ -69,7 +69,7 @@ fn a_journal_page_proposes_an_article_that_exports_with_its_periodical() {
     );
     assert_eq!(juge["volume"], "12", "{juge}");
     assert_eq!(juge["issue"], "3", "{juge}");
-    assert_eq!(juge["page"], "201–215", "{juge}");
+    assert_eq!(juge["page"], "201-215", "{juge}");
     let preuves = item("lopez2020preuves");
     assert_eq!(preuves["container-title"], "Droit et société", "{preuves}");
     assert_eq!(preuves["issue"], "1", "{preuves}");

@@ -83,6 +83,22 @@ pub(crate) fn marked_field(name: &str, tex: &str) -> String {
     }
 }
 
+/// The TeX of the field `name` as CSL data holds it: its markup as marks and, for an English
+/// title, in sentence case as `to_hayagriva` gives it; braces, math and accents as written.
+pub(crate) fn csl_marked(name: &str, tex: &str, english: bool) -> String {
+    let marked = marked(tex);
+    if english {
+        super::to_hayagriva_case::sentence_case(name, &marked)
+    } else {
+        marked
+    }
+}
+
+/// The display text of TeX between marks (an accent, a symbol): Unicode, braces dropped.
+pub(crate) fn shown(tex: &str) -> String {
+    super::latex::display(tex)
+}
+
 /// Commands the biblatex crate or glose's later steps read (`to_hayagriva_fixes::plain_tex`,
 /// `to_hayagriva_text::prepared`), left as written.
 const KNOWN: &[&str] = &[

@@ -2,6 +2,7 @@
 
 mod bibtex;
 mod csl_json;
+mod csl_rich;
 mod disambiguate;
 mod error;
 mod format;
