@@ -118,6 +118,7 @@ fn place_list(tex: &str) -> String {
 /// (`Gonzalez de Alaiza Martinez`, `De Angelis`: BibTeX and the biblatex crate would make
 /// `Gonzalez de` and `De` particles), and its initials spaced (`A.W.` → `A. W.`).
 fn name_list(tex: &str) -> String {
+    let tex = &braced_dotless(tex);
     let names: Vec<String> = bibtex_parser::parse_names(tex)
         .into_iter()
         .map(|n| {
@@ -150,6 +151,31 @@ fn name_list(tex: &str) -> String {
     } else {
         names.join(" and ")
     }
+}
+
+/// `tex` with an accent on a dotless `\i` or `\j` written with braces (`\'\i` → `\'{\i}`), the
+/// form the biblatex crate reads: it put the accent on the backslash (`D\́iaz` for `D{\'\i}az`).
+fn braced_dotless(tex: &str) -> std::borrow::Cow<'_, str> {
+    if !tex.contains("\\i") && !tex.contains("\\j") {
+        return std::borrow::Cow::Borrowed(tex);
+    }
+    let chars: Vec<char> = tex.chars().collect();
+    let mut out = String::with_capacity(tex.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let accent = chars[i] == '\\' && chars.get(i + 1).is_some_and(|c| "'`^\"~=.".contains(*c));
+        let dotless = chars.get(i + 2) == Some(&'\\')
+            && matches!(chars.get(i + 3), Some('i' | 'j'))
+            && !chars.get(i + 4).is_some_and(|c| c.is_ascii_alphabetic());
+        if accent && dotless {
+            out.extend(['\\', chars[i + 1], '{', '\\', chars[i + 3], '}']);
+            i += 4;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `raw` split at its commas outside braces.
@@ -251,6 +277,18 @@ mod tests {
         assert_eq!(place_list("Reading, Mass."), "Reading, Mass.");
     }
     use crate::bib::to_hayagriva_fixes::tests::convert;
+
+    #[test]
+    fn an_accent_on_a_dotless_i_in_a_name_is_braced_for_the_biblatex_crate() {
+        assert_eq!(
+            braced_dotless(r"D{\'\i}az and Y\^\j"),
+            r"D{\'{\i}}az and Y\^{\j}"
+        );
+        assert_eq!(braced_dotless(r"\'\iota and \'{\i}"), r"\'\iota and \'{\i}");
+        let diaz = convert("@article{d, author = {D{\\'\\i}az, Juan}, title = {T}, year = {2001}}");
+        let family = &diaz.authors().expect("authors")[0].name;
+        assert_eq!(family, "Díaz");
+    }
 
     #[test]
     fn real_entries_keep_their_family_names_initials_and_arxiv() {
