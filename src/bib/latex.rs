@@ -127,27 +127,28 @@ fn display_unnested(tex: &str) -> String {
             '$' => i = math(&chars, i, &mut out),
             '{' | '}' => {}
             '~' => out.push(' '),
-            '-' if chars.get(i) == Some(&'-') => {
-                if chars.get(i + 1) == Some(&'-') {
-                    out.push('—');
-                    i += 2;
-                } else {
-                    out.push('–');
-                    i += 1;
+            c => match ligature(c, &chars, i) {
+                Some((glyph, next)) => {
+                    out.push(glyph);
+                    i = next;
                 }
-            }
-            '`' if chars.get(i) == Some(&'`') => {
-                out.push('“');
-                i += 1;
-            }
-            '\'' if chars.get(i) == Some(&'\'') => {
-                out.push('”');
-                i += 1;
-            }
-            c => out.push(c),
+                None => out.push(c),
+            },
         }
     }
     collapse_whitespace(&out)
+}
+
+/// The character TeX makes of `c` and what follows it at `i` (`--` –, `---` —, ``` `` ``` “,
+/// `''` ”), and the index after it.
+pub(crate) fn ligature(c: char, chars: &[char], i: usize) -> Option<(char, usize)> {
+    match (c, chars.get(i)) {
+        ('-', Some('-')) if chars.get(i + 1) == Some(&'-') => Some(('—', i + 2)),
+        ('-', Some('-')) => Some(('–', i + 1)),
+        ('`', Some('`')) => Some(('“', i + 1)),
+        ('\'', Some('\'')) => Some(('”', i + 1)),
+        _ => None,
+    }
 }
 
 /// Handles the math after a `$` at `i`: the text `math::plain` gives it, or else its `$` is

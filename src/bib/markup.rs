@@ -94,11 +94,6 @@ pub(crate) fn csl_marked(name: &str, tex: &str, english: bool) -> String {
     }
 }
 
-/// The display text of TeX between marks (an accent, a symbol): Unicode, braces dropped.
-pub(crate) fn shown(tex: &str) -> String {
-    super::latex::display(tex)
-}
-
 /// Commands the biblatex crate or glose's later steps read (`to_hayagriva_fixes::plain_tex`,
 /// `to_hayagriva_text::prepared`), left as written.
 const KNOWN: &[&str] = &[

@@ -12,7 +12,7 @@ mod entry;
 mod field;
 mod keyed;
 pub(crate) mod langid;
-mod latex;
+pub(crate) mod latex;
 mod library;
 mod macros;
 pub(crate) mod markup;

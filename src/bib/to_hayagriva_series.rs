@@ -2,22 +2,17 @@
 
 use super::entry::Entry;
 use super::to_hayagriva_fixes::rebuilt;
+use super::to_hayagriva_volumes::IN_A_BOOK;
 
-/// Entry types whose `number` is their book's number in its `series` (CSL's collection-number).
-const IN_A_BOOK: &[&str] = &[
-    "inbook",
-    "incollection",
-    "inproceedings",
-    "inreference",
-    "bookinbook",
-    "suppbook",
-    "suppcollection",
-];
+/// Supplements to a book, whose `number` is, as for the other parts of a book, the book's.
+const SUPPLEMENTS: &[&str] = &["suppbook", "suppcollection"];
 
 /// hayagriva's reader makes the number the issue of the book (APA's `(Issue 2, pp. 884–917)`);
 /// it is the volume of the book's series, printed with the series and never without it.
 pub(crate) fn fix_chapter_series_number(entry: &Entry, converted: &mut hayagriva::Entry) {
-    if !IN_A_BOOK.contains(&entry.entry_type.as_str()) || entry.get("number").is_none() {
+    let entry_type = entry.entry_type.as_str();
+    let in_a_book = IN_A_BOOK.contains(&entry_type) || SUPPLEMENTS.contains(&entry_type);
+    if !in_a_book || entry.get("number").is_none() {
         return;
     }
     let mut parents = converted.parents().to_vec();

@@ -92,13 +92,13 @@ fn text_symbols(tex: &str) -> String {
 /// A biblatex list of places (`München and Berlin`) joined by semicolons, as pandoc's BibTeX
 /// reader joins a literal list (`München; Berlin`); an `and` in braces is part of a place.
 fn place_list(tex: &str) -> String {
-    let mut places = vec![String::new()];
+    let mut places = Vec::new();
+    let mut place = String::new();
     let mut depth = 0usize;
     let mut words = tex.split_whitespace().peekable();
     while let Some(word) = words.next() {
-        let last = places.last_mut().expect("one place at least");
-        if depth == 0 && word == "and" && !last.trim().is_empty() && words.peek().is_some() {
-            places.push(String::new());
+        if depth == 0 && word == "and" && !place.trim().is_empty() && words.peek().is_some() {
+            places.push(std::mem::take(&mut place));
             continue;
         }
         depth = word.chars().fold(depth, |d, c| match c {
@@ -106,11 +106,12 @@ fn place_list(tex: &str) -> String {
             '}' => d.saturating_sub(1),
             _ => d,
         });
-        if !last.is_empty() {
-            last.push(' ');
+        if !place.is_empty() {
+            place.push(' ');
         }
-        last.push_str(word);
+        place.push_str(word);
     }
+    places.push(place);
     places.join("; ")
 }
 

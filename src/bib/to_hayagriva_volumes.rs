@@ -3,7 +3,7 @@
 use hayagriva::types::{EntryType, FormatString};
 
 /// Entry types whose `booktitle` is the title of the book they are in.
-const IN_A_BOOK: &[&str] = &[
+pub(crate) const IN_A_BOOK: &[&str] = &[
     "inbook",
     "incollection",
     "inproceedings",
@@ -71,13 +71,7 @@ fn take(fields: &mut Vec<(String, String)>, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(n, v)| (n.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::bib::to_hayagriva_titles::tests::fields;
 
     #[test]
     fn a_volume_of_a_book_has_the_main_title_and_its_own_as_volume_title() {

@@ -1,6 +1,7 @@
 //! BibTeX field text as CSL-JSON rich text, as citeproc-js, Zotero and pandoc read it: HTML-like
 //! tags for italic, bold, small capitals, sub- and superscripts, and braced text in `nocase` spans.
 
+use crate::bib::latex;
 use crate::bib::markup::{self, BOLD, CODE, ITALIC, LINE_BREAK, SMALL_CAPS};
 use crate::bib::math::{self, END, SUB, SUP};
 
@@ -73,18 +74,9 @@ fn write(chars: &[char], out: &mut String) {
             '$' => i = math_at(chars, i, out, &open),
             '\\' => i = command(chars, i, out),
             '~' => out.push('\u{a0}'),
-            '-' if chars.get(i) == Some(&'-') => {
-                let em = chars.get(i + 1) == Some(&'-');
-                out.push(if em { '—' } else { '–' });
-                i += 1 + usize::from(em);
-            }
-            '`' if chars.get(i) == Some(&'`') => {
-                out.push('“');
-                i += 1;
-            }
-            '\'' if chars.get(i) == Some(&'\'') => {
-                out.push('”');
-                i += 1;
+            c if let Some((glyph, next)) = latex::ligature(c, chars, i) => {
+                out.push(glyph);
+                i = next;
             }
             '\'' => out.push('’'),
             c if c.is_whitespace() => {
@@ -174,7 +166,7 @@ fn command(chars: &[char], i: usize, out: &mut String) -> usize {
         end
     };
     let tex: String = chars[i - 1..stop].iter().collect();
-    out.push_str(&markup::shown(&tex));
+    out.push_str(&latex::display(&tex));
     if accent || !first.is_ascii_alphabetic() {
         return stop;
     }

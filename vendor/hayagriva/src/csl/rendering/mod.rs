@@ -769,29 +769,16 @@ impl RenderCsl for citationberg::Date {
                 render_year_suffix_implicitly(ctx, "");
             }
 
-            // glose: parts the date form does not show are written as zeros, so that a key
-            // showing only the year sorts alike with one whose month and day are unknown.
-            if year {
-                let month = date.month.filter(|_| month).map_or(0, |m| m as i32 + 1);
-                let day = date.day.filter(|_| day).map_or(0, |d| d as i32 + 1);
-                write!(ctx, "{month:02}{day:02}").unwrap();
-            } else {
-                if month {
-                    write!(
-                        ctx,
-                        "{:02}",
-                        date.month.map(|m| m as i32 + 1).unwrap_or_default()
-                    )
-                    .unwrap();
-                }
-                if day {
-                    write!(
-                        ctx,
-                        "{:02}",
-                        date.day.map(|d| d as i32 + 1).unwrap_or_default()
-                    )
-                    .unwrap();
-                }
+            // glose: after a year, the parts the date form does not show are written as zeros,
+            // so a key showing only the year sorts alike with one whose month and day are unknown.
+            let shown = |part: Option<u8>, wanted: bool| {
+                part.filter(|_| wanted).map_or(0, |p| i32::from(p) + 1)
+            };
+            if year || month {
+                write!(ctx, "{:02}", shown(date.month, month)).unwrap();
+            }
+            if year || day {
+                write!(ctx, "{:02}", shown(date.day, day)).unwrap();
             }
 
             return;
