@@ -32,6 +32,11 @@ fn write(chars: &[char], out: &mut String) {
     while i < chars.len() {
         let c = chars[i];
         i += 1;
+        if let Some((glyph, next)) = latex::ligature(c, chars, i) {
+            out.push(glyph);
+            i = next;
+            continue;
+        }
         match c {
             ITALIC => mark(out, &mut open, "<i>", "</i>"),
             BOLD => mark(out, &mut open, "<b>", "</b>"),
@@ -74,10 +79,6 @@ fn write(chars: &[char], out: &mut String) {
             '$' => i = math_at(chars, i, out, &open),
             '\\' => i = command(chars, i, out),
             '~' => out.push('\u{a0}'),
-            c if let Some((glyph, next)) = latex::ligature(c, chars, i) => {
-                out.push(glyph);
-                i = next;
-            }
             '\'' => out.push('’'),
             c if c.is_whitespace() => {
                 if !out.ends_with([' ', '\n']) {
