@@ -166,6 +166,9 @@ const KNOWN: &[&str] = &[
     "textmu",
 ];
 
+/// Commands of `KNOWN` that read a braced argument.
+const TAKING_AN_ARGUMENT: &[&str] = &["textsuperscript", "url", "textmu", "copyright"];
+
 /// Text commands pandoc reads as text that the biblatex crate does not know.
 const SYMBOLS: &[(&str, &str)] = &[
     ("euro", "€"),
@@ -237,7 +240,7 @@ pub(crate) fn marked(tex: &str) -> String {
         brace: false,
         closing: "",
     }];
-    let mut single_quote = false;
+    let mut single_quote: Option<usize> = None;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -269,12 +272,15 @@ pub(crate) fn marked(tex: &str) -> String {
                 i += 1;
             }
             '`' => {
+                single_quote = Some(out.len());
                 out.push('‘');
-                single_quote = true;
             }
-            '\'' if single_quote && chars.get(i) != Some(&'\'') => {
-                out.push('’');
-                single_quote = false;
+            '\'' if single_quote.is_some() && chars.get(i) != Some(&'\'') => {
+                // A quotation is a quotation whatever its marks: the style chooses them by depth.
+                if let Some(start) = single_quote.take() {
+                    out.replace_range(start..start + '‘'.len_utf8(), "“");
+                }
+                out.push('”');
             }
             '\\' => i = command(&chars, i, &mut out, &mut groups),
             c => out.push(c),
@@ -321,7 +327,15 @@ fn command(chars: &[char], i: usize, out: &mut String, groups: &mut Vec<Group>) 
     if name.len() == 1 || KNOWN.contains(&name.as_str()) {
         out.push('\\');
         out.push_str(&name);
-        return end;
+        if name.len() == 1
+            || TAKING_AN_ARGUMENT.contains(&name.as_str())
+            || chars.get(after_spaces) == Some(&'{')
+        {
+            return end;
+        }
+        // The biblatex crate reads a name on to the next space or brace (`\TeX:` as `TeX:`).
+        out.push_str("{}");
+        return after_spaces;
     }
     if let Some((_, text)) = SYMBOLS.iter().find(|(n, _)| *n == name) {
         out.push_str(text);
@@ -383,6 +397,8 @@ fn raw_command(
             .iter()
             .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
             .count();
+    } else {
+        end += number_len(&chars[end..]);
     }
     while chars.get(end) == Some(&'{') {
         let Some(len) = group_len(&chars[end..]) else {
@@ -396,6 +412,23 @@ fn raw_command(
         None => out.extend(&chars[start..end]),
     }
     end
+}
+
+/// The length of the number or dimension at the start of `chars` (`20`, `-3`, `1.5pt`), which
+/// pandoc takes as an unknown command's argument.
+fn number_len(chars: &[char]) -> usize {
+    let digits = chars
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+        .count();
+    if !chars[..digits].iter().any(char::is_ascii_digit) {
+        return 0;
+    }
+    digits
+        + chars[digits..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
 }
 
 /// The length of the balanced `{…}` group at the start of `chars`.
@@ -500,7 +533,29 @@ mod tests {
         );
         assert_eq!(
             shown(r"`single' and ``double'' and it's"),
-            "‘single’ and ``double'' and it's"
+            "“single” and ``double'' and it's"
+        );
+        assert_eq!(shown(r"\char`x"), "`\\char`‘x");
+    }
+
+    #[test]
+    fn an_unknown_command_takes_the_number_after_it_as_pandoc_does() {
+        assert_eq!(
+            shown(r"(\tubissue 20(2)) {\it 3\thinspace:\thinspace16 Bible}"),
+            r"(`\tubissue 20`(2)) {<i>3`\thinspace`:`\thinspace16` Bible</>}"
+        );
+        assert_eq!(shown(r"\foo abc \foo-3"), r"`\foo `abc `\foo-3`");
+    }
+
+    #[test]
+    fn a_known_command_is_ended_before_what_the_biblatex_crate_would_read_as_its_name() {
+        assert_eq!(
+            marked(r"\TeX82 and \TeX: what is \TeX? \ss-x"),
+            r"\TeX{}82 and \TeX{}: what is \TeX{}? \ss{}-x"
+        );
+        assert_eq!(
+            marked(r"\TeX\ for \TeX line \oe uvre"),
+            r"\TeX{} for \TeX{}line \oe{}uvre"
         );
     }
 

@@ -5,6 +5,8 @@
 //! it back. So a capitalized word outside braces is lowered, except the first word of the field
 //! and the first after a colon, question or exclamation mark, which is capitalized.
 
+use super::markup;
+
 /// Fields that hold the title of a work or series (not of a journal), put in sentence case.
 const SENTENCE_FIELDS: &[&str] = &[
     "title",
@@ -59,6 +61,11 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
             continue;
         }
         let opaque = ['{', '$', '\\'].contains(&c);
+        let first = word.is_empty() && out.chars().all(|c| markup::unraw(c).is_some());
+        if first && markup::unraw(c).is_some() {
+            // Raw TeX first is the title's first word, as pandoc reads it; later it is unseen.
+            starts_sentence = false;
+        }
         if !word.is_empty() {
             if glued || opaque {
                 out.push_str(&word.tex());
@@ -311,6 +318,16 @@ mod tests {
             "The Acisp00name and Abc2 model"
         );
         assert_eq!(sentence_case("title", "3d Printing"), "3d printing");
+    }
+
+    #[test]
+    fn raw_tex_first_is_the_first_word_and_after_a_colon_is_unseen() {
+        let marked = markup::marked(r"\acro{TUG} institutional Members");
+        let recased = sentence_case("title", &marked);
+        assert_eq!(markup::plain(&recased), " institutional members");
+        let marked = markup::marked(r"Fonts\Dash{}now: \acro{SIL}'s fonts and \acro{MP}lib");
+        let recased = sentence_case("title", &marked);
+        assert_eq!(markup::plain(&recased), "Fontsnow: 'S fonts and lib");
     }
 
     #[test]
