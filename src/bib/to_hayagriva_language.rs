@@ -43,13 +43,26 @@ pub(crate) fn guessed_langid(entry: &Entry, default: Option<&str>) -> Option<&'s
         .filter_map(|name| entry.get(name))
         .collect::<Vec<_>>()
         .join(". ");
-    let info = DETECTOR.detect(&text).filter(|info| info.is_reliable())?;
+    let info = DETECTOR.detect(&text)?;
     let langid = match info.lang() {
-        Lang::Eng => "english",
-        Lang::Fra if mostly_french(entry.get("title").unwrap_or_default()) => "french",
+        Lang::Eng if info.is_reliable() || !looks_french(&text) => "english",
+        Lang::Fra
+            if info.is_reliable() && mostly_french(entry.get("title").unwrap_or_default()) =>
+        {
+            "french"
+        }
         _ => return None,
     };
     (Some(langid) != default).then_some(langid)
+}
+
+/// Whether `text` has a French word or a letter English does not use: short English titles,
+/// which whatlang is unsure of, have neither.
+fn looks_french(text: &str) -> bool {
+    text.contains(|c| "éèêëàâçîïôûùœÉÈÀÇ".contains(c))
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| FRENCH_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 fn mostly_french(title: &str) -> bool {
@@ -117,6 +130,25 @@ mod tests {
             ],
         );
         assert_ne!(guessed_langid(&smilei, Some("english")), Some("french"));
+    }
+
+    #[test]
+    fn a_short_title_whatlang_is_unsure_of_is_english_without_french_words_or_letters() {
+        for title in [
+            "Book review: What Our Lettering Needs",
+            "There is no end: Omega and Zapfino",
+        ] {
+            let short = entry("k", &[("title", title)]);
+            assert_eq!(
+                guessed_langid(&short, Some("french")),
+                Some("english"),
+                "{title}"
+            );
+        }
+        for title in ["Cyberjustice : enjeux et défis", "Droit pénal : chronique"] {
+            let french = entry("k", &[("title", title)]);
+            assert_eq!(guessed_langid(&french, Some("french")), None, "{title}");
+        }
     }
 
     #[test]

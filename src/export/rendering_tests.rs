@@ -299,3 +299,32 @@ fn a_book_volume_in_a_series_is_no_part_or_chapter_number() {
     let chicago = markdown_of(&items, "Mehlhorn84");
     assert!(chicago.contains("Vol. 2. Data Structures"), "{chicago}");
 }
+
+#[test]
+fn tex_logos_before_punctuation_or_digits_and_quotes_in_backticks_read_as_pandoc_reads_them() {
+    let text = r"@article{order, author = {Anonymous}, title = {{\TeX82 order form}}, journal = {TUGboat}, year = {1983}}
+@article{what, author = {Waud, D.}, title = {What is \TeX? \TeX\ for all, \TeX line}, journal = {TUGboat}, year = {2003}}
+@article{hey, author = {Gibbons, J.}, title = {{`Hey\Dash it works!'}}, journal = {TUGboat}, year = {1997}}";
+    let items = apa_items(text, "en-US");
+    assert!(markdown_of(&items, "order").contains("TeX82 order form."));
+    let what = markdown_of(&items, "what");
+    assert!(
+        what.contains("What is TeX? TeX for all, TeXline."),
+        "{what}"
+    );
+    let hey = markdown_of(&items, "hey");
+    assert!(hey.contains("“Hey`\\Dash `{=latex}it works!”"), "{hey}");
+}
+
+#[test]
+fn a_short_english_title_keeps_english_spacing_in_a_french_bibliography() {
+    let text = "@article{adams, author = {Adams, Will}, title = {Book review: What Our Lettering Needs}, journal = {TUGboat}, year = {2013}}
+@article{fr, author = {Martin, Paul}, title = {Droit pénal: chronique}, journal = {Revue}, year = {2002}}";
+    let Some(items) = iso690_fr_items(text) else {
+        return;
+    };
+    let adams = markdown_of(&items, "adams");
+    assert!(adams.contains("Book review: What"), "{adams}");
+    let french = markdown_of(&items, "fr");
+    assert!(french.contains("Droit pénal\u{a0}: chronique"), "{french}");
+}
