@@ -328,3 +328,17 @@ fn a_short_english_title_keeps_english_spacing_in_a_french_bibliography() {
     let french = markdown_of(&items, "fr");
     assert!(french.contains("Droit pénal\u{a0}: chronique"), "{french}");
 }
+
+#[test]
+fn a_number_with_a_separate_prefix_is_text_and_takes_no_label() {
+    let text = "@techreport{cohen, author = {Cohen, R. F.}, title = {Dynamic algorithms}, institution = {Brown University}, type = {Technical Report}, number = {CS-92-19}, year = {1992}}
+@techreport{cooper, author = {Cooper, G. F.}, title = {Belief networks}, institution = {Stanford}, number = {KSL 90-05}, year = {1990}}
+@techreport{range, author = {Range, A.}, title = {Ranges}, institution = {Stanford}, number = {12-14}, year = {1991}}";
+    let items = apa_items(text, "en-US");
+    let cohen = markdown_of(&items, "cohen");
+    assert!(cohen.contains("(Technical Report CS-92-19)"), "{cohen}");
+    let cooper = markdown_of(&items, "cooper");
+    assert!(cooper.contains("(KSL 90-05)"), "{cooper}");
+    let range = markdown_of(&items, "range");
+    assert!(range.contains("(Nos. 12-14)"), "{range}");
+}

@@ -260,6 +260,8 @@ impl MaybeTyped<Cow<'_, Numeric>> {
 impl FromStr for Numeric {
     type Err = NumericError;
 
+    /// A number as CSL's `is-numeric` has it: a prefix is glued to its number (a thin space
+    /// may join them), so `TR 12` and `CS-92-19` are text.
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         let mut s = Scanner::new(value);
         s.eat_whitespace();
@@ -275,6 +277,11 @@ impl FromStr for Numeric {
             }
             s.from(start)
         };
+        let apart =
+            prefix.contains([' ', '\t', '\u{a0}']) && prefix.trim().chars().count() > 1;
+        if apart || (!prefix.is_empty() && s.peek() == Some('-')) {
+            return Err(NumericError::NoNumber);
+        }
 
         let value = number(&mut s).ok_or(NumericError::NoNumber)?;
         let space_after_value = s.eat_whitespace();
