@@ -3,7 +3,8 @@
 //! BibTeX titles are conventionally written in title case, with braces around what must keep its
 //! capitals; CSL data is in sentence case, and a style that wants title case (Chicago, MLA) puts
 //! it back. So a capitalized word outside braces is lowered, except the first word of the field
-//! and the first after a colon, question or exclamation mark, which is capitalized.
+//! and the first after a colon, question or exclamation mark or full stop and a space, which is
+//! capitalized.
 
 use super::markup;
 
@@ -47,6 +48,7 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
     let mut starts_sentence = true;
     let mut after_colon = false;
     let mut glued = false;
+    let mut lower_word = false;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -67,11 +69,16 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
             starts_sentence = false;
         }
         if !word.is_empty() {
-            if glued || opaque {
-                out.push_str(&word.tex());
+            let written = if glued || opaque {
+                word.tex()
             } else {
-                out.push_str(&word.recased(starts_sentence));
-            }
+                word.recased(starts_sentence)
+            };
+            lower_word = written
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase);
+            out.push_str(&written);
             word = Word::default();
             starts_sentence = false;
             after_colon = false;
@@ -85,8 +92,14 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
             after_colon = false;
         } else if capital_after_colon && [':', '?', '!'].contains(&c) {
             after_colon = true;
+        } else if capital_after_colon && c == '.' {
+            // A full stop ends a sentence after a capitalized word or a number (`Prof.`,
+            // `Part I.`, `Version 2.`), not after an abbreviation in lower case (`math.`).
+            after_colon = !lower_word;
         } else if opaque {
             starts_sentence = false;
+            after_colon = false;
+        } else {
             after_colon = false;
         }
     }
@@ -307,6 +320,22 @@ mod tests {
         assert_eq!(
             sentence_case("subtitle", "an introduction"),
             "An introduction"
+        );
+    }
+
+    #[test]
+    fn a_full_stop_and_a_space_start_a_sentence_as_in_pandoc() {
+        assert_eq!(
+            sentence_case("title", "Prof. Knuth Talks: Part I. the Potential"),
+            "Prof. Knuth talks: Part I. The potential"
+        );
+        assert_eq!(
+            sentence_case("title", "Hey (Part I.) The Return.The End"),
+            "Hey (part I.) the return.the end"
+        );
+        assert_eq!(
+            sentence_case("series", "Books Math. / Ouvrages Math."),
+            "Books math. / ouvrages math."
         );
     }
 
