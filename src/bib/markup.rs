@@ -309,7 +309,7 @@ fn command(chars: &[char], i: usize, out: &mut String, groups: &mut Vec<Group>) 
     if !first.is_ascii_alphabetic() {
         match first {
             '\\' => out.push(LINE_BREAK),
-            ' ' => out.push(' '),
+            ' ' | '\t' | '\n' | '\r' => out.push(' '),
             '/' => {}
             _ => {
                 out.push('\\');
@@ -545,6 +545,7 @@ mod tests {
             r"(`\tubissue 20`(2)) {<i>3`\thinspace`:`\thinspace16` Bible</>}"
         );
         assert_eq!(shown(r"\foo abc \foo-3"), r"`\foo `abc `\foo-3`");
+        assert_eq!(shown("pp.\\\n  272"), "pp.   272");
     }
 
     #[test]

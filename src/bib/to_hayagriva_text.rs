@@ -25,14 +25,16 @@ const TITLE_FIELDS: &[&str] = &[
 
 /// `tex` as the biblatex crate should see it for the field `name`.
 pub(crate) fn prepared(name: &str, tex: &str) -> String {
+    if is_literal(name) {
+        return tex.to_string();
+    }
+    let tex = &braced_dotless(tex);
     if NAME_FIELDS.contains(&name) {
         name_list(tex)
     } else if matches!(name, "location" | "address") {
         text_symbols(&place_list(tex))
     } else if TITLE_FIELDS.contains(&name) {
         protect_mixed_case(&text_symbols(tex))
-    } else if is_literal(name) {
-        tex.to_string()
     } else {
         text_symbols(tex)
     }
@@ -119,7 +121,6 @@ fn place_list(tex: &str) -> String {
 /// (`Gonzalez de Alaiza Martinez`, `De Angelis`: BibTeX and the biblatex crate would make
 /// `Gonzalez de` and `De` particles), and its initials spaced (`A.W.` → `A. W.`).
 fn name_list(tex: &str) -> String {
-    let tex = &braced_dotless(tex);
     let names: Vec<String> = bibtex_parser::parse_names(tex)
         .into_iter()
         .map(|n| {
@@ -280,7 +281,7 @@ mod tests {
     use crate::bib::to_hayagriva_fixes::tests::convert;
 
     #[test]
-    fn an_accent_on_a_dotless_i_in_a_name_is_braced_for_the_biblatex_crate() {
+    fn an_accent_on_a_dotless_i_is_braced_for_the_biblatex_crate() {
         assert_eq!(
             braced_dotless(r"D{\'\i}az and Y\^\j"),
             r"D{\'{\i}}az and Y\^{\j}"
@@ -289,6 +290,11 @@ mod tests {
         let diaz = convert("@article{d, author = {D{\\'\\i}az, Juan}, title = {T}, year = {2001}}");
         let family = &diaz.authors().expect("authors")[0].name;
         assert_eq!(family, "Díaz");
+        let title = convert(
+            "@article{h, title = {{Low-level Devan{\\=a}gar{\\=\\i}{} support}}, year = {2002}}",
+        );
+        let title = title.title().expect("a title").to_string();
+        assert!(title.contains("Devanāgarī support"), "{title}");
     }
 
     #[test]
