@@ -2,6 +2,7 @@
 //! code, line breaks) and unknown commands as raw TeX, as pandoc's BibTeX reader reads them.
 
 use super::math::{END, SUB};
+use super::to_hayagriva_text::NAME_FIELDS;
 
 /// Opens italic text (`\emph`, `\textit`, `{\it …}`); `math::END` closes it, as every mark here.
 pub(crate) const ITALIC: char = '\u{E003}';
@@ -78,6 +79,9 @@ const MARKED_FIELDS: &[&str] = &[
 pub(crate) fn marked_field(name: &str, tex: &str) -> String {
     if MARKED_FIELDS.contains(&name) {
         marked(tex)
+    } else if NAME_FIELDS.contains(&name) {
+        // A name shows its words only: its unknown commands are dropped, as pandoc drops them.
+        plain(&marked(tex))
     } else {
         tex.to_string()
     }
@@ -557,6 +561,15 @@ mod tests {
         assert_eq!(
             marked(r"\TeX\ for \TeX line \oe uvre"),
             r"\TeX{} for \TeX{}line \oe{}uvre"
+        );
+    }
+
+    #[test]
+    fn names_keep_their_words_and_lose_unknown_commands() {
+        assert_eq!(marked_field("author", r"{\TUB} Editors"), "{} Editors");
+        assert_eq!(
+            marked_field("editor", r"{TUG {\sltt DVI} Committee} and D{\'\i}az, J."),
+            r"{TUG {DVI} Committee} and D{\'\i}az, J."
         );
     }
 

@@ -1,7 +1,7 @@
 //! Field text rewritten before the biblatex crate reads it, where its reading differs from BibTeX's.
 
 /// Name lists whose parts the biblatex crate would split otherwise than BibTeX does.
-const NAME_FIELDS: &[&str] = &[
+pub(crate) const NAME_FIELDS: &[&str] = &[
     "author",
     "editor",
     "translator",
