@@ -71,6 +71,8 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
         if !word.is_empty() {
             let written = if glued || opaque {
                 word.tex()
+            } else if !starts_sentence && is_article(&word.tex(), &out, c) {
+                "a".to_string()
             } else {
                 word.recased(starts_sentence)
             };
@@ -109,6 +111,12 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
         out.push_str(&word.recased(starts_sentence));
     }
     out
+}
+
+/// Whether `word`, between the text `before` it and the character `after` it, is the article
+/// `A` opening a phrase (`Graph minors --- A survey`, `(A survey)`), not a symbol (`Vitamin A`).
+fn is_article(word: &str, before: &str, after: char) -> bool {
+    word == "A" && after == ' ' && before.trim_end().ends_with(['-', '—', '–', ',', ';', '('])
 }
 
 /// A word being read: the TeX of each of its letters, and the letter (accents resolved).
@@ -336,6 +344,17 @@ mod tests {
         assert_eq!(
             sentence_case("series", "Books Math. / Ouvrages Math."),
             "Books math. / ouvrages math."
+        );
+    }
+
+    #[test]
+    fn the_article_a_after_a_dash_comma_or_parenthesis_is_lowered() {
+        assert_eq!(
+            sentence_case(
+                "title",
+                "Graph Minors --- A Survey (A Study), A Guide to Vitamin A"
+            ),
+            "Graph minors --- a survey (a study), a guide to vitamin A"
         );
     }
 
