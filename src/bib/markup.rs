@@ -79,8 +79,9 @@ const MARKED_FIELDS: &[&str] = &[
 pub(crate) fn marked_field(name: &str, tex: &str) -> String {
     if MARKED_FIELDS.contains(&name) {
         marked(tex)
-    } else if NAME_FIELDS.contains(&name) {
-        // A name shows its words only: its unknown commands are dropped, as pandoc drops them.
+    } else if NAME_FIELDS.contains(&name) || name == "pages" {
+        // Names and pages show their words only: unknown commands (`\psqq`) are dropped, as
+        // pandoc drops them.
         plain(&marked(tex))
     } else {
         tex.to_string()
@@ -571,6 +572,12 @@ mod tests {
             marked_field("editor", r"{TUG {\sltt DVI} Committee} and D{\'\i}az, J."),
             r"{TUG {DVI} Committee} and D{\'\i}az, J."
         );
+    }
+
+    #[test]
+    fn pages_lose_unknown_commands() {
+        assert_eq!(marked_field("pages", r"579\psqq"), "579");
+        assert_eq!(marked_field("pages", "C2-97--C2-107"), "C2-97--C2-107");
     }
 
     #[test]
