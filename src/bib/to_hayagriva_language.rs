@@ -51,9 +51,15 @@ pub(crate) fn guessed_langid(entry: &Entry, default: Option<&str>) -> Option<&'s
         {
             "french"
         }
+        _ if !info.is_reliable() && !looks_french(&text) && has_english_word(&text) => "english",
         _ => return None,
     };
     (Some(langid) != default).then_some(langid)
+}
+
+fn has_english_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|word| ENGLISH_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 /// Whether `text` has a French word or a letter English does not use: short English titles,
@@ -137,6 +143,7 @@ mod tests {
         for title in [
             "Book review: What Our Lettering Needs",
             "There is no end: Omega and Zapfino",
+            "Chart: Output devices and computers",
         ] {
             let short = entry("k", &[("title", title)]);
             assert_eq!(
