@@ -406,3 +406,20 @@ fn the_year_suffix_of_a_date_range_follows_its_last_year() {
         assert!(again.contains("1034–b"), "{style}: {again}");
     }
 }
+
+#[test]
+fn a_year_and_open_ranges_from_it_take_letters_together() {
+    let text = "@book{single, author = {Smith, Alan}, title = {T1}, date = {1034}, publisher = {P}}
+@book{open, author = {Smith, Alan}, title = {T2}, date = {1034/}, publisher = {P}}
+@book{again, author = {Smith, Alan}, title = {T3}, date = {1034/}, publisher = {P}}";
+    for style in ["apa", "chicago-author-date"] {
+        let items = items_in(style, text, "en-US");
+        let years: Vec<String> = ["single", "open", "again"]
+            .iter()
+            .map(|key| markdown_of(&items, key))
+            .collect();
+        assert!(years[0].contains("1034a"), "{style}: {years:?}");
+        assert!(years[1].contains("1034–b"), "{style}: {years:?}");
+        assert!(years[2].contains("1034–c"), "{style}: {years:?}");
+    }
+}

@@ -1093,7 +1093,9 @@ impl DatePartsWriter<'_> {
         let Some(largest) = parts.iter().min_by_key(|p| unit_rank(p.name)) else {
             return;
         };
+        let loc = ctx.push_elem(citationberg::Formatting::default());
         ctx.push_str(self.range_delimiter(largest));
+        ctx.commit_elem(loc, None, Some(ElemMeta::OpenRangeDelimiter));
         if first && largest.name == DatePartName::Year {
             render_year_suffix_implicitly(ctx, "");
         }
