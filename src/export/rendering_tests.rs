@@ -423,3 +423,11 @@ fn a_year_and_open_ranges_from_it_take_letters_together() {
         assert!(years[2].contains("1034–c"), "{style}: {years:?}");
     }
 }
+
+#[test]
+fn a_range_of_years_drops_the_prefix_of_its_second_year() {
+    let text = "@inproceedings{years, author = {Smith, Alan}, title = {Talk}, booktitle = {Book}, date = {1990/1999}}";
+    let items = items_in("ieee", text, "en-US");
+    let years = markdown_of(&items, "years");
+    assert!(years.ends_with("1990–1999."), "{years}");
+}

@@ -1147,7 +1147,8 @@ impl DatePartsWriter<'_> {
 }
 
 /// glose: the first and last of `parts` written for both dates of a range, and the largest
-/// part in which they differ: the parts no larger than it (CSL 1.0.2 "Date Ranges").
+/// part in which they differ: the parts no larger than it that either date has (CSL 1.0.2
+/// "Date Ranges").
 fn differing_span(
     parts: &[DatePart],
     start: &Date,
@@ -1159,7 +1160,11 @@ fn differing_span(
         })
         .min_by_key(|&i| unit_rank(parts[i].name))?;
     let rank = unit_rank(parts[largest].name);
-    let in_span = |p: &DatePart| unit_rank(p.name) >= rank;
+    let in_span = |p: &DatePart| {
+        unit_rank(p.name) >= rank
+            && (date_part_value(p.name, start).is_some()
+                || date_part_value(p.name, end).is_some())
+    };
     let from = parts.iter().position(in_span)?;
     let to = parts.iter().rposition(in_span)?;
     Some((from, to, largest))
