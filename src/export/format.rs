@@ -9,7 +9,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use hayagriva::citationberg::{IndependentStyle, Locale, LocaleCode};
-use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChildren, ElemMeta,
+};
 
 use super::disambiguate::{adding_names_only, adds_only_suffix, needing_suffix, year_suffix_only};
 use super::labels::{is_french, labels, langid_of};
@@ -253,7 +255,7 @@ impl Formatter {
             let citations = rendered
                 .citations
                 .iter()
-                .map(|c| to_markdown(&c.citation.0, false))
+                .map(|c| citation_telling_apart(&c.citation))
                 .collect();
             let foreign = foreign_keys(entries);
             let items = rendered
@@ -393,6 +395,14 @@ fn foreign_keys<'e>(entries: &[&'e hayagriva::Entry]) -> HashSet<&'e str> {
         })
         .map(|entry| entry.key())
         .collect()
+}
+
+/// The Markdown of `citation` without the delimiters ending open date ranges, which tell no
+/// citation apart: pandoc's `1034` and `1034–` take the letters `1034a` and `1034–b`.
+fn citation_telling_apart(citation: &ElemChildren) -> String {
+    let mut citation = citation.clone();
+    citation.remove_meta(&ElemMeta::OpenRangeDelimiter);
+    to_markdown(&citation.0, false)
 }
 
 #[cfg(test)]

@@ -59,22 +59,23 @@ impl From<&tex::Person> for Person {
 impl From<tex::Date> for Date {
     fn from(date: tex::Date) -> Self {
         let approximate = date.uncertain || date.approximate;
+        // glose: a range keeps its end, and starts on its first date (the last was kept); an
+        // open start (`../1565`) keeps its only date, as pandoc prints it.
+        let (start, end) = match date.value {
+            DateValue::At(x) | DateValue::Before(x) => (x, None),
+            DateValue::After(x) => (x, Some(DateEnd::Open)),
+            DateValue::Between(x, y) => {
+                (x, Some(DateEnd::On { year: y.year, month: y.month, day: y.day }))
+            }
+        };
 
-        match date.value {
-            DateValue::At(x) | DateValue::After(x) | DateValue::Before(x) => Date {
-                year: x.year,
-                month: x.month,
-                day: x.day,
-                approximate,
-                season: None,
-            },
-            DateValue::Between(_, x) => Self {
-                year: x.year,
-                month: x.month,
-                day: x.day,
-                approximate,
-                season: None,
-            },
+        Date {
+            year: start.year,
+            month: start.month,
+            day: start.day,
+            approximate,
+            season: None,
+            end,
         }
     }
 }

@@ -142,6 +142,8 @@ pub enum ElemMeta {
     /// The element is the output of `cs:text` with a `variable` set to
     /// `citation-label`.
     CitationLabel,
+    /// glose: the delimiter ending an open date range (`1996–`).
+    OpenRangeDelimiter,
 }
 
 /// A container for element children with useful methods.
@@ -219,6 +221,18 @@ impl ElemChildren {
         }
 
         None
+    }
+
+    /// glose: removes every element with `meta`, at any depth.
+    pub fn remove_meta(&mut self, meta: &ElemMeta) {
+        self.0.retain_mut(|child| match child {
+            ElemChild::Elem(e) if e.meta.as_ref() == Some(meta) => false,
+            ElemChild::Elem(e) => {
+                e.children.remove_meta(meta);
+                true
+            }
+            _ => true,
+        });
     }
 
     /// Write the children to the given buffer.

@@ -1145,6 +1145,14 @@ fn disambiguate_year_suffix<F, T>(
     }
 }
 
+/// glose: the text of a cite that must tell it apart, without the delimiter ending an open
+/// date range: pandoc's `1034` and `1034–` are ambiguous (`1034a`, `1034–b`).
+fn ambiguity_key(rendered: &ElemChildren) -> String {
+    let mut children = rendered.clone();
+    children.remove_meta(&ElemMeta::OpenRangeDelimiter);
+    children.to_string()
+}
+
 /// Return a vector that contains every group of mutually ambiguous items with
 /// cite and item index.
 fn find_ambiguous_sets<T: EntryLike + PartialEq>(
@@ -1173,7 +1181,7 @@ fn find_ambiguous_sets<T: EntryLike + PartialEq>(
                 continue;
             }
 
-            let buf = format!("{}", item.rendered);
+            let buf = ambiguity_key(&item.rendered);
             match map.entry(buf) {
                 HmEntry::Occupied(entry) => match *entry.get() {
                     PotentialDisambiguation::Single(pos) => {

@@ -797,6 +797,7 @@ impl EntryLike for citationberg::json::Item {
                     day: d.day,
                     approximate: d.circa,
                     season: d.season,
+                    end: None,
                 }))
             }
             _ => None,

@@ -24,6 +24,24 @@ pub struct Date {
     pub approximate: bool,
     /// The season. Between 1 and 4 (inclusive).
     pub season: Option<Season>,
+    /// glose: the end of a date range (`1996-12-10/1996-12-12`, `1996/..`), if the date is one.
+    pub end: Option<DateEnd>,
+}
+
+/// glose: the end of a date range.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DateEnd {
+    /// The range is open (`1996/..`).
+    Open,
+    /// The range ends on this date.
+    On {
+        /// The year.
+        year: i32,
+        /// The optional month (0-11).
+        month: Option<u8>,
+        /// The optional day (0-30).
+        day: Option<u8>,
+    },
 }
 
 impl<'de> Deserialize<'de> for Date {
@@ -72,6 +90,7 @@ impl<'de> Deserialize<'de> for Date {
                         season: inner
                             .season
                             .and_then(|v| Season::try_from_csl_number(v).ok()),
+                        end: None,
                     },
                 )
             }
@@ -193,6 +212,7 @@ impl FromStr for Date {
                     day: Some(day),
                     approximate: approx,
                     season: None,
+                    end: None,
                 });
             }
             Err(DateError::UnknownFormat) => {
@@ -211,6 +231,7 @@ impl FromStr for Date {
                     day: None,
                     approximate: approx,
                     season: None,
+                    end: None,
                 });
             }
             Err(DateError::UnknownFormat) => {
@@ -233,6 +254,7 @@ impl FromStr for Date {
             day: None,
             approximate: approx,
             season: None,
+            end: None,
         })
     }
 }
@@ -246,6 +268,7 @@ impl Date {
             day: None,
             approximate: false,
             season: None,
+            end: None,
         }
     }
 

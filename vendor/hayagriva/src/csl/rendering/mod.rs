@@ -7,8 +7,8 @@ use citationberg::taxonomy::{
     StandardVariable, Term, Variable,
 };
 use citationberg::{
-    ChooseBranch, CslMacro, DateDayForm, DateMonthForm, DatePartName, DateParts,
-    DateStrongAnyForm, GrammarGender, LabelPluralize, LayoutRenderingElement,
+    ChooseBranch, CslMacro, DateDayForm, DateMonthForm, DatePart, DatePartName,
+    DateParts, DateStrongAnyForm, GrammarGender, LabelPluralize, LayoutRenderingElement,
     LongShortForm, NumberForm, PageRangeFormat, TestPosition, TextCase, ToAffixes,
     ToFormatting,
 };
@@ -18,7 +18,7 @@ use crate::PageRanges;
 use crate::csl::taxonomy::{NumberVariableResult, PageVariableResult};
 use crate::csl::{DisambiguateState, Sorting};
 use crate::lang::{Case, SentenceCase, TitleCase};
-use crate::types::{ChunkedString, Date, MaybeTyped, Numeric};
+use crate::types::{ChunkedString, Date, DateEnd, MaybeTyped, Numeric};
 
 use super::taxonomy::{EntryLike, NumberOrPageVariableResult};
 use super::{
@@ -805,9 +805,6 @@ impl RenderCsl for citationberg::Date {
 
         let parts = self.parts.or(base.and_then(|b| b.parts)).unwrap_or_default();
 
-        // TODO: Date ranges
-        let mut last_was_empty = true;
-
         // Localized (base) delimiter takes precedence over the cs:date
         // element's delimiter attribute, which should be ignored if a locale's
         // date form is used, according to the CSL 1.0.2 spec (under "Style
@@ -823,27 +820,32 @@ impl RenderCsl for citationberg::Date {
             None => self.delimiter.as_deref(),
         };
 
-        for part in &base.unwrap_or(self).date_part {
-            match part.name {
-                DatePartName::Month if !parts.has_month() && date.season.is_none() => {
-                    continue;
-                }
-                DatePartName::Day if !parts.has_day() => continue,
-                _ => {}
+        // glose: the shown date-parts are written by a `DatePartsWriter`, once for a date and
+        // as CSL 1.0.2's "Date Ranges" have it for a range.
+        let shown: Vec<DatePart> = base
+            .unwrap_or(self)
+            .date_part
+            .iter()
+            .filter(|part| match part.name {
+                DatePartName::Month => parts.has_month() || date.season.is_some(),
+                DatePartName::Day => parts.has_day(),
+                DatePartName::Year => true,
+            })
+            .cloned()
+            .collect();
+        let mut writer = DatePartsWriter {
+            delimiter: chosen_delim,
+            overrides: base.is_some().then_some(self.date_part.as_slice()),
+            last_was_empty: true,
+        };
+        let only_suffix = ctx.instance.kind == Some(SpecialForm::OnlyYearSuffix);
+        match date.end.filter(|_| !only_suffix) {
+            None => writer.write(ctx, &shown, &date, first),
+            Some(DateEnd::Open) => writer.write_open_range(ctx, &shown, &date, first),
+            Some(DateEnd::On { year, month, day }) => {
+                let end = Date { year, month, day, end: None, ..*date };
+                writer.write_range(ctx, &shown, &date, &end, first);
             }
-
-            let cursor = ctx.writing.len();
-            if !last_was_empty && let Some(delim) = chosen_delim {
-                ctx.push_str(delim);
-            }
-
-            let over_ride = base
-                .is_some()
-                .then(|| self.date_part.iter().find(|p| p.name == part.name))
-                .flatten();
-
-            render_date_part(part, &date, ctx, over_ride, first);
-            last_was_empty = cursor == ctx.writing.len();
         }
 
         ctx.pop_case(cidx);
@@ -919,16 +921,7 @@ fn render_date_part<T: EntryLike>(
     over_ride: Option<&citationberg::DatePart>,
     first: bool,
 ) {
-    let Some(val) = (match date_part.name {
-        DatePartName::Day => date.day.map(|i| i as i32 + 1),
-        DatePartName::Month => {
-            // Fallback for month is the season
-            date.month
-                .map(|i| i as i32 + 1)
-                .or(date.season.map(|s| s.to_csl_number() as i32))
-        }
-        DatePartName::Year => Some(date.year),
-    }) else {
+    let Some(val) = date_part_value(date_part.name, date) else {
         return;
     };
 
@@ -1042,6 +1035,148 @@ fn render_date_part<T: EntryLike>(
     ctx.stop_stripping_periods();
     ctx.pop_case(cidx);
     ctx.pop_format(idx);
+}
+
+/// The number `name` stands for in `date`.
+fn date_part_value(name: DatePartName, date: &Date) -> Option<i32> {
+    match name {
+        DatePartName::Day => date.day.map(|i| i as i32 + 1),
+        DatePartName::Month => {
+            // Fallback for month is the season
+            date.month
+                .map(|i| i as i32 + 1)
+                .or(date.season.map(|s| s.to_csl_number() as i32))
+        }
+        DatePartName::Year => Some(date.year),
+    }
+}
+
+/// glose: writes a date's shown date-parts, with the date's delimiter between non-empty ones.
+struct DatePartsWriter<'a> {
+    delimiter: Option<&'a str>,
+    /// The style's date-parts overriding those of a localized date form.
+    overrides: Option<&'a [DatePart]>,
+    last_was_empty: bool,
+}
+
+impl DatePartsWriter<'_> {
+    /// Writes `parts` of `date`, with its year suffix if `first`.
+    fn write<T: EntryLike>(
+        &mut self,
+        ctx: &mut Context<T>,
+        parts: &[DatePart],
+        date: &Date,
+        first: bool,
+    ) {
+        for part in parts {
+            let cursor = ctx.writing.len();
+            if !self.last_was_empty
+                && let Some(delim) = self.delimiter
+            {
+                ctx.push_str(delim);
+            }
+            render_date_part(part, date, ctx, self.override_of(part), first);
+            self.last_was_empty = cursor == ctx.writing.len();
+        }
+    }
+
+    /// Writes `start` and the range delimiter of its largest part, then the year
+    /// suffix (`1996–a`).
+    fn write_open_range<T: EntryLike>(
+        &mut self,
+        ctx: &mut Context<T>,
+        parts: &[DatePart],
+        start: &Date,
+        first: bool,
+    ) {
+        self.write(ctx, parts, start, false);
+        let Some(largest) = parts.iter().min_by_key(|p| unit_rank(p.name)) else {
+            return;
+        };
+        let loc = ctx.push_elem(citationberg::Formatting::default());
+        ctx.push_str(self.range_delimiter(largest));
+        ctx.commit_elem(loc, None, Some(ElemMeta::OpenRangeDelimiter));
+        if first && largest.name == DatePartName::Year {
+            render_year_suffix_implicitly(ctx, "");
+        }
+    }
+
+    /// Writes the range from `start` to `end`, the parts they share once
+    /// (`December 10–12, 1996`), with the year suffix after the last year.
+    fn write_range<T: EntryLike>(
+        &mut self,
+        ctx: &mut Context<T>,
+        parts: &[DatePart],
+        start: &Date,
+        end: &Date,
+        first: bool,
+    ) {
+        let Some((from, to, largest)) = differing_span(parts, start, end) else {
+            self.write(ctx, parts, start, first);
+            return;
+        };
+        let delimiter = self.range_delimiter(&parts[largest]).to_string();
+        let (shared_before, rest) = parts.split_at(from);
+        let (span, shared_after) = rest.split_at(to + 1 - from);
+
+        let mut start_span = span.to_vec();
+        start_span.last_mut().unwrap().affixes.suffix = None;
+        let mut end_span = span.to_vec();
+        end_span[0].affixes.prefix = None;
+
+        self.write(ctx, shared_before, start, first);
+        self.write(ctx, &start_span, start, false);
+        ctx.push_str(&delimiter);
+        self.last_was_empty = true;
+        self.write(ctx, &end_span, end, first);
+        self.write(ctx, shared_after, start, first);
+    }
+
+    /// The style's date-part overriding `part` of a localized date form.
+    fn override_of(&self, part: &DatePart) -> Option<&DatePart> {
+        self.overrides?.iter().find(|p| p.name == part.name)
+    }
+
+    /// The delimiter of a range whose largest differing part is `part`.
+    fn range_delimiter<'b>(&'b self, part: &'b DatePart) -> &'b str {
+        self.override_of(part)
+            .and_then(|p| p.range_delimiter.as_deref())
+            .or(part.range_delimiter.as_deref())
+            .unwrap_or("–")
+    }
+}
+
+/// glose: the first and last of `parts` written for both dates of a range, and the largest
+/// part in which they differ: the parts no larger than it that either date has (CSL 1.0.2
+/// "Date Ranges").
+fn differing_span(
+    parts: &[DatePart],
+    start: &Date,
+    end: &Date,
+) -> Option<(usize, usize, usize)> {
+    let largest = (0..parts.len())
+        .filter(|&i| {
+            date_part_value(parts[i].name, start) != date_part_value(parts[i].name, end)
+        })
+        .min_by_key(|&i| unit_rank(parts[i].name))?;
+    let rank = unit_rank(parts[largest].name);
+    let in_span = |p: &DatePart| {
+        unit_rank(p.name) >= rank
+            && (date_part_value(p.name, start).is_some()
+                || date_part_value(p.name, end).is_some())
+    };
+    let from = parts.iter().position(in_span)?;
+    let to = parts.iter().rposition(in_span)?;
+    Some((from, to, largest))
+}
+
+/// glose: 0 for the year, 1 for the month and 2 for the day.
+fn unit_rank(name: DatePartName) -> u8 {
+    match name {
+        DatePartName::Year => 0,
+        DatePartName::Month => 1,
+        DatePartName::Day => 2,
+    }
 }
 
 /// Render the year suffix if it is set and the style will not render it
