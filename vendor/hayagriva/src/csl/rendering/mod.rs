@@ -1120,7 +1120,9 @@ impl DatePartsWriter<'_> {
         let (span, shared_after) = rest.split_at(to + 1 - from);
 
         let mut start_span = span.to_vec();
-        start_span.last_mut().unwrap().affixes.suffix = None;
+        if let Some(last) = start_span.last_mut() {
+            last.affixes.suffix = None;
+        }
         let mut end_span = span.to_vec();
         end_span[0].affixes.prefix = None;
 
