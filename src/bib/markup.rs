@@ -222,9 +222,6 @@ const STYLED: &[(&str, Option<char>)] = &[
 /// Commands whose argument is quoted.
 const QUOTING: &[&str] = &["mkbibquote", "enquote"];
 
-/// Commands whose argument is a number or a dimension written after them (`\kern1pt`).
-const MEASURING: &[&str] = &["kern", "raise", "lower", "char", "hskip", "vskip"];
-
 /// A group being read: the marks opened in it, and what closes it.
 struct Group {
     marks: usize,
@@ -380,31 +377,18 @@ fn command(chars: &[char], i: usize, out: &mut String, groups: &mut Vec<Group>) 
         });
         return after_spaces + 1;
     }
-    raw_command(chars, i - 1, &name, after_spaces, out)
+    raw_command(chars, i - 1, after_spaces, out)
 }
 
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-/// Writes the unknown command at `start` (its `\`) as raw TeX, with the spaces after its name
-/// and its braced arguments, as pandoc keeps it; returns the index after it.
-fn raw_command(
-    chars: &[char],
-    start: usize,
-    name: &str,
-    after_spaces: usize,
-    out: &mut String,
-) -> usize {
-    let mut end = after_spaces;
-    if MEASURING.contains(&name) {
-        end += chars[end..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
-            .count();
-    } else {
-        end += number_len(&chars[end..]);
-    }
+/// Writes the unknown command at `start` (its `\`) as raw TeX, with the spaces after its name,
+/// a number or dimension after it and its braced arguments, as pandoc keeps it; returns the
+/// index after it.
+fn raw_command(chars: &[char], start: usize, after_spaces: usize, out: &mut String) -> usize {
+    let mut end = after_spaces + number_len(&chars[after_spaces..]);
     while chars.get(end) == Some(&'{') {
         let Some(len) = group_len(&chars[end..]) else {
             break;

@@ -49,6 +49,7 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
     let mut after_colon = false;
     let mut glued = false;
     let mut lower_word = false;
+    let mut only_raw = true;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -63,11 +64,12 @@ fn recased_title(name: &str, tex: &str, capital_after_colon: bool) -> String {
             continue;
         }
         let opaque = ['{', '$', '\\'].contains(&c);
-        let first = word.is_empty() && out.chars().all(|c| markup::unraw(c).is_some());
-        if first && markup::unraw(c).is_some() {
+        let raw = markup::unraw(c).is_some();
+        if raw && word.is_empty() && only_raw {
             // Raw TeX first is the title's first word, as pandoc reads it; later it is unseen.
             starts_sentence = false;
         }
+        only_raw &= raw && word.is_empty();
         if !word.is_empty() {
             let written = if glued || opaque {
                 word.tex()

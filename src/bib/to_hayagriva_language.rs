@@ -44,41 +44,37 @@ pub(crate) fn guessed_langid(entry: &Entry, default: Option<&str>) -> Option<&'s
         .collect::<Vec<_>>()
         .join(". ");
     let info = DETECTOR.detect(&text)?;
+    let reliable = info.is_reliable();
     let langid = match info.lang() {
-        Lang::Eng if info.is_reliable() || !looks_french(&text) => "english",
-        Lang::Fra
-            if info.is_reliable() && mostly_french(entry.get("title").unwrap_or_default()) =>
+        Lang::Eng if reliable => "english",
+        Lang::Fra if reliable && mostly_french(entry.get("title").unwrap_or_default()) => "french",
+        lang if !reliable
+            && (lang == Lang::Eng || count_of(&text, ENGLISH_WORDS) > 0)
+            && !looks_french(&text) =>
         {
-            "french"
+            "english"
         }
-        _ if !info.is_reliable() && !looks_french(&text) && has_english_word(&text) => "english",
         _ => return None,
     };
     (Some(langid) != default).then_some(langid)
 }
 
-fn has_english_word(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic())
-        .any(|word| ENGLISH_WORDS.contains(&word.to_lowercase().as_str()))
-}
-
 /// Whether `text` has a French word or a letter English does not use: short English titles,
 /// which whatlang is unsure of, have neither.
 fn looks_french(text: &str) -> bool {
-    text.contains(|c| "éèêëàâçîïôûùœÉÈÀÇ".contains(c))
-        || text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|word| FRENCH_WORDS.contains(&word.to_lowercase().as_str()))
+    text.contains(|c| "éèêëàâçîïôûùœÉÈÀÇ".contains(c)) || count_of(text, FRENCH_WORDS) > 0
+}
+
+/// How many words of `text` are in `list`, whatever their case.
+fn count_of(text: &str, list: &[&str]) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| list.contains(&word.to_lowercase().as_str()))
+        .count()
 }
 
 fn mostly_french(title: &str) -> bool {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphabetic())
-        .map(str::to_lowercase)
-        .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
-    let french = count(FRENCH_WORDS);
-    french >= 2 && french > count(ENGLISH_WORDS)
+    let french = count_of(title, FRENCH_WORDS);
+    french >= 2 && french > count_of(title, ENGLISH_WORDS)
 }
 
 #[cfg(test)]
