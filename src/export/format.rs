@@ -113,9 +113,7 @@ impl Formatter {
         {
             return cached.clone();
         }
-        for (entry, fp) in entries.iter().zip(&fingerprints) {
-            self.convert(entry, *fp);
-        }
+        self.convert_all(entries, &fingerprints);
         let result = self.render(entries, &fingerprints, true);
         self.last = Some((whole, result.clone()));
         result
@@ -141,6 +139,21 @@ impl Formatter {
         self.converted
             .entry((entry.key.clone(), fp))
             .or_insert_with(|| bib::to_hayagriva(entry, langid));
+    }
+
+    /// Converts the entries not converted yet, on every core.
+    fn convert_all(&mut self, entries: &[&Entry], fingerprints: &[u64]) {
+        let langid = langid_of(&self.locale);
+        let missing: Vec<(&Entry, u64)> = entries
+            .iter()
+            .zip(fingerprints)
+            .filter(|(entry, fp)| !self.converted.contains_key(&(entry.key.clone(), **fp)))
+            .map(|(entry, fp)| (*entry, *fp))
+            .collect();
+        let converted = map_on_cores(&missing, |(entry, _)| bib::to_hayagriva(entry, langid));
+        for ((entry, fp), result) in missing.into_iter().zip(converted) {
+            self.converted.insert((entry.key.clone(), fp), result);
+        }
     }
 
     fn render(&self, entries: &[&Entry], fps: &[u64], warn: bool) -> FormattedBibliography {

@@ -431,3 +431,45 @@ fn a_range_of_years_drops_the_prefix_of_its_second_year() {
     let years = markdown_of(&items, "years");
     assert!(years.ends_with("1990–1999."), "{years}");
 }
+
+#[test]
+fn a_type_test_matches_as_the_selector_with_its_bindings_does() {
+    let text = concat!(
+        include_str!("../../library/references.bib"),
+        "@book{whole, title = {Whole}, editor = {Ed, A.}, year = 2001}\n",
+        "@incollection{part, title = {Part}, author = {Au, B.}, crossref = {whole}}\n",
+        "@inproceedings{talk, title = {Talk}, booktitle = {Proc.}, year = 2002}\n",
+        "@article{paper, title = {Paper}, journal = {J.}, year = 2003}\n",
+        "@online{page, title = {Page}, url = {https://example.org}}\n",
+    );
+    let lib = crate::bib::load(&[crate::bib::BibSource {
+        path: std::path::Path::new("refs.bib"),
+        text,
+    }]);
+    let selectors = [
+        "Article > Periodical",
+        "(* > Report) | Report",
+        "(Anthos > (Anthology | Book)) | (Chapter > (Book | Anthology | Proceedings))",
+        "(* > (Web | Blog)) | Web | Blog | Thread",
+        "!(* > Proceedings)",
+        "x:Article > (p:Proceedings | Book)",
+        "Anthos > (Anthology & Book)",
+        "Article[url] > Proceedings[title]",
+    ]
+    .map(|s| hayagriva::Selector::parse(s).expect("a valid selector"));
+    let mut matched = 0;
+    for entry in lib.entries() {
+        let converted = crate::bib::to_hayagriva(entry, None).expect("a convertible entry");
+        for selector in &selectors {
+            let bound = selector.apply(&converted).is_some();
+            assert_eq!(
+                selector.matches(&converted),
+                bound,
+                "{selector:?} on {}",
+                entry.key
+            );
+            matched += usize::from(bound);
+        }
+    }
+    assert!(matched >= 4, "too few matches to tell anything: {matched}");
+}

@@ -136,7 +136,37 @@ impl Selector {
 
     /// Checks if the selector matches the provided [`Entry`].
     pub fn matches(&self, entry: &Entry) -> bool {
-        self.apply(entry).is_some()
+        // glose: answered without building the bindings `apply` returns, which the CSL
+        // renderer's type tests paid for on every condition.
+        match self {
+            Self::Wildcard => true,
+            Self::Entry(entry_type) => &entry.entry_type == entry_type,
+            Self::Neg(expr) => !expr.matches(entry),
+            Self::Binding(_, expr) => expr.matches(entry),
+            Self::Attr(expr, attributes) => {
+                expr.matches(entry)
+                    && attributes.iter().all(|arg| entry.has(arg.as_ref()))
+            }
+            Self::Alt(exprs) => exprs.iter().any(|expr| expr.matches(entry)),
+            Self::Multi(_) => false,
+            Self::Ancestrage(lhs, rhs) => {
+                lhs.matches(entry) && rhs.matches_any(&entry.parents)
+            }
+        }
+    }
+
+    /// glose: whether `apply_any` would match, without its bindings where that is simple.
+    fn matches_any(&self, entries: &[Entry]) -> bool {
+        match self {
+            Self::Wildcard => !entries.is_empty(),
+            Self::Entry(_) | Self::Ancestrage(_, _) => {
+                entries.iter().any(|e| self.matches(e))
+            }
+            Self::Neg(expr) => !expr.matches_any(entries),
+            Self::Binding(_, expr) => expr.matches_any(entries),
+            Self::Alt(exprs) => exprs.iter().any(|expr| expr.matches_any(entries)),
+            Self::Attr(_, _) | Self::Multi(_) => self.apply_any(entries).is_some(),
+        }
     }
 
     /// Applies the selector and returns the bound element if there was a match.
