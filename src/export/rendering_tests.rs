@@ -473,3 +473,32 @@ fn a_type_test_matches_as_the_selector_with_its_bindings_does() {
     }
     assert!(matched >= 4, "too few matches to tell anything: {matched}");
 }
+
+#[test]
+fn a_list_cut_by_et_al_sorts_with_its_first_author_and_is_never_substituted() {
+    let text = "@article{input, author = {Spivak, Michael}, title = {Input-Dependent Macro Redefinition}, journal = {TUGboat}, year = 1981}
+@article{chair, author = {Spivak, Michael}, title = {Chairman's Report}, journal = {TUGboat}, year = 1981}
+@article{hitex, author = {Spivak, Michael and Brown, Ann and Clark, Bob}, title = {HI-TeX Cutting and Pasting}, journal = {TUGboat}, year = 1989}";
+    let items = items_in("modern-language-association", text, "en-US");
+    let order: Vec<&str> = items.iter().map(|item| item.key.as_str()).collect();
+    assert_eq!(order, ["chair", "hitex", "input"]);
+    assert!(
+        items[1].markdown.starts_with("Spivak, Michael, et al."),
+        "{}",
+        items[1].markdown
+    );
+    assert!(
+        items[2].markdown.starts_with("Spivak, Michael."),
+        "{}",
+        items[2].markdown
+    );
+}
+
+#[test]
+fn a_sort_key_has_the_names_without_the_and_between_them() {
+    let text = "@article{two, author = {Smith, Anne and Brown, Dan}, title = {Two}, journal = {J}, year = 2000}
+@article{three, author = {Smith, Anne and Baker, Carl and Young, Yves}, title = {Three}, journal = {J}, year = 2000}";
+    let items = apa_items(text, "en-US");
+    let order: Vec<&str> = items.iter().map(|item| item.key.as_str()).collect();
+    assert_eq!(order, ["three", "two"]);
+}

@@ -1508,6 +1508,29 @@ fn substitute_subsequent_authors(
             }
         }
 
+        /// glose: the whole name lists behind a names element (or the names substituted
+        /// in it), shown or cut by et al., which citeproc compares (`Bienstock, et al.` is
+        /// no subsequent `Bienstock`).
+        fn people(names: &Elem) -> Vec<&Person> {
+            if let Some(ElemMeta::Names(lists)) = &names.meta {
+                let people: Vec<&Person> =
+                    lists.iter().flat_map(|(people, _)| people).collect();
+                if !people.is_empty() {
+                    return people;
+                }
+            }
+            names
+                .children
+                .0
+                .iter()
+                .filter_map(|child| match child {
+                    ElemChild::Elem(e) => Some(people(e)),
+                    _ => None,
+                })
+                .find(|people| !people.is_empty())
+                .unwrap_or_default()
+        }
+
         fn num_of_matches(ns1: &[Elem], ns2: &[Elem]) -> usize {
             ns1.iter().zip(ns2.iter()).take_while(|(a, b)| a == b).count()
         }
@@ -1534,6 +1557,7 @@ fn substitute_subsequent_authors(
             match rule {
                 SubsequentAuthorSubstituteRule::CompleteAll => {
                     if lnames == &xnames
+                        && people(names_elem) == people(lnames_elem)
                         && (!xnames.is_empty() || names_elem == lnames_elem)
                     {
                         let names = ec.find_names_mut().unwrap();
@@ -1543,7 +1567,7 @@ fn substitute_subsequent_authors(
                     }
                 }
                 SubsequentAuthorSubstituteRule::CompleteEach => {
-                    if lnames == &xnames {
+                    if lnames == &xnames && people(names_elem) == people(lnames_elem) {
                         let names = ec.find_names_mut().unwrap();
                         replace_each(names, &subs);
                     } else {

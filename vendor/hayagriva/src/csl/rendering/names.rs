@@ -559,8 +559,10 @@ fn add_names<T: EntryLike>(
 
         if !first {
             let mut delim = EndDelim::Delim;
+            // glose: a sort key has the names alone, without `and`, as citeproc sorts.
             if last
                 && !has_et_al
+                && ctx.instance.sorting.is_none()
                 && let Some(d) = name_opts.and
             {
                 delim = match name_opts.delimiter_precedes_last {
@@ -636,9 +638,9 @@ fn add_names<T: EntryLike>(
                 persons.len() - 1,
             );
         }
-    } else if has_et_al && (ctx.instance.sorting.is_none() || take > 0) {
-        // glose: a sort key keeps its `et al.` after the names it shows, so that a sole author
-        // sorts before the same author with others, as citeproc (pandoc) sorts.
+    } else if has_et_al && ctx.instance.sorting.is_none() {
+        // glose: a sort key has the names it shows without `et al.`, as citeproc sorts: a
+        // list cut to its first author sorts with that author alone, by the next key.
         let cs_et_al = names.et_al().cloned().unwrap_or_default();
         if let Some(term) = ctx.term(cs_et_al.term.into(), TermForm::default(), false) {
             let delim = match name_opts.delimiter_precedes_et_al {
@@ -693,7 +695,11 @@ fn write_name<T: EntryLike>(
 
     let first_name = |ctx: &mut Context<T>| {
         if let Some(first) = &name.given_name {
-            if let Some(initialize_with) = name_opts.initialize_with {
+            // glose: a sort key has given names whole, as citeproc sorts them (`Beeton, B.`
+            // before `Beeton, Barbara`).
+            if let Some(initialize_with) = name_opts.initialize_with
+                && ctx.instance.sorting.is_none()
+            {
                 if form == DisambiguatedNameForm::LongInitialized {
                     name.initials(ctx, Some(initialize_with), hyphen_init).unwrap();
                 } else {
