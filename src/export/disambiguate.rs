@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use hayagriva::citationberg::IndependentStyle;
+use hayagriva::citationberg::{DisambiguationRule, IndependentStyle};
 
 fn without_disambiguation(csl: &IndependentStyle) -> IndependentStyle {
     let mut plain = csl.clone();
@@ -41,15 +41,18 @@ pub(crate) fn year_suffix_only(csl: &IndependentStyle) -> Option<IndependentStyl
 }
 
 /// The groups of entries (indexes, in order) that share both their citation and their whole name
-/// list, which only a year suffix can tell apart: each group is disambiguated on its own.
+/// list, which only a year suffix can tell apart: each group is disambiguated on its own. Given
+/// names count as far as `csl` may add them to a citation (`A. Hoenig` and `Alan Hoenig` are one
+/// name when it adds initials only).
 pub(crate) fn needing_suffix(
+    csl: &IndependentStyle,
     entries: &[&hayagriva::Entry],
     citations: &[String],
 ) -> Vec<Vec<usize>> {
     let mut groups: HashMap<(&str, String), Vec<usize>> = HashMap::new();
     for (i, (entry, citation)) in entries.iter().zip(citations).enumerate() {
         groups
-            .entry((citation.as_str(), name_list(entry)))
+            .entry((citation.as_str(), name_list(csl, entry)))
             .or_default()
             .push(i);
     }
@@ -61,23 +64,47 @@ pub(crate) fn needing_suffix(
     shared
 }
 
-fn name_list(entry: &hayagriva::Entry) -> String {
+fn name_list(csl: &IndependentStyle, entry: &hayagriva::Entry) -> String {
+    let rule = csl.citation.givenname_disambiguation_rule;
+    let primary_only = matches!(
+        rule,
+        DisambiguationRule::PrimaryName | DisambiguationRule::PrimaryNameWithInitials
+    );
     let people = entry
         .authors()
         .or_else(|| entry.editors())
         .unwrap_or_default();
     people
         .iter()
-        .map(|p| {
-            format!(
-                "{}|{}|{}",
-                p.name,
-                p.given_name.as_deref().unwrap_or(""),
-                p.prefix.as_deref().unwrap_or("")
-            )
+        .enumerate()
+        .map(|(i, p)| {
+            let given = p.given_name.as_deref().unwrap_or("");
+            let given = if !csl.citation.disambiguate_add_givenname || (primary_only && i > 0) {
+                String::new()
+            } else if rule.allows_full_first_names() {
+                given.to_string()
+            } else {
+                initials(given)
+            };
+            format!("{}|{}|{}", p.name, given, p.prefix.as_deref().unwrap_or(""))
         })
         .collect::<Vec<_>>()
         .join(";")
+}
+
+/// The initials of given names (`Jean-Pierre A.` → `J-P A`).
+fn initials(given: &str) -> String {
+    given
+        .split_whitespace()
+        .map(|word| {
+            word.split('-')
+                .filter_map(|part| part.chars().find(|c| c.is_alphabetic()))
+                .map(String::from)
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `suffixed` is `plain` with a year suffix added (`2014` → `2014a`, `n.d.` → `n.d.-a`).
@@ -135,6 +162,21 @@ mod tests {
             "{}",
             text("jiang_2014a")
         );
+    }
+
+    #[test]
+    fn given_names_with_the_same_initials_need_a_year_suffix_where_only_initials_are_added() {
+        let text = "@article{full, title = {Real typesetting}, journal = {TUGboat}, author = {Alan Hoenig and Mitch Pfeffer}, year = {1986}}
+@article{short, title = {Text editors}, journal = {TUGboat}, author = {A. Hoenig and M. Pfeffer}, year = {1986}}";
+        let apa = apa_items(text, "en-US");
+        assert!(markdown_of(&apa, "short").contains("(1986a)"), "{apa:?}");
+        assert!(markdown_of(&apa, "full").contains("(1986b)"), "{apa:?}");
+        let chicago = items_in("chicago-author-date", text, "en-US");
+        assert!(
+            chicago.iter().all(|item| item.markdown.contains("1986. ")),
+            "{chicago:?}"
+        );
+        assert_eq!(initials("Jean-Pierre A."), "J-P A");
     }
 
     #[test]

@@ -211,7 +211,7 @@ impl Formatter {
         for (i, item) in items.iter().enumerate() {
             position.entry(item.key.clone()).or_insert(i);
         }
-        let groups = needing_suffix(entries, &citations);
+        let groups = needing_suffix(&self.style.csl, entries, &citations);
         let suffixed_groups = map_on_cores(&groups, |group| {
             // Entries the style sorts alike take their letters in citation-key order, as
             // pandoc cites them all (`@*`) in that order.

@@ -502,3 +502,14 @@ fn a_sort_key_has_the_names_without_the_and_between_them() {
     let order: Vec<&str> = items.iter().map(|item| item.key.as_str()).collect();
     assert_eq!(order, ["three", "two"]);
 }
+
+#[test]
+fn a_sort_key_has_given_names_whole_and_letters_follow_the_order() {
+    let text = "@article{memory, author = {Barbara Beeton}, title = {Memory sizes}, journal = {TUGboat}, year = 1986}
+@article{plain, author = {B. Beeton}, title = {The PLAIN truth}, journal = {TUGboat}, year = 1986}";
+    let items = apa_items(text, "en-US");
+    let order: Vec<&str> = items.iter().map(|item| item.key.as_str()).collect();
+    assert_eq!(order, ["plain", "memory"]);
+    assert!(items[0].markdown.contains("(1986a)"), "{items:?}");
+    assert!(items[1].markdown.contains("(1986b)"), "{items:?}");
+}
