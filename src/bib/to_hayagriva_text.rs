@@ -121,8 +121,13 @@ fn place_list(tex: &str) -> String {
 /// (`Gonzalez de Alaiza Martinez`, `De Angelis`: BibTeX and the biblatex crate would make
 /// `Gonzalez de` and `De` particles), and its initials spaced (`A.W.` → `A. W.`).
 fn name_list(tex: &str) -> String {
-    let names: Vec<String> = bibtex_parser::parse_names(tex)
+    let parsed = bibtex_parser::parse_names(tex);
+    if parsed.is_empty() {
+        return tex.to_string();
+    }
+    let names: Vec<String> = parsed
         .into_iter()
+        .filter(|n| !is_list_options(&n.raw))
         .map(|n| {
             if n.literal.is_some() {
                 return n.raw;
@@ -148,11 +153,20 @@ fn name_list(tex: &str) -> String {
                 .join(", ")
         })
         .collect();
-    if names.is_empty() {
-        tex.to_string()
-    } else {
-        names.join(" and ")
-    }
+    names.join(" and ")
+}
+
+/// Whether a name of a list is biblatex's options for the whole list (`useprefix=false and
+/// Alan von Animal`): `key=value` parts, none of them a part of a name.
+fn is_list_options(raw: &str) -> bool {
+    top_level_parts(raw).iter().all(|part| {
+        part.split_once('=').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_alphabetic())
+                && !matches!(key, "family" | "given" | "prefix" | "suffix")
+        })
+    })
 }
 
 /// `tex` with an accent on a dotless `\i` or `\j` written with braces (`\'\i` → `\'{\i}`), the
@@ -265,6 +279,25 @@ fn protect_mixed_case(tex: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_of_a_name_list_are_no_name() {
+        assert_eq!(
+            prepared("author", "useprefix=false and Alan von Animal"),
+            "Alan von Animal"
+        );
+        assert_eq!(
+            prepared(
+                "author",
+                "useprefix=false and useprefix=true, family=Rabble"
+            ),
+            "useprefix=true, family=Rabble"
+        );
+        assert_eq!(
+            prepared("author", "Smith, Jo and {x=y}"),
+            "Smith, Jo and {x=y}"
+        );
+    }
 
     #[test]
     fn a_list_of_places_is_joined_by_semicolons() {
