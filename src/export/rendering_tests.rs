@@ -504,6 +504,20 @@ fn a_sort_key_has_the_names_without_the_and_between_them() {
 }
 
 #[test]
+fn an_editor_who_translated_is_printed_once() {
+    let text = "@book{cicero, author = {Cicero, Marcus Tullius}, editor = {Blank-Sangmeister, Ursula}, translator = {Blank-Sangmeister, Ursula}, title = {De natura deorum}, publisher = {Reclam}, year = 1995}";
+    for style in ["chicago-author-date", "modern-language-association"] {
+        let book = markdown_of(&items_in(style, text, "en-US"), "cicero");
+        assert_eq!(
+            book.matches("Blank-Sangmeister").count(),
+            1,
+            "{style}: {book}"
+        );
+        assert!(book.contains("Edited and translated by"), "{style}: {book}");
+    }
+}
+
+#[test]
 fn a_sort_key_has_given_names_whole_and_letters_follow_the_order() {
     let text = "@article{memory, author = {Barbara Beeton}, title = {Memory sizes}, journal = {TUGboat}, year = 1986}
 @article{plain, author = {B. Beeton}, title = {The PLAIN truth}, journal = {TUGboat}, year = 1986}";

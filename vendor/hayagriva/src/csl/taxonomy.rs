@@ -489,16 +489,11 @@ impl EntryLike for Entry {
                 })
             }
             NameVariable::EditorialDirector => None,
-            NameVariable::EditorTranslator => {
-                let translator = self.affiliated_with_role(PersonRole::Translator);
-                Some(
-                    self.editors()
-                        .unwrap_or_default()
-                        .iter()
-                        .filter(|e| translator.contains(e))
-                        .collect(),
-                )
-            }
+            // glose: no data gives this variable apart, as in pandoc: a `cs:names` of both
+            // editor and translator prints them once, with the `editortranslator` term, and
+            // Chicago and MLA, which print this variable before such a `cs:names`, printed
+            // an editor who also translated twice.
+            NameVariable::EditorTranslator => None,
             NameVariable::ExecutiveProducer => {
                 self.map(|e| Some(e.affiliated_with_role(PersonRole::ExecutiveProducer)))
             }
