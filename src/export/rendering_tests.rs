@@ -527,3 +527,16 @@ fn a_sort_key_has_given_names_whole_and_letters_follow_the_order() {
     assert!(items[0].markdown.contains("(1986a)"), "{items:?}");
     assert!(items[1].markdown.contains("(1986b)"), "{items:?}");
 }
+
+#[test]
+fn a_braced_first_word_keeps_its_space_in_a_title_cased_title_with_a_quotation() {
+    let text = "@article{pascal, author = {Doumont, Jean-Luc}, title = {{Pascal} pretty-printing: an example of ``preprocessing within {\\TeX}''}, journal = {TUGboat}, year = 1994}";
+    let article = markdown_of(
+        &items_in("modern-language-association", text, "en-US"),
+        "pascal",
+    );
+    assert!(
+        article.contains("“Pascal Pretty-Printing: An Example of ‘Preprocessing"),
+        "{article}"
+    );
+}

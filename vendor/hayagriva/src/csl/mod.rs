@@ -3153,10 +3153,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
                     self.push_quoted_text(&chunk.value, chunk.kind)
                 }
                 ChunkKind::Normal => self.push_str(&chunk.value),
-                ChunkKind::Verbatim => {
-                    self.writing.buf.push_verbatim(&chunk.value);
-                    self.writing.pull_punctuation = false;
-                }
+                ChunkKind::Verbatim => self.push_verbatim(&chunk.value),
                 ChunkKind::Math => {
                     self.writing.buf.prevent_trimming();
                     self.writing.save_to_block();
@@ -3172,6 +3169,15 @@ impl<'a, T: EntryLike> Context<'a, T> {
         }
     }
 
+    /// Text kept as written. glose: the case of the formatting is set first, as `push_str`
+    /// sets it, so that the text after it is not taken as the start of a title and loses its
+    /// space (`{Pascal} pretty` printed `PascalPretty` when the title held a quotation).
+    fn push_verbatim(&mut self, text: &str) {
+        self.writing.reconfigure();
+        self.writing.buf.push_verbatim(text);
+        self.writing.pull_punctuation = false;
+    }
+
     /// glose: the `“…”` of a field's own text (BibTeX's ``` ``…'' ```) are
     /// quotes like those of `quotes="true"`: the locale's marks, alternating
     /// with the enclosing quotes, and pulling a following period or comma in.
@@ -3182,8 +3188,7 @@ impl<'a, T: EntryLike> Context<'a, T> {
             let piece = &rest[..at];
             if !piece.is_empty() {
                 if kind == ChunkKind::Verbatim {
-                    self.writing.buf.push_verbatim(piece);
-                    self.writing.pull_punctuation = false;
+                    self.push_verbatim(piece);
                 } else {
                     self.push_str(piece);
                 }
