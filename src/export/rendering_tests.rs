@@ -540,3 +540,13 @@ fn a_braced_first_word_keeps_its_space_in_a_title_cased_title_with_a_quotation()
         "{article}"
     );
 }
+
+#[test]
+fn a_braced_family_name_with_a_particle_stays_whole() {
+    let text = "@misc{dijk, author = {Thomas C. {van Dijk} and Wouter Slob}, title = {Treewidth.com}, year = 2006}";
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "dijk");
+    assert!(
+        chicago.starts_with("van Dijk, Thomas C., and Wouter Slob"),
+        "{chicago}"
+    );
+}

@@ -1,7 +1,6 @@
 //! Language-dependant string transformations.
 
 pub(crate) mod en;
-pub(crate) mod name;
 
 use std::{fmt::Write, mem};
 

@@ -10,7 +10,6 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::en::ARTICLES;
 use crate::lang::is_cjk;
-use crate::lang::name::NAME_PARTICLES;
 use crate::util::{deserialize_one_or_many, serialize_one_or_many};
 
 use super::derive_or_from_str;
@@ -462,24 +461,11 @@ impl Person {
         res
     }
 
-    /// Get the non-dropping name particle in the family name.
+    /// Get the non-dropping name particle in the family name. glose: none, as in BibTeX: a
+    /// particle is the von part of a name, which is apart (`prefix`), and a family name that
+    /// holds one was braced to be whole (`Thomas C. {van Dijk}` is `van Dijk, Thomas C.`,
+    /// not `Dijk, Thomas C. van`).
     pub fn name_particle(&self) -> Option<&str> {
-        for (idx, char) in self.name.char_indices().rev() {
-            if char != ' ' {
-                continue;
-            }
-
-            let particle = &self.name[0..idx];
-            let lowercase = particle.to_lowercase();
-            // glose: as in BibTeX, a particle is written in small letters: `De Angelis` and
-            // `Di Piazza` are whole family names (they printed `Angelis, A. De`).
-            if particle.starts_with(char::is_lowercase)
-                && NAME_PARTICLES.binary_search(&lowercase.as_str()).is_ok()
-            {
-                return Some(particle);
-            }
-        }
-
         None
     }
 
@@ -690,10 +676,10 @@ mod tests {
     }
 
     #[test]
-    fn person_non_dropping_initials() {
-        let p = Person::from_strings(vec!["Von Der Leyen", "Ursula"]).unwrap();
-        assert_eq!("Von Der", p.name_particle().unwrap());
-        assert_eq!("Leyen", p.name_without_particle());
+    fn person_family_name_is_whole() {
+        let p = Person::from_strings(vec!["van Dijk", "Thomas C."]).unwrap();
+        assert_eq!(None, p.name_particle());
+        assert_eq!("van Dijk", p.name_without_particle());
     }
     #[test]
     fn person_middle_initial() {
