@@ -119,7 +119,7 @@ fn place_list(tex: &str) -> String {
 
 /// Each `Family, Given` name with its family part whole when that part begins with a capital
 /// (`Gonzalez de Alaiza Martinez`, `De Angelis`: BibTeX and the biblatex crate would make
-/// `Gonzalez de` and `De` particles), and its initials spaced (`A.W.` → `A. W.`).
+/// `Gonzalez de` and `De` particles), and the initials of every name spaced (`A.W.` → `A. W.`).
 fn name_list(tex: &str) -> String {
     let parsed = bibtex_parser::parse_names(tex);
     if parsed.is_empty() {
@@ -134,7 +134,7 @@ fn name_list(tex: &str) -> String {
             }
             let mut parts = top_level_parts(&n.raw);
             if parts.len() < 2 {
-                return n.raw;
+                return spaced_initials(&n.raw);
             }
             let family = parts[0].trim();
             let compound = family.contains(char::is_whitespace)
@@ -225,14 +225,18 @@ fn spaced_initials(given: &str) -> String {
     let mut out = String::with_capacity(given.len() + 4);
     let mut depth = 0usize;
     let mut chars = given.chars().peekable();
+    let mut after_backslash = false;
     while let Some(c) = chars.next() {
         match c {
             '{' => depth += 1,
             '}' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        out.push(if c == '~' && depth == 0 { ' ' } else { c });
-        if c == '.' && depth == 0 && chars.peek().is_some_and(|n| n.is_uppercase()) {
+        // `\~n` and `\.Z` are accents, not a tie or an initial's period.
+        let plain = depth == 0 && !after_backslash;
+        after_backslash = c == '\\' && !after_backslash;
+        out.push(if c == '~' && plain { ' ' } else { c });
+        if c == '.' && plain && chars.peek().is_some_and(|n| n.is_uppercase()) {
             out.push(' ');
         }
     }
@@ -370,6 +374,13 @@ mod tests {
             "{Gonzalez de Alaiza Martinez}, P. and {Mora de Freitas}, P. and {De Angelis}, Alessandro and Weidemann, A. W. and van der Berg, Piet and {Conseil de l'Europe} and others"
         );
         assert_eq!(prepared("author", "Yu, T.-P."), "Yu, T.-P.");
+        assert_eq!(
+            prepared(
+                "author",
+                "G.A. Dirac and J.C. {Valenzuela} and Ge\\~na Hahn and B. \\.Zmazek"
+            ),
+            "G. A. Dirac and J. C. {Valenzuela} and Ge\\~na Hahn and B. \\.Zmazek"
+        );
         assert_eq!(
             prepared("author", "Castellan, G.~W. and Moore, W.~J."),
             "Castellan, G. W. and Moore, W. J."
