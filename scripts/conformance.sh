@@ -6,7 +6,8 @@
 # uses an already built glose, e.g. target/debug/glose; STYLES="apa ieee" keeps only those styles;
 # SHOW=n prints n differing entries per file and style, each glose line beside pandoc's closest;
 # KEEP=dir keeps both sides' entries per file and style there; REUSE=dir takes pandoc's side from
-# such a kept dir instead of running pandoc again). See docs/conformance.md.
+# such a kept dir instead of running pandoc again). At the end, the differing entries are sorted
+# into the kinds docs/conformance.md explains (scripts/conformance_kinds.py).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared="$root/../shared"
@@ -47,6 +48,8 @@ for block in re.split(r"\n\s*\n", text):
 ' | sort
 }
 
+kept_dir=${KEEP:-$work/kept}
+mkdir -p "$kept_dir"
 printf '%-34s %-30s %8s %8s %8s\n' "file" "style" "glose" "pandoc" "same"
 declare -A same_by_style total_by_style
 for bib in "${files[@]}"; do
@@ -82,11 +85,8 @@ for line in sorted(glose - pandoc)[: int(sys.argv[3])]:
     near = max(theirs, key=lambda t: difflib.SequenceMatcher(None, line[:80], t[:80]).ratio(), default="")
     print("    glose:  " + line[:200] + "\n    pandoc: " + near[:200])
 PAIRS
-    if [ -n "${KEEP:-}" ]; then
-      mkdir -p "$KEEP"
-      cp "$work/glose.txt" "$KEEP/$name.$style.glose.txt"
-      cp "$work/pandoc.txt" "$KEEP/$name.$style.pandoc.txt"
-    fi
+    cp "$work/glose.txt" "$kept_dir/$name.$style.glose.txt"
+    cp "$work/pandoc.txt" "$kept_dir/$name.$style.pandoc.txt"
   done
   (cd "$ws" && "$glose" export bibtex --all -o "$work/out.bib" 2>/dev/null) || true
   verdict=$(cd "$work" && biber --tool --quiet out.bib >/dev/null 2>&1 && echo accepted || grep -m1 ERROR out.bib.blg | cut -c1-120)
@@ -100,3 +100,7 @@ for pair in $styles; do
   t=${total_by_style[$style]:-0}; s=${same_by_style[$style]:-0}
   printf '  %-30s %6d / %-6d %3d%%\n' "$style" "$s" "$t" "$(( t > 0 ? 100 * s / t : 0 ))"
 done
+
+echo
+echo "Kinds of the differences (scripts/conformance_kinds.py; docs/conformance.md explains them):"
+python3 "$root/scripts/conformance_kinds.py" "$kept_dir"

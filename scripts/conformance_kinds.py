@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Sorts the entries glose and pandoc print differently into known kinds, per style.
+
+Reads a directory kept by `KEEP=dir scripts/conformance.sh` (FILE.STYLE.glose.txt and
+FILE.STYLE.pandoc.txt, one entry per line), pairs each entry only glose printed with pandoc's
+closest one, and names what tells them apart when it is a kind docs/conformance.md explains,
+with the side that is right. Usage: scripts/conformance_kinds.py DIR
+"""
+import collections
+import difflib
+import pathlib
+import re
+import sys
+
+# Words CSL 1.0.2 keeps in lower case in title case that citeproc, on CSL 1.0.1's list, capitalises.
+NEW_STOP_WORDS = set(
+    "according across afore after against ahead along alongside amid amidst among amongst anenst "
+    "apart apropos apud around aside astride athwart atop barring before behind below beneath "
+    "beside besides between beyond circa despite during except forenenst given inside lest like "
+    "modulo near next notwithstanding off out per plus pro qua sans since than through thru "
+    "throughout thruout toward towards under underneath until unto upon versus vs worth within "
+    "without".split()
+)
+FRENCH_SPACE = re.compile("[ \u00a0\u202f]+(?=[:;?!»])|(?<=«)[ \u00a0\u202f]+")
+
+# (kind, side that is right), in the order they are tried.
+KINDS = [
+    ("French no-break spaces (`Titre : sous-titre`), which the issue asks for", "glose"),
+    ("space before raw TeX that pandoc drops (`using \\TUB.`, `“{\\MF} 3.0`)", "pandoc wrong"),
+    ("`{\\'\\i}` printed `ı́`", "pandoc wrong"),
+    ("`month = may` dropped", "pandoc wrong"),
+    ("CSL 1.0.2 stop words (`between`, `under`) capitalised", "glose"),
+    ("other case differences (French titles, single capitals)", "mixed"),
+    ("institution split at `and` (`Standards; Technology`)", "pandoc wrong"),
+    ("a hyphen in a volume or number made a range dash (`J70–D`)", "pandoc wrong"),
+    ("other", "unsettled"),
+]
+
+
+def kind_of(glose: str, pandoc: str) -> int:
+    """The index in KINDS of what separates `glose` from `pandoc`."""
+    if FRENCH_SPACE.sub("", glose) == FRENCH_SPACE.sub("", pandoc):
+        return 0
+    ops = [
+        (tag, glose[i1:i2], pandoc[j1:j2], glose[max(0, i1 - 1) : i2 + 1])
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            None, glose, pandoc, autojunk=False
+        ).get_opcodes()
+        if tag != "equal"
+    ]
+    if all(raw_tex_gap(op) for op in ops):
+        return 1
+    if all("ı" in theirs for _, _, theirs, _ in ops):
+        return 2
+    if all(tag == "delete" and ours.strip() in ("mai", "May") for tag, ours, _, _ in ops):
+        return 3
+    if glose.lower() == pandoc.lower():
+        ours, theirs = glose.split(), pandoc.split()
+        changed = [(a, b) for a, b in zip(ours, theirs) if a != b]
+        if changed and all(a.lower().strip("“”‘’,.:;()") in NEW_STOP_WORDS for a, _ in changed):
+            return 4
+        return 5
+    if all(theirs.strip() == ";" and ours.strip() == "and" for _, ours, theirs, _ in ops):
+        return 6
+    if all((ours, theirs) == ("-", "–") for _, ours, theirs, _ in ops):
+        return 7
+    return 8
+
+
+def raw_tex_gap(op) -> bool:
+    """Whether an edit is a space or quotation mark around raw TeX the comparison cannot see."""
+    tag, ours, theirs, around = op
+    if tag == "delete" and ours.strip() == "" and ours:
+        return bool(re.search(r"\s[.,:;)”’]|[“‘(]\s|\s\s", around))
+    return (ours, theirs) in {(" “", "”"), (". “", "”"), (" “ ", "”"), (". ", ""), (" “.”", "")}
+
+
+def closest(line: str, lines: list) -> str:
+    """The line of `lines` most like `line`, among the few a quick bound ranks first."""
+    def quick(t):
+        return difflib.SequenceMatcher(None, line, t, autojunk=False).quick_ratio()
+
+    likely = sorted(lines, key=quick, reverse=True)[:8]
+    return max(
+        likely, key=lambda t: difflib.SequenceMatcher(None, line, t, autojunk=False).ratio()
+    )
+
+
+def main() -> None:
+    kept = pathlib.Path(sys.argv[1])
+    counts = collections.defaultdict(collections.Counter)
+    totals = collections.Counter()
+    for path in sorted(kept.glob("*.glose.txt")):
+        style = path.name.split(".")[-3]
+        ours = set(path.read_text().splitlines())
+        their_lines = path.with_name(path.name.replace(".glose.", ".pandoc.")).read_text()
+        theirs = set(their_lines.splitlines())
+        totals[style] += len(their_lines.splitlines())
+        candidates = collections.defaultdict(list)
+        only_theirs = sorted(theirs - ours)
+        for line in only_theirs:
+            candidates[line[:12]].append(line)
+        for line in sorted(ours - theirs):
+            near = closest(line, candidates.get(line[:12]) or only_theirs or [""])
+            counts[style][kind_of(line, near)] += 1
+    for style in sorted(counts):
+        differing = sum(counts[style].values())
+        settled = sum(n for k, n in counts[style].items() if KINDS[k][1] in ("glose", "pandoc wrong"))
+        print(f"{style}: {differing} of {totals[style]} entries differ")
+        for k, (name, right) in enumerate(KINDS):
+            if counts[style][k]:
+                print(f"  {counts[style][k]:6}  {name} [{right}]")
+        same = totals[style] - differing
+        print(
+            f"  identical, or apart in a kind where glose is right: "
+            f"{100 * (same + settled) / totals[style]:.1f} %"
+        )
+
+
+if __name__ == "__main__":
+    main()
