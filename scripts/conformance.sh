@@ -45,7 +45,13 @@ for block in re.split(r"\n\s*\n", text):
     line = re.sub(r"^(\[\d+\]|\d+\.)\s*", "", line)
     if line and line not in ("Refs", "Bibliography", "Bibliographie", "References", "Références", "Works Cited", "Ouvrages cités"):
         print(line)
-' | sort
+' | tidy
+}
+
+# Entries without the entry divs pandoc's Markdown reader leaves as text when a key holds a
+# character it does not take in an identifier (`::: {#ref-O’Hara_1999 .csl-entry} … :::`), sorted.
+tidy() {
+  sed -E 's/^::: \{#ref-[^}]*\} //; s/ :::$//' | sort
 }
 
 kept_dir=${KEEP:-$work/kept}
@@ -66,7 +72,7 @@ for bib in "${files[@]}"; do
     entries "$work/glose.md" > "$work/glose.txt"
     kept="${REUSE:-/nonexistent}/$name.$style.pandoc.txt"
     if [ -f "$kept" ]; then
-      cp "$kept" "$work/pandoc.txt"
+      tidy < "$kept" > "$work/pandoc.txt"
     else
       timeout 600 "$pandoc" --citeproc --csl "$csl" --bibliography "$bib" -t markdown-citations "$work/doc.md" \
         -o "$work/pandoc.md" 2>/dev/null || : > "$work/pandoc.md"
