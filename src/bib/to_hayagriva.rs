@@ -137,7 +137,10 @@ fn biblatex_text(
             Casing::EnglishSentence => sentence_case(field.name(), &value),
             Casing::FrenchSentence => french_sentence_case(field.name(), &value),
         };
-        fields.push((field.name().to_string(), prepared(field.name(), &value)));
+        match year_range(field.name(), &value).filter(|_| entry.get("date").is_none()) {
+            Some(range) => fields.push(("date".to_string(), range)),
+            None => fields.push((field.name().to_string(), prepared(field.name(), &value))),
+        }
     }
     let (fields, volume_title) = multi_volume(&entry.entry_type, joined_titles(fields));
     for (name, value) in fields {
@@ -148,6 +151,19 @@ fn biblatex_text(
     }
     text.push('}');
     (text, volume_title)
+}
+
+/// A `year` of two years (`1982--1983`, `1982-1983`, `1982/1983`) as biblatex's date range
+/// (`1982/1983`): the biblatex crate kept its first year only.
+fn year_range(name: &str, value: &str) -> Option<String> {
+    if name != "year" {
+        return None;
+    }
+    let (start, end) = value
+        .split_once(['-', '–', '/'])
+        .map(|(start, end)| (start.trim(), end.trim_start_matches(['-', '–']).trim()))?;
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    (year(start) && year(end) && start < end).then(|| format!("{start}/{end}"))
 }
 
 fn balanced(text: &str) -> bool {

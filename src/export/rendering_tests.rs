@@ -550,3 +550,15 @@ fn a_braced_family_name_with_a_particle_stays_whole() {
         "{chicago}"
     );
 }
+
+#[test]
+fn a_year_of_two_years_is_a_range() {
+    let text = "@article{herion, author = {Herion, J.}, title = {Ion beams}, journal = {Applications of Surface Science}, year = {1982--1983}, volume = 14}
+@article{dated, author = {Herion, J.}, title = {Dated}, journal = {J}, year = {1982--1983}, date = {1984}}";
+    let items = apa_items(text, "en-US");
+    assert!(
+        markdown_of(&items, "herion").contains("(1982–1983)"),
+        "{items:?}"
+    );
+    assert!(markdown_of(&items, "dated").contains("(1984)"), "{items:?}");
+}
