@@ -562,3 +562,10 @@ fn a_year_of_two_years_is_a_range() {
     );
     assert!(markdown_of(&items, "dated").contains("(1984)"), "{items:?}");
 }
+
+#[test]
+fn a_version_is_printed_for_any_kind_of_work() {
+    let text = "@online{markey, author = {Markey, Nicolas}, title = {Tame the BeaST}, version = {1.3}, url = {http://tug.ctan.org/ttb_en.pdf}, urldate = {2006-10-01}}";
+    let web = markdown_of(&items_in("chicago-author-date", text, "en-US"), "markey");
+    assert!(web.contains("Version 1.3."), "{web}");
+}

@@ -224,15 +224,15 @@ impl EntryLike for Entry {
                 }),
             NumberVariable::Section => None,
             NumberVariable::SupplementNumber => None,
-            NumberVariable::Version => self
-                .bound_select(cached_select!(("e":Repository)), "e")
-                .and_then(Entry::serial_number)
-                .and_then(|s| s.0.get("version"))
-                .map(|s| {
+            // glose: biblatex's `version` of any entry, not of software only, as pandoc
+            // reads it (`Version 1.3.` of a manual, `Version 1.` of a preprint).
+            NumberVariable::Version => {
+                self.serial_number().and_then(|s| s.0.get("version")).map(|s| {
                     Numeric::from_str(s)
                         .map(|n| MaybeTyped::Typed(Cow::Owned(n)))
                         .unwrap_or_else(|_| MaybeTyped::String(s.to_owned()))
-                }),
+                })
+            }
             NumberVariable::Volume => self
                 .get_container()
                 .and_then(|e| e.volume())
