@@ -29,6 +29,13 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
     push_blocks(&mut text, bib::strings_used(input.files, copied, &macros));
     push_blocks(&mut text, preambles.into_iter().map(|p| p.text).collect());
     for entry in &all {
+        if let Some(c) = unreadable_key_char(&entry.key) {
+            warnings.push(format!(
+                "the key `{}` holds `{c}`, which biber and BibTeX do not read in a key: rename the entry in {} and the citations of it",
+                entry.key,
+                entry.file.display()
+            ));
+        }
         let original = input
             .files
             .iter()
@@ -54,6 +61,12 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
     text.truncate(text.trim_end().len());
     text.push('\n');
     Exported { text, warnings }
+}
+
+/// The first character of `key` that ends a key for biber's BibTeX parser (`Dobrovol'skii`).
+fn unreadable_key_char(key: &str) -> Option<char> {
+    key.chars()
+        .find(|c| c.is_whitespace() || "'\"#%(),={}~\\@".contains(*c))
 }
 
 /// Blocks one per line, then a blank line when there were any.
@@ -154,6 +167,16 @@ mod tests {
         };
         let entries: Vec<&Entry> = keys.iter().filter_map(|k| library.get(k)).collect();
         bibtex(&input, &entries, normalize)
+    }
+
+    #[test]
+    fn a_key_biber_cannot_read_is_named_in_a_warning() {
+        let text =
+            "@article{Dobrovol'skii_1963, title = {Use}}\n@article{O’Hara_1999, title = {Auger}}";
+        let out = export_from(text, &["Dobrovol'skii_1963", "O’Hara_1999"], false);
+        assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
+        assert!(out.warnings[0].contains("`Dobrovol'skii_1963` holds `'`"));
+        assert!(out.text.contains("@article{Dobrovol'skii_1963,"));
     }
 
     #[test]
