@@ -35,6 +35,7 @@ fn joined(persons: &[Person]) -> Vec<Person> {
             let mut p = p.clone();
             if let Some(prefix) = p.prefix.take() {
                 p.name = format!("{prefix} {}", p.name);
+                p.particle_in_name = true;
             }
             p
         })

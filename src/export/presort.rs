@@ -114,6 +114,7 @@ pub(crate) mod tests {
             suffix: None,
             comma_suffix: false,
             alias: None,
+            particle_in_name: false,
         }]);
         e.set_date(Date::from_year(year));
         e.set_title(FormatString::with_value(title));

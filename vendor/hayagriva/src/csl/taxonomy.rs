@@ -811,6 +811,7 @@ impl EntryLike for citationberg::json::Item {
                             suffix: None,
                             given_name: None,
                             alias: None,
+                            particle_in_name: false,
                             comma_suffix: false,
                         },
                         csl_json::NameValue::Item(csl_json::NameItem {
@@ -852,6 +853,7 @@ impl EntryLike for citationberg::json::Item {
                             suffix: suffix.clone(),
                             given_name: given.clone(),
                             alias: None,
+                            particle_in_name: false,
                             comma_suffix: comma_suffix.unwrap_or_default(),
                         },
                     }))

@@ -101,6 +101,10 @@ derive_or_from_str! {
         pub comma_suffix: bool,
         /// Another name (often user name) the person might be known under.
         pub alias: Option<String>,
+        /// glose: whether the family name begins with a non-dropping particle (`van Gennep`
+        /// under biblatex's `useprefix`), which a style may demote.
+        #[serde(default)]
+        pub particle_in_name: bool,
     }
 }
 
@@ -237,6 +241,7 @@ impl Person {
             suffix,
             comma_suffix: false,
             alias: None,
+            particle_in_name: false,
         })
     }
 
@@ -461,12 +466,21 @@ impl Person {
         res
     }
 
-    /// Get the non-dropping name particle in the family name. glose: none, as in BibTeX: a
-    /// particle is the von part of a name, which is apart (`prefix`), and a family name that
-    /// holds one was braced to be whole (`Thomas C. {van Dijk}` is `van Dijk, Thomas C.`,
-    /// not `Dijk, Thomas C. van`).
+    /// Get the non-dropping name particle in the family name. glose: only where it was put
+    /// there (`particle_in_name`), as its words in small letters (`van der`): a particle is
+    /// BibTeX's von part, which is apart (`prefix`), and a family name that holds one was
+    /// braced to be whole (`Thomas C. {van Dijk}` is `van Dijk, Thomas C.`).
     pub fn name_particle(&self) -> Option<&str> {
-        None
+        if !self.particle_in_name {
+            return None;
+        }
+        let words: Vec<&str> = self.name.split(' ').collect();
+        let count = words[..words.len() - 1]
+            .iter()
+            .take_while(|w| w.starts_with(char::is_lowercase))
+            .count();
+        let len = words[..count].iter().map(|w| w.len() + 1).sum::<usize>();
+        (count > 0).then(|| &self.name[..len - 1])
     }
 
     /// Get the family name without the non-dropping particle.
@@ -676,10 +690,13 @@ mod tests {
     }
 
     #[test]
-    fn person_family_name_is_whole() {
-        let p = Person::from_strings(vec!["van Dijk", "Thomas C."]).unwrap();
+    fn person_family_name_is_whole_unless_it_holds_a_particle() {
+        let mut p = Person::from_strings(vec!["van der Berg", "Piet"]).unwrap();
         assert_eq!(None, p.name_particle());
-        assert_eq!("van Dijk", p.name_without_particle());
+        assert_eq!("van der Berg", p.name_without_particle());
+        p.particle_in_name = true;
+        assert_eq!(Some("van der"), p.name_particle());
+        assert_eq!("Berg", p.name_without_particle());
     }
     #[test]
     fn person_middle_initial() {
