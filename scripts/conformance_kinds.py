@@ -71,7 +71,7 @@ def raw_tex_gap(op) -> bool:
     """Whether an edit is a space or quotation mark around raw TeX the comparison cannot see."""
     tag, ours, theirs, around = op
     if tag == "delete" and ours.strip() == "" and ours:
-        return bool(re.search(r"\s[.,:;)”’]|[“‘(]\s|\s\s", around))
+        return bool(re.search(r"\s[.,:;)”’“‘]|[“‘(]\s|\s\s", around))
     return (ours, theirs) in {(" “", "”"), (". “", "”"), (" “ ", "”"), (". ", ""), (" “.”", "")}
 
 
