@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use hayagriva::citationberg::{DisambiguationRule, IndependentStyle};
+use hayagriva::citationberg::{
+    DisambiguationRule, IndependentStyle, LayoutRenderingElement, Text, TextTarget,
+};
 
 fn without_disambiguation(csl: &IndependentStyle) -> IndependentStyle {
     let mut plain = csl.clone();
@@ -31,11 +33,17 @@ pub(crate) fn adding_names_only(csl: &IndependentStyle) -> IndependentStyle {
     names_only
 }
 
-/// `csl` disambiguating its citations by year suffix only, if it does so at all.
+/// `csl` disambiguating its citations by year suffix only, if it does so at all, for the groups
+/// of `needing_suffix`: their citations read the same, so each one is a mark that reads the same,
+/// which costs nothing to render (a second render of every grouped entry took as long as the
+/// whole bibliography's first one).
 pub(crate) fn year_suffix_only(csl: &IndependentStyle) -> Option<IndependentStyle> {
     csl.citation.disambiguate_add_year_suffix.then(|| {
         let mut suffixed = without_disambiguation(csl);
         suffixed.citation.disambiguate_add_year_suffix = true;
+        suffixed.citation.layout.elements = vec![LayoutRenderingElement::Text(Text::with_target(
+            TextTarget::Value { val: "·".into() },
+        ))];
         suffixed
     })
 }
