@@ -569,3 +569,18 @@ fn a_version_is_printed_for_any_kind_of_work() {
     let web = markdown_of(&items_in("chicago-author-date", text, "en-US"), "markey");
     assert!(web.contains("Version 1.3."), "{web}");
 }
+
+#[test]
+fn an_original_date_is_printed_as_the_style_asks() {
+    let text = "@book{freud, author = {Freud, Sigmund}, title = {The interpretation of dreams}, publisher = {Basic Books}, date = {2010}, origdate = {1900}}
+@book{undated, author = {Freud, Anna}, title = {Undated}, publisher = {P}, origdate = {1936}}";
+    let apa = apa_items(text, "en-US");
+    let book = markdown_of(&apa, "freud");
+    assert!(
+        book.contains("(2010)") && book.ends_with("(Original work published 1900)"),
+        "{book}"
+    );
+    assert!(markdown_of(&apa, "undated").contains("(n.d.)"), "{apa:?}");
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "freud");
+    assert!(chicago.contains("(1900) 2010"), "{chicago}");
+}

@@ -389,6 +389,21 @@ impl TryFrom<&tex::Entry> for Entry {
             .map(|d| d.into())
         {
             item.set_date(date);
+
+            // glose: biblatex's `origdate`, the date of the original work, as CSL's
+            // `original-date` (APA's `(Original work published 1924)`); only beside a date, as
+            // the date of an undated work would otherwise be taken from it.
+            if let Some(original_date) = map_res(entry.orig_date())?
+                .and_then(|d| match d {
+                    PermissiveType::Typed(d) => Some(d),
+                    PermissiveType::Chunks(_) => None,
+                })
+                .map(|d| d.into())
+            {
+                let mut original = Entry::new(&entry.key, EntryType::Original);
+                original.set_date(original_date);
+                item.add_parent(original);
+            }
         }
 
         if let Some(edition) = map_res(entry.edition())?.map(|d| (&d).into()) {

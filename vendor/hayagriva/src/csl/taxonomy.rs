@@ -40,6 +40,11 @@ pub trait EntryLike {
     fn key(&self) -> Cow<'_, str>;
 }
 
+/// glose: whether `entry` has a parent other than its original work (`origdate`).
+fn has_container(entry: &Entry) -> bool {
+    entry.parents().iter().any(|p| p.entry_type() != &EntryType::Original)
+}
+
 /// glose: whether `entry` is a volume of a series of its own kind (a @book with `series`),
 /// whose volume is no part or chapter number of its series, as in citeproc (`Vol. 2, Pt. 2,
 /// Chapter 2` was printed for a book's `volume = 2`).
@@ -656,13 +661,13 @@ impl EntryLike for Entry {
                 }
 
                 let is_motion_picture =
-                    self.entry_type() == &EntryType::Video && self.parents().is_empty();
+                    self.entry_type() == &EntryType::Video && !has_container(self);
                 if kind == Kind::MotionPicture {
                     return is_motion_picture;
                 }
 
                 let is_song =
-                    self.entry_type() == &EntryType::Audio && self.parents().is_empty();
+                    self.entry_type() == &EntryType::Audio && !has_container(self);
                 if kind == Kind::Song {
                     return is_song;
                 }
