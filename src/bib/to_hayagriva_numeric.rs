@@ -5,8 +5,8 @@ use hayagriva::types::{MaybeTyped, Numeric, PageRanges};
 use super::entry::Entry;
 
 /// A text edition (`Summer 2017`) stays text, a volume without digits (`D`) stays letters, and
-/// page numbers keep their leading zeros (`054006`): hayagriva would read the first as a number
-/// with a prefix, the second as a Roman numeral (`500`) and drop the zeros.
+/// volumes and page numbers keep their leading zeros (`09001`, `054006`): hayagriva would read
+/// the first as a number with a prefix, the second as a Roman numeral (`500`) and drop the zeros.
 pub(crate) fn fix_numbers(entry: &Entry, converted: &mut hayagriva::Entry) {
     if let Some(edition) = entry.get("edition").filter(|e| !is_ordinal(e)) {
         let text = MaybeTyped::<Numeric>::String(edition.to_string());
@@ -24,11 +24,7 @@ pub(crate) fn fix_numbers(entry: &Entry, converted: &mut hayagriva::Entry) {
             converted.set_parents(parents);
         }
     }
-    if let Some(volume) = entry
-        .get("volume")
-        .filter(|v| !v.is_empty() && !v.contains(|c: char| c.is_ascii_digit()))
-    {
-        let text = MaybeTyped::<Numeric>::String(volume.to_string());
+    if let Some(text) = entry.get("volume").and_then(volume_as_written) {
         if converted.volume().is_some() {
             converted.set_volume(text);
         } else if let Some(at) = converted
@@ -75,6 +71,22 @@ fn is_ordinal(text: &str) -> bool {
         .trim()
         .trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
     !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A volume without digits as letters, a volume with a leading zero (`09001`, which the biblatex
+/// crate reads as an integer) as the number written; `None` for any other.
+fn volume_as_written(volume: &str) -> Option<MaybeTyped<Numeric>> {
+    let volume = volume.trim();
+    if !volume.is_empty() && !volume.contains(|c: char| c.is_ascii_digit()) {
+        Some(MaybeTyped::String(volume.to_string()))
+    } else if has_leading_zero(volume) {
+        Some(volume.parse().map_or_else(
+            |_| MaybeTyped::String(volume.to_string()),
+            MaybeTyped::Typed,
+        ))
+    } else {
+        None
+    }
 }
 
 fn has_leading_zero(pages: &str) -> bool {

@@ -584,3 +584,10 @@ fn an_original_date_is_printed_as_the_style_asks() {
     let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "freud");
     assert!(chicago.contains("(1900) 2010"), "{chicago}");
 }
+
+#[test]
+fn a_volume_keeps_its_leading_zero() {
+    let text = "@inproceedings{stacs, author = {Fernau, Henning}, title = {Kernel(s)}, booktitle = {STACS}, series = {Dagstuhl Seminar Proceedings}, volume = {09001}, year = 2009}";
+    let ieee = markdown_of(&items_in("ieee", text, "en-US"), "stacs");
+    assert!(ieee.contains("vol. 09001"), "{ieee}");
+}
