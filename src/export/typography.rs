@@ -53,10 +53,11 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
     }
 }
 
-/// Drops a period or comma that follows `?` or `!` (with closing quotes between), a comma
-/// between a period and a closing quote, a comma before a period, and the second of two
-/// periods (not an ellipsis), as CSL processors collapse that punctuation: `“Less Real?”.` →
-/// `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`, `(éd..)` → `(éd.)`.
+/// Drops a period that follows `?` or `!` (with closing quotes between), a comma that follows
+/// them at a closing quote (`Real?,”`, `Real?”,`; not in `P = NP?, by` or `pp. ??–??, Nov.`),
+/// a comma between a period and a closing quote, a comma before a period, and the second of
+/// two periods (not an ellipsis), as CSL processors collapse that punctuation: `“Less Real?”.`
+/// → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`, `(éd..)` → `(éd.)`.
 pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
     let is_period = |piece: Option<&Piece>| matches!(piece, Some(Piece::Char('.', _)));
     let mut i = 1;
@@ -70,7 +71,10 @@ pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
             && is_period(pieces.get(i - 1))
             && !is_period(i.checked_sub(2).and_then(|p| pieces.get(p)))
             && !is_period(pieces.get(i + 1));
-        if (period || comma) && after_question(&pieces[..i]) || quoted_after_period || doubled {
+        let question = after_question(&pieces[..i]);
+        let quote_next = matches!(pieces.get(i + 1), Some(Piece::Char('”' | '’' | '»', _)));
+        let comma_at_quote = comma && (question == Some(true) || question.is_some() && quote_next);
+        if period && question.is_some() || comma_at_quote || quoted_after_period || doubled {
             pieces.remove(i);
         } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
             pieces.remove(i - 1);
@@ -80,13 +84,20 @@ pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
     }
 }
 
-fn after_question(before: &[Piece]) -> bool {
-    let mut previous = before.iter().rev().map_while(|p| match p {
+/// Whether `before` ends with `?` or `!`, and then whether closing quotes follow it.
+fn after_question(before: &[Piece]) -> Option<bool> {
+    let previous = before.iter().rev().map_while(|p| match p {
         Piece::Char(c, _) => Some(*c),
         Piece::Link(..) | Piece::Markdown(_) => None,
     });
-    let first = previous.find(|c| !"”’»\"'".contains(*c));
-    matches!(first, Some('?' | '!'))
+    let mut quoted = false;
+    for c in previous {
+        if !"”’»\"'".contains(c) {
+            return matches!(c, '?' | '!').then_some(quoted);
+        }
+        quoted = true;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -135,6 +146,11 @@ mod tests {
             "“Production of collimated γ ray beams for e−e+ pair creation.” p. 1."
         );
         assert_eq!(collapsed("e.g., i.e., “A.”, B"), "e.g., i.e., “A.”, B");
+        assert_eq!(collapsed("“Why?”, p. 2"), "“Why?” p. 2");
+        assert_eq!(
+            collapsed("“Falling: P = NP?, by Donald Knuth,” pp. ??–??, Nov."),
+            "“Falling: P = NP?, by Donald Knuth,” pp. ??–??, Nov."
+        );
         assert_eq!(
             collapsed("“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex],. http://arxiv.org"),
             "“Photonuclear Interactions.” arXiv:2005.01872 [hep-ex]. http://arxiv.org"
