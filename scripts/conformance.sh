@@ -49,9 +49,15 @@ for block in re.split(r"\n\s*\n", text):
 }
 
 # Entries without the entry divs pandoc's Markdown reader leaves as text when a key holds a
-# character it does not take in an identifier (`::: {#ref-O’Hara_1999 .csl-entry} … :::`), sorted.
+# character it does not take in an identifier (`::: {#ref-O’Hara_1999 .csl-entry} … :::`), in
+# Unicode's composed form (pandoc writes `Í` as `I` and a combining accent), sorted.
 tidy() {
-  sed -E 's/^::: \{#ref-[^}]*\} //; s/ :::$//' | sort
+  python3 -c '
+import re, sys, unicodedata
+for line in sys.stdin:
+    line = re.sub(r"^::: \{#ref-[^}]*\} | :::$", "", line.rstrip("\n"))
+    print(unicodedata.normalize("NFC", line))
+' | sort
 }
 
 kept_dir=${KEEP:-$work/kept}
