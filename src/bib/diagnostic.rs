@@ -18,6 +18,8 @@ pub enum Severity {
 pub enum DiagnosticKind {
     Syntax,
     DuplicateKey,
+    /// A key biber's BibTeX parser cannot read (`Dobrovol'skii_1963`).
+    UnreadableKey,
     DuplicateDoi,
     MissingParent,
     CrossrefCycle,

@@ -221,6 +221,21 @@ fn index_keys(
 ) -> HashMap<String, usize> {
     let mut first = HashMap::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
+        if let Some(c) = unreadable_key_char(&entry.key) {
+            let message = format!(
+                "the key `{}` holds `{c}`, which biber and BibTeX do not read in a key: rename the entry and the citations of it",
+                entry.key
+            );
+            diagnostics.push(diagnostic::at(
+                files[origin[i]].path,
+                &indexes[origin[i]],
+                entry.span.start,
+                Severity::Warning,
+                DiagnosticKind::UnreadableKey,
+                message,
+                Some(&entry.key),
+            ));
+        }
         match first.entry(entry.key.clone()) {
             Slot::Vacant(slot) => {
                 slot.insert(i);
@@ -246,6 +261,12 @@ fn index_keys(
         }
     }
     first
+}
+
+/// The first character of `key` that ends a key for biber's BibTeX parser (`Dobrovol'skii`).
+fn unreadable_key_char(key: &str) -> Option<char> {
+    key.chars()
+        .find(|c| c.is_whitespace() || "'\"#%(),={}~\\@".contains(*c))
 }
 
 fn check_dois(
@@ -320,6 +341,27 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_key_biber_cannot_read_is_a_warning() {
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text: "@article{Dobrovol'skii_1963, title = {Use}}\n@article{O’Hara_1999, title = {Auger}}",
+        }]);
+        let unreadable: Vec<_> = lib
+            .diagnostics()
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::UnreadableKey)
+            .collect();
+        assert_eq!(unreadable.len(), 1, "{:?}", lib.diagnostics());
+        assert_eq!(unreadable[0].severity, Severity::Warning);
+        assert!(
+            unreadable[0]
+                .message
+                .contains("`Dobrovol'skii_1963` holds `'`")
+        );
+        assert_eq!(lib.entries().len(), 2);
+    }
+
     proptest! {
         #[test]
         fn any_text_loads_without_panicking(text in "[@{}(),=\"#%a-cé \n\\'~$]{0,120}") {
@@ -343,7 +385,9 @@ mod tests {
         let lib = one(
             "@article{2005A&A...1+/x'y?, title={T}}\n@book{назаренко2007,\n  %abstract = {x\n  y},\n  author = {Nazarenko, V.},\n  year = 2007,\n}",
         );
-        assert!(lib.diagnostics().is_empty(), "{:?}", lib.diagnostics());
+        // Only biber cannot read the apostrophe of the first key.
+        let kinds: Vec<_> = lib.diagnostics().iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [DiagnosticKind::UnreadableKey]);
         assert_eq!(
             lib.get("2005A&A...1+/x'y?").and_then(Entry::title),
             Some("T")

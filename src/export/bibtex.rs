@@ -29,13 +29,15 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
     push_blocks(&mut text, bib::strings_used(input.files, copied, &macros));
     push_blocks(&mut text, preambles.into_iter().map(|p| p.text).collect());
     for entry in &all {
-        if let Some(c) = unreadable_key_char(&entry.key) {
-            warnings.push(format!(
-                "the key `{}` holds `{c}`, which biber and BibTeX do not read in a key: rename the entry in {} and the citations of it",
-                entry.key,
-                entry.file.display()
-            ));
-        }
+        warnings.extend(
+            input
+                .library
+                .diagnostics()
+                .iter()
+                .filter(|d| d.kind == DiagnosticKind::UnreadableKey)
+                .filter(|d| d.key.as_deref() == Some(entry.key.as_str()) && d.file == entry.file)
+                .map(|d| format!("{}:{}: {}", d.file.display(), d.line, d.message)),
+        );
         let original = input
             .files
             .iter()
@@ -61,12 +63,6 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
     text.truncate(text.trim_end().len());
     text.push('\n');
     Exported { text, warnings }
-}
-
-/// The first character of `key` that ends a key for biber's BibTeX parser (`Dobrovol'skii`).
-fn unreadable_key_char(key: &str) -> Option<char> {
-    key.chars()
-        .find(|c| c.is_whitespace() || "'\"#%(),={}~\\@".contains(*c))
 }
 
 /// Blocks one per line, then a blank line when there were any.
