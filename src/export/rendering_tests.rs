@@ -591,3 +591,10 @@ fn a_volume_keeps_its_leading_zero() {
     let ieee = markdown_of(&items_in("ieee", text, "en-US"), "stacs");
     assert!(ieee.contains("vol. 09001"), "{ieee}");
 }
+
+#[test]
+fn a_conference_paper_of_a_year_alone_has_one_space_before_it_in_ieee() {
+    let text = "@inproceedings{c1, author = {Doe, Jane}, title = {A paper}, booktitle = {Proceedings of the Conference}, year = 1990}";
+    let paper = markdown_of(&items_in("ieee", text, "en-US"), "c1");
+    assert!(paper.ends_with("*, 1990."), "{paper}");
+}

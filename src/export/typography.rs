@@ -55,9 +55,10 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
 
 /// Drops a period that follows `?` or `!` (with closing quotes between), a comma that follows
 /// them at a closing quote (`Real?,”`, `Real?”,`; not in `P = NP?, by` or `pp. ??–??, Nov.`),
-/// a comma between a period and a closing quote, a comma before a period, and the second of
-/// two periods (not an ellipsis), as CSL processors collapse that punctuation: `“Less Real?”.`
-/// → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`, `(éd..)` → `(éd.)`.
+/// a comma between a period and a closing quote, a comma before a period, the second of two
+/// periods (not an ellipsis) and the second of two spaces, as CSL processors collapse that
+/// punctuation: `“Less Real?”.` → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`, `(éd..)` →
+/// `(éd.)`, IEEE's year without its month `*Book*,  1990` → `*Book*, 1990`.
 pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
     let is_period = |piece: Option<&Piece>| matches!(piece, Some(Piece::Char('.', _)));
     let mut i = 1;
@@ -74,7 +75,14 @@ pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
         let question = after_question(&pieces[..i]);
         let quote_next = matches!(pieces.get(i + 1), Some(Piece::Char('”' | '’' | '»', _)));
         let comma_at_quote = comma && (question == Some(true) || question.is_some() && quote_next);
-        if period && question.is_some() || comma_at_quote || quoted_after_period || doubled {
+        let double_space = matches!(pieces[i], Piece::Char(' ', _))
+            && matches!(pieces[i - 1], Piece::Char(' ', _));
+        if period && question.is_some()
+            || comma_at_quote
+            || quoted_after_period
+            || doubled
+            || double_space
+        {
             pieces.remove(i);
         } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
             pieces.remove(i - 1);
@@ -164,6 +172,7 @@ mod tests {
             "MATVEEV, V. A. (éd.), EPJ Web"
         );
         assert_eq!(collapsed("Wait... then. Et al.."), "Wait... then. Et al.");
+        assert_eq!(collapsed("in Proc.,  1990."), "in Proc., 1990.");
         assert_eq!(collapsed("A.. B..."), "A. B...");
     }
 
