@@ -221,20 +221,25 @@ fn index_keys(
 ) -> HashMap<String, usize> {
     let mut first = HashMap::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        if let Some(c) = unreadable_key_char(&entry.key) {
-            let message = format!(
-                "the key `{}` holds `{c}`, which biber and BibTeX do not read in a key: rename the entry and the citations of it",
-                entry.key
-            );
+        let mut warn = |kind, message| {
             diagnostics.push(diagnostic::at(
                 files[origin[i]].path,
                 &indexes[origin[i]],
                 entry.span.start,
                 Severity::Warning,
-                DiagnosticKind::UnreadableKey,
+                kind,
                 message,
                 Some(&entry.key),
             ));
+        };
+        if let Some(c) = unreadable_key_char(&entry.key) {
+            warn(
+                DiagnosticKind::UnreadableKey,
+                format!(
+                    "the key `{}` holds `{c}`, which biber and BibTeX do not read in a key: rename the entry and the citations of it",
+                    entry.key
+                ),
+            );
         }
         match first.entry(entry.key.clone()) {
             Slot::Vacant(slot) => {
@@ -242,21 +247,15 @@ fn index_keys(
             }
             Slot::Occupied(slot) => {
                 let kept = &entries[*slot.get()];
-                let message = format!(
-                    "duplicate key `{}`: also at {}:{}, which is the one used: rename or delete one of them",
-                    entry.key,
-                    kept.file.display(),
-                    kept.line
-                );
-                diagnostics.push(diagnostic::at(
-                    files[origin[i]].path,
-                    &indexes[origin[i]],
-                    entry.span.start,
-                    Severity::Warning,
+                warn(
                     DiagnosticKind::DuplicateKey,
-                    message,
-                    Some(&entry.key),
-                ));
+                    format!(
+                        "duplicate key `{}`: also at {}:{}, which is the one used: rename or delete one of them",
+                        entry.key,
+                        kept.file.display(),
+                        kept.line
+                    ),
+                );
             }
         }
     }

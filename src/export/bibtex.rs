@@ -28,16 +28,24 @@ pub fn bibtex(input: &Input<'_>, entries: &[&Entry], normalize: bool) -> Exporte
     let copied: &[&Entry] = if normalize { &[] } else { &all };
     push_blocks(&mut text, bib::strings_used(input.files, copied, &macros));
     push_blocks(&mut text, preambles.into_iter().map(|p| p.text).collect());
+    let exported: HashSet<(&str, &std::path::Path)> = all
+        .iter()
+        .map(|e| (e.key.as_str(), e.file.as_path()))
+        .collect();
+    warnings.extend(
+        input
+            .library
+            .diagnostics()
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::UnreadableKey)
+            .filter(|d| {
+                d.key
+                    .as_deref()
+                    .is_some_and(|key| exported.contains(&(key, d.file.as_path())))
+            })
+            .map(|d| format!("{}:{}: {}", d.file.display(), d.line, d.message)),
+    );
     for entry in &all {
-        warnings.extend(
-            input
-                .library
-                .diagnostics()
-                .iter()
-                .filter(|d| d.kind == DiagnosticKind::UnreadableKey)
-                .filter(|d| d.key.as_deref() == Some(entry.key.as_str()) && d.file == entry.file)
-                .map(|d| format!("{}:{}: {}", d.file.display(), d.line, d.message)),
-        );
         let original = input
             .files
             .iter()

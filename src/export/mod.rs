@@ -13,6 +13,10 @@ mod markdown;
 mod normalize;
 mod presort;
 #[cfg(test)]
+mod rendering_dates_tests;
+#[cfg(test)]
+mod rendering_names_tests;
+#[cfg(test)]
 mod rendering_tests;
 mod report;
 mod runs;
