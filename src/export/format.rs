@@ -13,12 +13,13 @@ use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChildren, ElemMeta,
 };
 
-use super::disambiguate::{adding_names_only, adds_only_suffix, needing_suffix, year_suffix_only};
+use super::disambiguate::{adding_names_only, needing_suffix};
 use super::labels::{is_french, labels, langid_of};
 use super::locales::{locales_for, primary};
 use super::markdown::{escape, to_markdown};
 use super::presort::presort;
 use super::runs;
+use super::year_letters::SuffixStyles;
 use super::{ExportError, Exported, Style};
 use crate::bib::{self, ConvertError, Entry};
 use crate::cores::map_on_cores;
@@ -44,7 +45,7 @@ type Converted = Result<hayagriva::Entry, ConvertError>;
 pub struct Formatter {
     style: Style,
     plain: IndependentStyle,
-    suffixed: Option<IndependentStyle>,
+    suffixed: Option<SuffixStyles>,
     locale: String,
     locales: Vec<Locale>,
     converted: HashMap<(String, u64), Converted>,
@@ -72,7 +73,7 @@ impl Formatter {
             runs_allowed: runs::allows_runs(&plain),
             ties: runs::Ties::of(&plain),
             plain,
-            suffixed: year_suffix_only(&style.csl),
+            suffixed: SuffixStyles::of(&style.csl),
             style,
             locale: locale.trim().to_string(),
             locales,
@@ -87,6 +88,15 @@ impl Formatter {
     #[cfg(test)]
     pub(crate) fn with_runs_of(self, size: usize) -> Formatter {
         Formatter { run: size, ..self }
+    }
+
+    /// The same formatter rendering every group of entries a year suffix tells apart whole.
+    #[cfg(test)]
+    pub(crate) fn rendering_every_suffix_group_whole(self) -> Formatter {
+        Formatter {
+            suffixed: self.suffixed.map(SuffixStyles::rendering_every_group_whole),
+            ..self
+        }
     }
 
     pub fn style(&self) -> &Style {
@@ -212,20 +222,20 @@ impl Formatter {
             position.entry(item.key.clone()).or_insert(i);
         }
         let groups = needing_suffix(&self.style.csl, entries, &citations);
-        let suffixed_groups = map_on_cores(&groups, |group| {
+        let lettered = map_on_cores(&groups, |group| {
             // Entries the style sorts alike take their letters in citation-key order, as
             // pandoc cites them all (`@*`) in that order.
             let mut subset: Vec<&hayagriva::Entry> = group.iter().map(|&i| entries[i]).collect();
             subset.sort_by(|a, b| a.key().cmp(b.key()));
-            self.drive_with(suffixed, &subset, 0)
-                .map(|(items, _)| items)
+            suffixed.lettered(
+                &subset,
+                |key| position.get(key).map(|&i| items[i].markdown.as_str()),
+                |csl, run| self.drive_with(csl, run, 0).map(|(items, _)| items),
+            )
         });
-        for again in suffixed_groups.into_iter().flatten().flatten() {
-            let Some(old) = position.get(&again.key).map(|&i| &mut items[i]) else {
-                continue;
-            };
-            if adds_only_suffix(&old.markdown, &again.markdown) {
-                old.markdown = again.markdown;
+        for (key, markdown) in lettered.into_iter().flatten() {
+            if let Some(&i) = position.get(&key) {
+                items[i].markdown = markdown;
             }
         }
         Some(items)
@@ -546,6 +556,69 @@ pub(crate) mod tests {
                 .bibliography(&entries);
             assert_eq!(whole.items.len(), 150, "{name}");
             assert_eq!(in_runs, whole, "{name}");
+        }
+    }
+
+    /// Groups of works by one author in one year, some without a date, some with another
+    /// name before the year (an editor), more than 26 in a group.
+    fn lettered_library() -> String {
+        let mut text = String::new();
+        for i in 0..70 {
+            let who = match i % 7 {
+                0 => "editor = {Dupont, Marie},",
+                1 | 2 => "author = {Dupont, Marie},",
+                3 => "author = {Dupont, Marie and Martin, Luc},",
+                _ => "author = {Zola, Émile},",
+            };
+            let year = match i % 5 {
+                0 => String::new(),
+                1 => "year = {1990}, month = may,".to_string(),
+                _ => format!("year = {{{}}},", 1990 + i % 2),
+            };
+            text.push_str(&format!(
+                "@book{{k{i:02}, {who} {year} title = {{Work {}}}, publisher = {{P}}}}\n",
+                (i * 37) % 70
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn year_letters_placed_read_as_letters_rendered_with_their_entries() {
+        let text = lettered_library();
+        let lib = load(&[BibSource {
+            path: Path::new("refs.bib"),
+            text: &text,
+        }]);
+        let entries: Vec<_> = lib.entries().iter().collect();
+        for (name, locale) in [
+            ("apa", "en-US"),
+            ("chicago-author-date", "en-US"),
+            ("apa", "fr-FR"),
+            ("harvard-cite-them-right", "en-GB"),
+        ] {
+            let style = || Style::archived(name).expect("built in");
+            let placed = Formatter::new(style(), locale)
+                .expect("a known locale")
+                .bibliography(&entries);
+            let whole = Formatter::new(style(), locale)
+                .expect("a known locale")
+                .rendering_every_suffix_group_whole()
+                .bibliography(&entries);
+            assert_eq!(placed.items.len(), 70, "{name}");
+            assert_eq!(placed, whole, "{name} {locale}");
+            let lettered = |letters: &str| {
+                let year = format!("1991{letters}");
+                placed
+                    .items
+                    .iter()
+                    .any(|item| item.markdown.starts_with("Zola") && item.markdown.contains(&year))
+            };
+            assert!(
+                lettered("a") && lettered("b"),
+                "{name}: {:#?}",
+                placed.items
+            );
         }
     }
 }

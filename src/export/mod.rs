@@ -24,6 +24,7 @@ mod select;
 mod style;
 mod typography;
 mod w3c;
+mod year_letters;
 pub use bibtex::bibtex;
 pub use csl_json::csl_json;
 pub use error::ExportError;

@@ -253,7 +253,8 @@ impl StyleContext<'_> {
         term_locale: Option<&LocaleCode>,
         citation_number: impl Fn(&T) -> usize,
     ) {
-        if let Some(sort) = sort {
+        // glose: one item or none is in order already; its sort keys are not rendered.
+        if let Some(sort) = sort.filter(|_| cites.len() > 1) {
             // glose: macro keys are rendered once per entry, then the entries' indexes are
             // sorted (stably, as before) and the items put in that order.
             let inherited = self
