@@ -315,6 +315,31 @@ fn a_number_with_a_separate_prefix_is_text_and_takes_no_label() {
 }
 
 #[test]
+fn a_number_is_numeric_with_letters_glued_to_it_only() {
+    let numbers = [
+        ("DOE/ET/23010-17", "(DOE/ET/23010-17)"),
+        ("A.12", "(A.12)"),
+        ("5.", "(5.)"),
+        ("5 suppl", "(5 suppl)"),
+        ("ET23010-17", "(Nos. ET23010-17)"),
+        ("L2d", "(No. L2d)"),
+        ("0012", "(No. 0012)"),
+    ];
+    let text: String = numbers
+        .iter()
+        .enumerate()
+        .map(|(i, (number, _))| {
+            format!("@techreport{{r{i}, author = {{Roe, A.}}, title = {{Report {i}}}, institution = {{Lab}}, number = {{{number}}}, year = {{19{i}0}}}}\n")
+        })
+        .collect();
+    let items = apa_items(&text, "en-US");
+    for (i, (number, printed)) in numbers.iter().enumerate() {
+        let item = markdown_of(&items, &format!("r{i}"));
+        assert!(item.contains(printed), "{number}: {item}");
+    }
+}
+
+#[test]
 fn a_type_test_matches_as_the_selector_with_its_bindings_does() {
     let text = concat!(
         include_str!("../../library/references.bib"),

@@ -279,12 +279,17 @@ impl FromStr for Numeric {
         };
         let apart =
             prefix.contains([' ', '\t', '\u{a0}']) && prefix.trim().chars().count() > 1;
-        if apart || (!prefix.is_empty() && s.peek() == Some('-')) {
+        // glose: a prefix of more than one character is letters (`ET23010`, not `A.12` or
+        // `DOE/ET/23010`), as in citeproc.
+        let letters = prefix.trim_end_matches('0');
+        let not_letters =
+            letters.chars().count() > 1 && !letters.chars().all(char::is_alphabetic);
+        if apart || not_letters || (!prefix.is_empty() && s.peek() == Some('-')) {
             return Err(NumericError::NoNumber);
         }
 
         let value = number(&mut s).ok_or(NumericError::NoNumber)?;
-        let space_after_value = s.eat_whitespace();
+        s.eat_whitespace();
 
         let value = match s.peek() {
             Some(c) if is_delimiter(c) => {
@@ -311,9 +316,12 @@ impl FromStr for Numeric {
             _ => NumericValue::Number(value),
         };
         s.eat_whitespace();
+        let spaced = s.before().ends_with(char::is_whitespace);
         let post = s.eat_while(|c: char| !c.is_numeric() && !c.is_whitespace());
 
-        if !s.after().is_empty() {
+        // glose: a suffix is letters glued to the number (`2b`, `2nd`), not `5.` or `5 suppl`.
+        let glued = post.is_empty() || (!spaced && post.chars().all(char::is_alphabetic));
+        if !s.after().is_empty() || !glued {
             return Err(NumericError::UnexpectedCharactersAfterPostfix);
         }
 
@@ -327,11 +335,7 @@ impl FromStr for Numeric {
             } else {
                 Some(Box::new(prefix.to_string()))
             },
-            suffix: if post.is_empty() {
-                None
-            } else {
-                Some(Box::new(format!("{space_after_value}{post}")))
-            },
+            suffix: if post.is_empty() { None } else { Some(Box::new(post.to_string())) },
         })
     }
 }
