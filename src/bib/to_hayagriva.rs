@@ -7,7 +7,7 @@ use super::langid::is_english;
 use super::markup;
 use super::to_hayagriva_case::{french_sentence_case, sentence_case};
 use super::to_hayagriva_fixes::{fix, plain_tex, retyped};
-use super::to_hayagriva_keys::resolved_key;
+use super::to_hayagriva_keys::{journal_series, resolved_key};
 use super::to_hayagriva_language::guessed_langid;
 use super::to_hayagriva_text::prepared;
 use super::to_hayagriva_titles::joined_titles;
@@ -131,7 +131,10 @@ fn biblatex_text(
             continue;
         }
         let value = markup::marked_field(field.name(), field.expanded());
-        let value = resolved_key(field.name(), plain_tex(&value), locale_langid);
+        let value = match (entry.entry_type.as_str(), field.name()) {
+            ("article", "series") => journal_series(plain_tex(&value), locale_langid),
+            _ => resolved_key(field.name(), plain_tex(&value), locale_langid),
+        };
         let value = match casing {
             Casing::AsWritten => value,
             Casing::EnglishSentence => sentence_case(field.name(), &value),

@@ -414,3 +414,18 @@ fn a_conference_paper_of_a_year_alone_has_one_space_before_it_in_ieee() {
     let paper = markdown_of(&items_in("ieee", text, "en-US"), "c1");
     assert!(paper.ends_with("*, 1990."), "{paper}");
 }
+
+#[test]
+fn a_journals_numbered_series_is_printed_as_an_ordinal_series() {
+    let text = "@article{reese, author = {Reese, Trevor R.}, title = {Georgia in Anglo-Spanish Diplomacy}, journaltitle = {William and Mary Quarterly}, series = {3}, volume = {15}, pages = {168--190}, year = {1958}}";
+    let apa = markdown_of(&apa_items(text, "en-US"), "reese");
+    assert!(
+        apa.contains("*William and Mary Quarterly, 3rd Series*, *15*, 168–190."),
+        "{apa}"
+    );
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "reese");
+    assert!(
+        chicago.contains("*William and Mary Quarterly*, 3rd series, vol. 15: 168–90."),
+        "{chicago}"
+    );
+}
