@@ -33,6 +33,7 @@ KINDS = [
     ("other case differences (French titles, single capitals)", "mixed"),
     ("institution split at `and` (`Standards; Technology`)", "pandoc wrong"),
     ("a hyphen in a volume or number made a range dash (`J70–D`)", "pandoc wrong"),
+    ("TeX's `--` printed as written, not as a dash (`1982--1983`)", "pandoc wrong"),
     ("other", "unsettled"),
 ]
 
@@ -64,7 +65,9 @@ def kind_of(glose: str, pandoc: str) -> int:
         return 6
     if all((ours, theirs) == ("-", "–") for _, ours, theirs, _ in ops):
         return 7
-    return 8
+    if all((ours, theirs) == ("–", "--") for _, ours, theirs, _ in ops):
+        return 8
+    return 9
 
 
 def raw_tex_gap(op) -> bool:
