@@ -324,6 +324,7 @@ fn a_number_is_numeric_with_letters_glued_to_it_only() {
         ("ET23010-17", "(Nos. ET23010-17)"),
         ("L2d", "(No. L2d)"),
         ("0012", "(No. 0012)"),
+        ("c\\,3", "(No. C"),
     ];
     let text: String = numbers
         .iter()

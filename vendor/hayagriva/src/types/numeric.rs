@@ -281,7 +281,7 @@ impl FromStr for Numeric {
             prefix.contains([' ', '\t', '\u{a0}']) && prefix.trim().chars().count() > 1;
         // glose: a prefix of more than one character is letters (`ET23010`, not `A.12` or
         // `DOE/ET/23010`), as in citeproc.
-        let letters = prefix.trim_end_matches('0');
+        let letters = prefix.trim_end_matches('0').trim();
         let not_letters =
             letters.chars().count() > 1 && !letters.chars().all(char::is_alphabetic);
         if apart || not_letters || (!prefix.is_empty() && s.peek() == Some('-')) {
