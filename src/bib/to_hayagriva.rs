@@ -131,6 +131,11 @@ fn biblatex_text(
             continue;
         }
         let value = markup::marked_field(field.name(), field.expanded());
+        // A field left empty (a name that was only an unknown command, `\Thanh`) is no field:
+        // an empty author left the period after the title standing in for it outside its quotes.
+        if value.trim().is_empty() {
+            continue;
+        }
         let value = match (entry.entry_type.as_str(), field.name()) {
             ("article", "series") => journal_series(plain_tex(&value), locale_langid),
             _ => resolved_key(field.name(), plain_tex(&value), locale_langid),

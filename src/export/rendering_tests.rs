@@ -430,3 +430,20 @@ fn a_journals_numbered_series_is_printed_as_an_ordinal_series() {
         "{chicago}"
     );
 }
+
+#[test]
+fn a_title_in_place_of_the_author_takes_the_period_inside_its_quotes() {
+    let text = r"@article{t, title = {A Closer Look at Fonts}, journal = {TUGboat}, volume = {30}, pages = {32--34}, year = {2009}}
+@article{tex, author = {\Thanh}, title = {A closer look at {TrueType} fonts and {{pdf\TeX}}}, journal = {TUGboat}, year = {2009}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let chicago = markdown_of(&items, "t");
+    assert!(
+        chicago.starts_with("“A Closer Look at Fonts.” 2009."),
+        "{chicago}"
+    );
+    let tex = markdown_of(&items, "tex");
+    assert!(
+        tex.starts_with("“A Closer Look at TrueType Fonts and pdfTeX.” 2009."),
+        "{tex}"
+    );
+}
