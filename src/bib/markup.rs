@@ -99,6 +99,38 @@ pub(crate) fn csl_marked(name: &str, tex: &str, english: bool) -> String {
     }
 }
 
+/// `text` (from `marked`) without the braces of a group that a style declaration opens (`{\em
+/// shortest path}`): they scope the declaration and, as in pandoc, do not keep the words' case
+/// from a style's title case. Run after glose's own sentence case, which they still guard.
+pub(crate) fn unprotected_styles(text: &str) -> String {
+    if !text.contains([ITALIC, BOLD]) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut dropped = vec![false; chars.len()];
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '{' => open.push((i, matches!(chars.get(i + 1), Some(&ITALIC | &BOLD)))),
+            '}' => {
+                if let Some((start, styled)) = open.pop()
+                    && styled
+                {
+                    dropped[start] = true;
+                    dropped[i] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    chars
+        .iter()
+        .zip(&dropped)
+        .filter(|(_, dropped)| !**dropped)
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// Commands the biblatex crate or glose's later steps read (`to_hayagriva_fixes::plain_tex`,
 /// `to_hayagriva_text::prepared`), left as written.
 const KNOWN: &[&str] = &[
@@ -444,9 +476,14 @@ mod tests {
 
     /// `marked` with marks spelled out and raw TeX between backquotes, for reading.
     fn shown(tex: &str) -> String {
+        shown_marks(&marked(tex))
+    }
+
+    /// Marked text with its marks spelled out.
+    fn shown_marks(text: &str) -> String {
         let mut out = String::new();
         let mut in_raw = false;
-        for c in marked(tex).chars() {
+        for c in text.chars() {
             let raw_char = unraw(c);
             if raw_char.is_some() != in_raw {
                 out.push('`');
@@ -487,6 +524,23 @@ mod tests {
         assert_eq!(shown(r"\it all \bf the rest"), "<i>all <b>the rest</></>");
         assert_eq!(shown("of {\\tt\n    WEB}"), "of {<code>WEB</>}");
         assert_eq!(shown(r"\textbf{a \emph{b} c}"), "<b>a <i>b</> c</>");
+    }
+
+    #[test]
+    fn a_group_a_style_declaration_opens_does_not_keep_its_case() {
+        let unprotected = |tex: &str| {
+            let text = unprotected_styles(&marked(tex));
+            shown_marks(&text)
+        };
+        assert_eq!(
+            unprotected(r"On {\em shortest paths} and {\bf Big} {Data}"),
+            "On <i>shortest paths</> and <b>Big</> {Data}"
+        );
+        assert_eq!(
+            unprotected(r"{\tt Code} and {x {\it y}}"),
+            "{<code>Code</>} and {x <i>y</>}"
+        );
+        assert_eq!(unprotected("{unbalanced"), "{unbalanced");
     }
 
     #[test]

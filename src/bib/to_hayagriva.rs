@@ -145,6 +145,7 @@ fn biblatex_text(
             Casing::EnglishSentence => sentence_case(field.name(), &value),
             Casing::FrenchSentence => french_sentence_case(field.name(), &value),
         };
+        let value = markup::unprotected_styles(&value);
         match year_range(field.name(), &value).filter(|_| entry.get("date").is_none()) {
             Some(range) => fields.push(("date".to_string(), range)),
             None => fields.push((field.name().to_string(), prepared(field.name(), &value))),

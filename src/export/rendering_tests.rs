@@ -447,3 +447,18 @@ fn a_title_in_place_of_the_author_takes_the_period_inside_its_quotes() {
         "{tex}"
     );
 }
+
+#[test]
+fn words_a_style_declaration_sets_are_title_cased_as_the_rest() {
+    let text = r"@article{p, author = {Pietrzak, Krzysztof}, title = {On the {\em shortest common supersequence} and {Big Data} problems}, journal = {J}, year = {2003}}";
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "p");
+    assert!(
+        chicago.contains("“On the *Shortest Common Supersequence* and Big Data Problems.”"),
+        "{chicago}"
+    );
+    let apa = markdown_of(&apa_items(text, "en-US"), "p");
+    assert!(
+        apa.contains("On the *shortest common supersequence* and Big Data problems."),
+        "{apa}"
+    );
+}
