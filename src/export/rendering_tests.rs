@@ -432,6 +432,35 @@ fn a_journals_numbered_series_is_printed_as_an_ordinal_series() {
 }
 
 #[test]
+fn words_a_style_declaration_sets_are_title_cased_as_the_rest() {
+    let text = r"@article{p, author = {Pietrzak, Krzysztof}, title = {On the {\em shortest common supersequence} and {Big Data} problems}, journal = {J}, year = {2003}}";
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "p");
+    assert!(
+        chicago.contains("“On the *Shortest Common Supersequence* and Big Data Problems.”"),
+        "{chicago}"
+    );
+    let apa = markdown_of(&apa_items(text, "en-US"), "p");
+    assert!(
+        apa.contains("On the *shortest common supersequence* and Big Data problems."),
+        "{apa}"
+    );
+}
+
+#[test]
+fn a_title_cased_last_word_is_not_the_rest_of_a_word_or_a_lone_letter_in_italics() {
+    let text = r"@article{muse, author = {Garcia, Federico}, title = {Update on {\TeX}{\it muse}}, journal = {J}, year = {2012}}
+@article{emph, author = {Garcia, Federico}, title = {More on {\TeX}\emph{muse}}, journal = {J}, year = {2013}}
+@article{s, author = {West, Andrew}, title = {The rules for long {\it s}}, journal = {J}, year = {2011}}";
+    let items = items_in("chicago-author-date", text, "en-US");
+    let muse = markdown_of(&items, "muse");
+    assert!(muse.contains("“Update on TeX*muse*.”"), "{muse}");
+    let emph = markdown_of(&items, "emph");
+    assert!(emph.contains("“More on TeX*muse*.”"), "{emph}");
+    let s = markdown_of(&items, "s");
+    assert!(s.contains("“The Rules for Long *s*.”"), "{s}");
+}
+
+#[test]
 fn a_title_in_place_of_the_author_takes_the_period_inside_its_quotes() {
     let text = r"@article{t, title = {A Closer Look at Fonts}, journal = {TUGboat}, volume = {30}, pages = {32--34}, year = {2009}}
 @article{tex, author = {\Thanh}, title = {A closer look at {TrueType} fonts and {{pdf\TeX}}}, journal = {TUGboat}, year = {2009}}";
@@ -449,16 +478,11 @@ fn a_title_in_place_of_the_author_takes_the_period_inside_its_quotes() {
 }
 
 #[test]
-fn words_a_style_declaration_sets_are_title_cased_as_the_rest() {
-    let text = r"@article{p, author = {Pietrzak, Krzysztof}, title = {On the {\em shortest common supersequence} and {Big Data} problems}, journal = {J}, year = {2003}}";
-    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "p");
+fn a_last_word_after_raw_tex_is_capitalised_in_a_title_cased_title() {
+    let text = r"@article{dvi, author = {Cho, Jin-Hwan}, title = {Hacking {\DVI} files: {Birth} of {\DVI}asm}, journal = {TUGboat}, year = {2007}}";
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "dvi");
     assert!(
-        chicago.contains("“On the *Shortest Common Supersequence* and Big Data Problems.”"),
+        chicago.contains("Birth of `\\DVI`{=latex}Asm.”"),
         "{chicago}"
-    );
-    let apa = markdown_of(&apa_items(text, "en-US"), "p");
-    assert!(
-        apa.contains("On the *shortest common supersequence* and Big Data problems."),
-        "{apa}"
     );
 }

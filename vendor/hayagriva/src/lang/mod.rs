@@ -656,8 +656,13 @@ impl CaseFolder {
                 if start < self.last_reconfig || start >= self.buf.len() {
                     return;
                 }
-                // glose: nor the rest of a word begun verbatim (`{H}allwachs`).
-                if self.buf[..start].ends_with(char::is_alphanumeric) {
+                // glose: nor the rest of a word begun verbatim (`{H}allwachs`), also across
+                // glose's formatting marks (`{\TeX}{\it muse}`).
+                let is_mark = |c: char| matches!(c, '\u{E000}'..='\u{E007}');
+                if self.buf[..start]
+                    .trim_end_matches(is_mark)
+                    .ends_with(char::is_alphanumeric)
+                {
                     return;
                 }
 
@@ -678,7 +683,12 @@ impl CaseFolder {
             return;
         }
 
+        // glose: the word being written is finished in the case it was begun in: a lone small
+        // letter capitalised as it began stays small (`Long *s*.”`, whose quote mark changes
+        // the case).
+        self.process_word();
         self.may_trim_end();
+        self.last_word = None;
         self.last_reconfig = self.buf.len();
         self.pristine = true;
         self.case = case;
