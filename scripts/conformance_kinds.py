@@ -21,6 +21,10 @@ NEW_STOP_WORDS = set(
     "throughout thruout toward towards under underneath until unto upon versus vs worth within "
     "without".split()
 )
+# French words and letters that tell a French title, which glose keeps in sentence case where an
+# English style title-cases English ones (Chicago 8.166, CSL's `text-case="title"`).
+FRENCH_WORDS = set("à au aux d’ dans de des du en et l’ la le les par pour sur un une".split())
+FRENCH_LETTERS = set("éèêàçùâîôû")
 FRENCH_SPACE = re.compile("[ \u00a0\u202f]+(?=[:;?!»])|(?<=«)[ \u00a0\u202f]+")
 
 # (kind, side that is right), in the order they are tried.
@@ -30,7 +34,8 @@ KINDS = [
     ("`{\\'\\i}` printed `ı́`", "pandoc wrong"),
     ("`month = may` dropped", "pandoc wrong"),
     ("CSL 1.0.2 stop words (`between`, `under`) capitalised", "glose"),
-    ("other case differences (French titles, single capitals)", "mixed"),
+    ("a French title kept in sentence case, which pandoc title-cases", "glose"),
+    ("other case differences (single capitals, some of glose's)", "mixed"),
     ("institution split at `and` (`Standards; Technology`)", "pandoc wrong"),
     ("a hyphen in a volume or number made a range dash (`J70–D`)", "pandoc wrong"),
     ("TeX's `--` printed as written, not as a dash (`1982--1983`)", "pandoc wrong"),
@@ -58,16 +63,19 @@ def kind_of(glose: str, pandoc: str) -> int:
     if glose.lower() == pandoc.lower():
         ours, theirs = glose.split(), pandoc.split()
         changed = [(a, b) for a, b in zip(ours, theirs) if a != b]
-        if changed and all(a.lower().strip("“”‘’,.:;()") in NEW_STOP_WORDS for a, _ in changed):
+        stop = lambda a: a.lower().strip("“”‘’,.:;()").split("-")[0] in NEW_STOP_WORDS
+        if changed and all(stop(a) for a, _ in changed):
             return 4
-        return 5
+        lowered = [a.lower().strip("“”‘’,.:;()") for a, b in changed if a != b and a[:1].islower()]
+        french = any(w in FRENCH_WORDS or FRENCH_LETTERS & set(w) for w in lowered)
+        return 5 if len(lowered) > 1 and french else 6
     if all(theirs.strip() == ";" and ours.strip() == "and" for _, ours, theirs, _ in ops):
-        return 6
-    if all((ours, theirs) == ("-", "–") for _, ours, theirs, _ in ops):
         return 7
-    if all((ours, theirs) == ("–", "--") for _, ours, theirs, _ in ops):
+    if all((ours, theirs) == ("-", "–") for _, ours, theirs, _ in ops):
         return 8
-    return 9
+    if all((ours, theirs) == ("–", "--") for _, ours, theirs, _ in ops):
+        return 9
+    return 10
 
 
 def raw_tex_gap(op) -> bool:
