@@ -486,3 +486,10 @@ fn a_last_word_after_raw_tex_is_capitalised_in_a_title_cased_title() {
         "{chicago}"
     );
 }
+
+#[test]
+fn a_volume_with_letters_around_its_zeros_keeps_them() {
+    let text = "@book{b, author = {Xu, Yan}, title = {Title}, volume = {acisp00vol}, publisher = {P}, year = {2000}}";
+    let ieee = markdown_of(&items_in("ieee", text, "en-US"), "b");
+    assert!(ieee.contains("vol. acisp00vol."), "{ieee}");
+}

@@ -3116,8 +3116,9 @@ impl<'a, T: EntryLike> Context<'a, T> {
             buf.truncate(buf.trim_end().len());
         }
 
-        // Do not print duplicate affixes.
-        if s.chars().all(|c| !c.is_alphabetic()) {
+        // Do not print duplicate affixes. glose: digits are no affix: the `0` after a prefix
+        // `acisp0` is a number's (`acisp00vol` printed `acisp0vol`).
+        if s.chars().all(|c| !c.is_alphanumeric()) {
             let trimmed = s.trim_end();
             if let Some(last) = last_buffer(&mut self.writing)
                 && let Some(strip) = last.strip_suffix(trimmed)
