@@ -96,3 +96,19 @@ fn a_braced_family_name_with_a_particle_stays_whole() {
         "{chicago}"
     );
 }
+
+#[test]
+fn names_added_to_tell_works_apart_are_added_to_their_editors_too() {
+    let text = "@inproceedings{kernel, author = {Bodlaender, Hans L. and Penninkx, Eelko and Tan, Richard B.}, title = {A linear kernel}, booktitle = {ISAAC}, editor = {Hong, Seok-Hee and Nagamochi, Hiroshi and Fukunaga, Takuro}, year = {2008}}
+@inproceedings{fill, author = {Bodlaender, Hans L. and Heggernes, Pinar and Villanger, Yngve}, title = {Faster fill-in}, booktitle = {ISAAC}, editor = {Hong, Seok-Hee and Nagamochi, Hiroshi and Fukunaga, Takuro}, year = {2008}}
+@inproceedings{alone, author = {Zeng, Ann and Hu, Bo and Li, Cai}, title = {Alone}, booktitle = {ISAAC}, editor = {Hong, Seok-Hee and Nagamochi, Hiroshi and Fukunaga, Takuro}, year = {2008}}";
+    let items = items_in("modern-language-association", text, "en-US");
+    let kernel = markdown_of(&items, "kernel");
+    assert!(
+        kernel.starts_with("Bodlaender, Hans L., Eelko Penninkx, et al.")
+            && kernel.contains("edited by Seok-Hee Hong, Hiroshi Nagamochi, et al.,"),
+        "{kernel}"
+    );
+    let alone = markdown_of(&items, "alone");
+    assert!(alone.contains("edited by Seok-Hee Hong et al.,"), "{alone}");
+}

@@ -132,6 +132,25 @@ impl NameDisambiguationProperties {
         self
     }
 
+    /// glose: these names, each list cut by et al. showing at least as many names as the
+    /// first list of `cited` shows when that one is cut too, as citeproc's `disambEtAlNames`
+    /// does for every list of a work (`edited by Seok-Hee Hong, Hiroshi Nagamochi, et al.`
+    /// when two authors tell the work apart).
+    pub fn with_count_shown_by(mut self, cited: &Self) -> Self {
+        let Some(first) = cited.name_forms.first() else { return self };
+        if !first.iter().any(Option::is_none) {
+            return self;
+        }
+        let shown = first.iter().filter(|form| form.is_some()).count();
+        let default = self.default_name_form;
+        for list in self.name_forms.iter_mut().filter(|l| l.iter().any(Option::is_none)) {
+            for form in list.iter_mut().take(shown).filter(|f| f.is_none()) {
+                *form = Some(default);
+            }
+        }
+        self
+    }
+
     /// Return the more disambiguated form of the name.
     pub fn max(self, other: Self) -> Self {
         let count_some = |x: &Self| {
@@ -364,6 +383,11 @@ impl RenderCsl for Names {
                 } else {
                     cited.clone()
                 }
+            }
+            DisambiguateState::NameDisambiguation(cited)
+                if speculative.in_bibliography =>
+            {
+                own.with_count_shown_by(cited)
             }
             _ => own,
         };
