@@ -55,7 +55,8 @@ pub(crate) fn french(pieces: &mut Vec<Piece>) {
 
 /// Drops a period that follows `?` or `!` (with closing quotes between), a comma that follows
 /// them at a closing quote (`Real?,”`, `Real?”,`; not in `P = NP?, by` or `pp. ??–??, Nov.`),
-/// a comma between a period and a closing quote, a comma before a period, the second of two
+/// a comma between a period and a closing quote, a comma before a period, a period after a
+/// colon (ISO 690's `In :` before a missing book title: `In : Plenum`), the second of two
 /// periods (not an ellipsis) and the second of two spaces, as CSL processors collapse that
 /// punctuation: `“Less Real?”.` → `“Less Real?”`, `[hep-ph],.` → `[hep-ph].`, `(éd..)` →
 /// `(éd.)`, IEEE's year without its month `*Book*,  1990` → `*Book*, 1990`.
@@ -82,6 +83,7 @@ pub(crate) fn collapse_punctuation(pieces: &mut Vec<Piece>) {
             || quoted_after_period
             || doubled
             || double_space
+            || period && matches!(pieces[i - 1], Piece::Char(':', _))
         {
             pieces.remove(i);
         } else if period && matches!(pieces[i - 1], Piece::Char(',', _)) {
@@ -174,6 +176,15 @@ mod tests {
         assert_eq!(collapsed("Wait... then. Et al.."), "Wait... then. Et al.");
         assert_eq!(collapsed("in Proc.,  1990."), "in Proc., 1990.");
         assert_eq!(collapsed("A.. B..."), "A. B...");
+    }
+
+    #[test]
+    fn a_period_after_a_colon_collapses() {
+        assert_eq!(
+            collapsed("Kinetics. In\u{a0}:. Plenum Press."),
+            "Kinetics. In\u{a0}: Plenum Press."
+        );
+        assert_eq!(collapsed("Note: 3.5 mm."), "Note: 3.5 mm.");
     }
 
     #[test]
