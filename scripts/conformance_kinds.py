@@ -39,6 +39,7 @@ KINDS = [
     ("institution split at `and` (`Standards; Technology`)", "pandoc wrong"),
     ("a hyphen in a volume or number made a range dash (`J70–D`)", "pandoc wrong"),
     ("TeX's `--` printed as written, not as a dash (`1982--1983`)", "pandoc wrong"),
+    ("`and` inside a series title translated (`Literature et Thought`)", "pandoc wrong"),
     ("other", "unsettled"),
 ]
 
@@ -75,7 +76,9 @@ def kind_of(glose: str, pandoc: str) -> int:
         return 8
     if all((ours, theirs) == ("–", "--") for _, ours, theirs, _ in ops):
         return 9
-    return 10
+    if all((ours, theirs) == ("and", "et") for _, ours, theirs, _ in ops):
+        return 10
+    return 11
 
 
 def raw_tex_gap(op) -> bool:
