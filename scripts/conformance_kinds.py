@@ -40,6 +40,7 @@ KINDS = [
     ("a hyphen in a volume or number made a range dash (`J70–D`)", "pandoc wrong"),
     ("TeX's `--` printed as written, not as a dash (`1982--1983`)", "pandoc wrong"),
     ("`and` inside a series title translated (`Literature et Thought`)", "pandoc wrong"),
+    ("a period put inside the closing quote a title ends with (`“TeX does windows.”`)", "glose"),
     ("other", "unsettled"),
 ]
 
@@ -78,7 +79,9 @@ def kind_of(glose: str, pandoc: str) -> int:
         return 9
     if all((ours, theirs) == ("and", "et") for _, ours, theirs, _ in ops):
         return 10
-    return 11
+    if re.sub(r"([.,])”", r"”\1", glose) == pandoc:
+        return 11
+    return 12
 
 
 def raw_tex_gap(op) -> bool:
