@@ -92,6 +92,11 @@ def raw_tex_gap(op) -> bool:
     return (ours, theirs) in {(" “", "”"), (". “", "”"), (" “ ", "”"), (". ", ""), (" “.”", "")}
 
 
+def opening(line: str) -> str:
+    """The first letters of `line` without spaces and quotation marks, which raw TeX moves."""
+    return re.sub(r"[\s“”‘’\"]", "", line)[:12]
+
+
 def closest(line: str, lines: list) -> str:
     """The line of `lines` most like `line`, among the few a quick bound ranks first."""
     def quick(t):
@@ -116,9 +121,9 @@ def main() -> None:
         candidates = collections.defaultdict(list)
         only_theirs = sorted(theirs - ours)
         for line in only_theirs:
-            candidates[line[:12]].append(line)
+            candidates[opening(line)].append(line)
         for line in sorted(ours - theirs):
-            near = closest(line, candidates.get(line[:12]) or only_theirs or [""])
+            near = closest(line, candidates.get(opening(line)) or only_theirs or [""])
             counts[style][kind_of(line, near)] += 1
     for style in sorted(counts):
         differing = sum(counts[style].values())
