@@ -41,6 +41,7 @@ KINDS = [
     ("TeX's `--` printed as written, not as a dash (`1982--1983`)", "pandoc wrong"),
     ("`and` inside a series title translated (`Literature et Thought`)", "pandoc wrong"),
     ("a period put inside the closing quote a title ends with (`“TeX does windows.”`)", "glose"),
+    ("a crossref'd part whose book title pandoc drops (and gives it the book's DOI)", "pandoc wrong"),
     ("other", "unsettled"),
 ]
 
@@ -81,7 +82,15 @@ def kind_of(glose: str, pandoc: str) -> int:
         return 10
     if re.sub(r"([.,])”", r"”\1", glose) == pandoc:
         return 11
-    return 12
+    ours_only = " ".join(ours for tag, ours, _, _ in ops if tag in ("delete", "replace"))
+    with_doi = "doi" in pandoc and "doi" not in glose and re.search(r"\b[Ii]n\b", ours_only)
+    title_after_editors = all(
+        tag == "delete" and ours.startswith(", ") and around.startswith(")")
+        for tag, ours, _, around in ops
+    )
+    if with_doi or title_after_editors and len(ours_only) > 10:
+        return 12
+    return 13
 
 
 def raw_tex_gap(op) -> bool:
