@@ -493,3 +493,13 @@ fn a_volume_with_letters_around_its_zeros_keeps_them() {
     let ieee = markdown_of(&items_in("ieee", text, "en-US"), "b");
     assert!(ieee.contains("vol. acisp00vol."), "{ieee}");
 }
+
+#[test]
+fn a_thesis_number_is_its_report_number_not_an_issue() {
+    let text = "@phdthesis{mata, author = {E. Mata-Montero}, title = {Reliability of Partial $k$-Tree Networks}, school = {University of Oregon}, number = {UO-CIS-TR-90-14}, year = 1990}";
+    let chicago = markdown_of(&items_in("chicago-author-date", text, "en-US"), "mata");
+    assert!(
+        chicago.ends_with("PhD thesis, University of Oregon. (UO-CIS-TR-90-14)."),
+        "{chicago}"
+    );
+}

@@ -451,8 +451,10 @@ impl TryFrom<&tex::Entry> for Entry {
                     EntryType::Report
                     | EntryType::Patent
                     | EntryType::Entry
-                    | EntryType::Reference => {
-                        // glose: as written (`89-18`, `TR97-017`), as citeproc prints it.
+                    | EntryType::Reference
+                    | EntryType::Thesis => {
+                        // glose: as written (`89-18`, `TR97-017`), as citeproc prints it; a
+                        // thesis's number is its report number too, as pandoc reads it.
                         item.set_keyed_serial_number("serial", chunks.format_verbatim())
                     }
                     _ => {
