@@ -6,8 +6,8 @@
 //! something, never reaches the year suffix. So the bibliography is rendered with citation
 //! disambiguation by added names only (the vendored hayagriva shows the added names in the
 //! bibliography's own form, as citeproc-js does), and each group of entries whose author lists
-//! and citations are identical (which only a year suffix tells apart) is rendered again, alone,
-//! with the year suffix only.
+//! and citations are identical (which only a year suffix tells apart) takes its year suffixes
+//! alone, with the year suffix only (`year_letters.rs`).
 
 use std::collections::HashMap;
 
