@@ -11,11 +11,8 @@
 
 use std::collections::HashMap;
 
-use hayagriva::citationberg::taxonomy::{StandardVariable, Variable};
-
 use hayagriva::citationberg::{
-    DisambiguationRule, Formatting, IndependentStyle, Layout, LayoutRenderingElement,
-    LongShortForm, Text, TextTarget,
+    DisambiguationRule, IndependentStyle, LayoutRenderingElement, Text, TextTarget,
 };
 
 fn without_disambiguation(csl: &IndependentStyle) -> IndependentStyle {
@@ -49,27 +46,6 @@ pub(crate) fn year_suffix_only(csl: &IndependentStyle) -> Option<IndependentStyl
         ))];
         suffixed
     })
-}
-
-/// `suffixed` (from `year_suffix_only`) with a bibliography that prints each entry's year suffix
-/// alone: its letters follow the same sort, at the cost of rendering almost nothing.
-pub(crate) fn letters_only(suffixed: &IndependentStyle) -> IndependentStyle {
-    let mut letters = suffixed.clone();
-    if let Some(bibliography) = &mut letters.bibliography {
-        let suffix = Text::with_target(TextTarget::Variable {
-            var: Variable::Standard(StandardVariable::YearSuffix),
-            form: LongShortForm::default(),
-        });
-        bibliography.layout = Layout::new(
-            vec![LayoutRenderingElement::Text(suffix)],
-            Formatting::default(),
-            None,
-            None,
-        );
-        bibliography.second_field_align = None;
-        bibliography.subsequent_author_substitute = None;
-    }
-    letters
 }
 
 /// The groups of entries (indexes, in order) that share both their citation and their whole name

@@ -1,9 +1,12 @@
 //! Where a style puts the letters of a year suffix in an entry, learned from one entry rendered
 //! with and without them, so the other entries of its group take theirs without a full render.
 
-use hayagriva::citationberg::IndependentStyle;
+use hayagriva::citationberg::taxonomy::{StandardVariable, Variable};
+use hayagriva::citationberg::{
+    Formatting, IndependentStyle, Layout, LayoutRenderingElement, LongShortForm, Text, TextTarget,
+};
 
-use super::disambiguate::{letters_only, year_suffix_only};
+use super::disambiguate::year_suffix_only;
 use super::format::FormattedItem;
 
 /// The two renderings of a style that give a group its year suffixes: whole entries, and the
@@ -95,6 +98,27 @@ impl SuffixStyles {
             })
             .collect()
     }
+}
+
+/// `suffixed` (from `year_suffix_only`) with a bibliography that prints each entry's year suffix
+/// alone: its letters follow the same sort, at the cost of rendering almost nothing.
+fn letters_only(suffixed: &IndependentStyle) -> IndependentStyle {
+    let mut letters = suffixed.clone();
+    if let Some(bibliography) = &mut letters.bibliography {
+        let suffix = Text::with_target(TextTarget::Variable {
+            var: Variable::Standard(StandardVariable::YearSuffix),
+            form: LongShortForm::default(),
+        });
+        bibliography.layout = Layout::new(
+            vec![LayoutRenderingElement::Text(suffix)],
+            Formatting::default(),
+            None,
+            None,
+        );
+        bibliography.second_field_align = None;
+        bibliography.subsequent_author_substitute = None;
+    }
+    letters
 }
 
 /// The place of a year suffix in an entry: after its first `at` bytes, the letters between

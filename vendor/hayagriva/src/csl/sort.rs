@@ -11,6 +11,7 @@ use icu_locale::Locale as IcuLocale;
 
 use crate::csl::BufWriteFormat;
 use crate::csl::rendering::RenderCsl;
+use crate::lang::is_glose_mark;
 
 use super::taxonomy::EntryLike;
 use super::{CitationItem, InstanceContext, StyleContext};
@@ -79,7 +80,7 @@ fn with_collator<R>(
 /// glose: text without glose's formatting marks (U+E000 to U+E007) and raw TeX (written in
 /// the private use plane 15), which are not sorted on, as pandoc sorts on the words shown.
 fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
-    let mark = |c: char| matches!(c, '\u{E000}'..='\u{E007}' | '\u{F0000}'..='\u{FFFFD}');
+    let mark = |c: char| is_glose_mark(c) || matches!(c, '\u{F0000}'..='\u{FFFFD}');
     if text.is_ascii() || !text.chars().any(mark) {
         return std::borrow::Cow::Borrowed(text);
     }

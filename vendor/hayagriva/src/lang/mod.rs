@@ -210,6 +210,12 @@ impl CharClass {
     }
 }
 
+/// glose: whether `c` is one of glose's formatting marks (private use, U+E000 to U+E007:
+/// italic, sub- and superscripts, ...), which casing and sorting do not read.
+pub(crate) fn is_glose_mark(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{E007}')
+}
+
 /// Buffer that adjusts word case on the fly.
 #[derive(Debug, Clone)]
 pub struct CaseFolder {
@@ -413,9 +419,9 @@ impl CaseFolder {
 
     /// Add a character to the buffer.
     pub fn push(&mut self, c: char) {
-        // glose: glose's formatting marks (private use, U+E000 to U+E007: italic, sub- and
-        // superscripts, ...) are invisible to casing: `*homo sapiens*` is `*Homo Sapiens*`.
-        if matches!(c, '\u{E000}'..='\u{E007}') {
+        // glose: glose's formatting marks are invisible to casing: `*homo sapiens*` is
+        // `*Homo Sapiens*`.
+        if is_glose_mark(c) {
             self.buf.push(c);
             return;
         }
@@ -658,9 +664,8 @@ impl CaseFolder {
                 }
                 // glose: nor the rest of a word begun verbatim (`{H}allwachs`), also across
                 // glose's formatting marks (`{\TeX}{\it muse}`).
-                let is_mark = |c: char| matches!(c, '\u{E000}'..='\u{E007}');
                 if self.buf[..start]
-                    .trim_end_matches(is_mark)
+                    .trim_end_matches(is_glose_mark)
                     .ends_with(char::is_alphanumeric)
                 {
                     return;
